@@ -1,0 +1,44 @@
+# A thin wrapper over CMake (as neovim does). The real build is CMakeLists.txt.
+#   make run    install missing packages, build, start a session on the bundled decks
+#   make test   install missing packages, build with ASan+UBSan, run every test
+#   make bench  build optimised and run the benchmarks
+#   make install PREFIX=/usr/local
+
+BUILD      ?= build
+TEST_BUILD ?= build-test
+PREFIX     ?= /usr/local
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build run test bench install lint clean
+
+all: build
+
+deps:
+	@sh scripts/deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake --build $(BUILD) -j $(JOBS) --target drill
+
+run: build
+	./$(BUILD)/drill $(ARGS)
+
+test: deps
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DDRILL_SANITIZE=ON
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS)
+
+bench: deps
+	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DDRILL_TESTS=OFF
+	cmake --build build-bench -j $(JOBS) --target drill benchmarks
+	sh bench/run.sh build-bench
+
+install: build
+	cmake --install $(BUILD)
+
+lint:
+	cppcheck --enable=warning,performance,portability --error-exitcode=1 \
+	  --inline-suppr --quiet -I src src
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD) build-bench

@@ -1,0 +1,90 @@
+/*
+ * amount: reads and writes the amounts people type and packets print
+ * ("$936K", "0.94M", "1,200", "15%", "3.5 weeks", "-$2.1M").
+ *
+ * Owns: the amount grammar and the packet-style formatting. Pure: no I/O,
+ * no globals, no allocation beyond what the caller passes in.
+ * Used by the deck parser, the answer checker, the impact engine, audit,
+ * the coach and the command line.
+ */
+#ifndef DRILL_AMOUNT_H
+#define DRILL_AMOUNT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What an amount measures. AMOUNT_ANY: the reader decides from the text. */
+enum amount_kind {
+	AMOUNT_ANY = 0,
+	AMOUNT_MONEY,   /* dollars */
+	AMOUNT_PERCENT, /* stored as a fraction: 15% -> 0.15 */
+	AMOUNT_COUNT,   /* plain number of things */
+	AMOUNT_WEEKS,
+	AMOUNT_HOURS,
+	AMOUNT_DAYS,
+	AMOUNT_MONTHS,
+	AMOUNT_YEARS,
+	AMOUNT_POINTS /* NPS or rating points, "0.8 pts" */
+};
+
+struct amount {
+	double value;          /* base units: dollars, fraction, count, ... */
+	enum amount_kind kind; /* what the text said, or the expected kind */
+	bool approx;           /* written with "~", "about", "around", "approx" */
+	int sig_digits;        /* significant digits as written ("$45M" -> 2) */
+	double unit;           /* place value of the last significant digit as
+				  written, in base units: "$45M" -> 1e6,
+				  "$1.06M" -> 1e4, "0.6%" -> 0.001, "1,200" -> 100 */
+};
+
+/*
+ * Reads text as an amount of kind expect. With AMOUNT_PERCENT a bare number
+ * is a percentage ("15" -> 0.15). Returns 0 and fills *out, or -1 and writes
+ * a message that quotes the input into err (e.g. cannot read "1..2M" as an
+ * amount). err may be NULL.
+ */
+int amount_parse(const char *text, enum amount_kind expect, struct amount *out,
+		 char *err, size_t errlen);
+
+/*
+ * Writes value the way a promotion packet would: "$1.33M", "$936K", "1,200",
+ * "44.1%", "3.5 weeks". Returns the length that the full text needs (as
+ * snprintf does); buf is always NUL-terminated when len > 0.
+ */
+size_t amount_format(double value, enum amount_kind kind, char *buf, size_t len);
+
+/*
+ * Significant digits as written: leading zeros never count; trailing zeros
+ * count after a decimal point ("1.50" -> 3) and not in a whole number
+ * ("1,200" -> 2, "$900K" -> 1); "0" has one.
+ *
+ * amount_scan reads the amount at the start of text and stops there,
+ * reporting the bytes it used in *used: an optional "~", sign and "$", the
+ * number, a multiplier (K, M, B, thousand, million, billion, ...) and a
+ * unit it knows ("%", "pts", "weeks", "hours", ...), never other words.
+ * out->kind is AMOUNT_ANY when the text names no kind (a bare number); a
+ * "%" is already divided by 100. Returns 0, or -1 if text does not start
+ * with a number. Used by audit to read numbers inside arithmetic.
+ */
+int amount_scan(const char *text, struct amount *out, size_t *used);
+
+/*
+ * amount_format with sig significant digits (sig >= 1) for money in
+ * thousands and above and for percents below 1%; other values keep up to
+ * max(2, sig - integer digits) decimals, trailing zeros trimmed.
+ */
+size_t amount_format_sig(double value, enum amount_kind kind, int sig, char *buf,
+			 size_t len);
+
+/*
+ * The shortest amount_format_sig text (3 significant digits or more) that
+ * amount_parse reads back as value; for showing drawn inputs exactly.
+ */
+size_t amount_format_exact(double value, enum amount_kind kind, char *buf,
+			   size_t len);
+
+/* "money", "percent", ... and back; amount_kind_from_name returns -1 if unknown. */
+const char *amount_kind_name(enum amount_kind kind);
+int amount_kind_from_name(const char *name);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * check: answer patterns (the only module that includes pcre2.h).
+ *
+ * Owns: compiled PCRE2 patterns and the limits every match runs under, so
+ * no pattern from a deck can hang a session. Patterns are caseless and
+ * UTF-aware. Pure: no I/O, no globals. Used by the deck parser (to validate
+ * and compile accept/reject/point patterns), the session and the coach.
+ *
+ * Ownership: check_re_compile returns an object the caller frees with
+ * check_re_free (NULL is accepted). const char * arguments are borrowed.
+ */
+#ifndef DRILL_CHECK_H
+#define DRILL_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct check_re;
+
+/*
+ * Compiles pattern. Returns 0 and sets *out, or -1 with *out NULL, PCRE2's
+ * message in err and the 1-based column of the error in *column.
+ */
+int check_re_compile(const char *pattern, struct check_re **out, char *err,
+		     size_t errlen, size_t *column);
+
+/*
+ * Matches subject[0..len). Returns 1 on a match (with its byte offsets in
+ * *mstart and *mend when those are not NULL), 0 when there is none, and -1
+ * when a match or depth limit was hit or the subject is not valid UTF-8
+ * (treated as no match by callers that only need yes or no).
+ */
+int check_re_match(const struct check_re *re, const char *subject, size_t len,
+		   size_t *mstart, size_t *mend);
+
+void check_re_free(struct check_re *re);
+
+/* The pattern's source text, borrowed from re. */
+const char *check_re_source(const struct check_re *re);
+
+/*
+ * Normalises a typed answer for matching: trims white space at both ends
+ * and folds runs of inner white space to one space. Returns a new string
+ * the caller frees.
+ */
+char *check_normalise(const char *answer);
+
+#endif

@@ -1,0 +1,51 @@
+/*
+ * cmd: the subcommands of the drill binary and the options they share.
+ *
+ * Owns: struct app, the state main.c builds from the command line and the
+ * environment before dispatching. Each cmd_*.c file implements one
+ * subcommand and may print; only main.c exits. Every command returns an
+ * exit status: EXIT_OK, EXIT_USER (bad input or arguments), EXIT_ENV
+ * (database, files).
+ */
+#ifndef DRILL_CMD_H
+#define DRILL_CMD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_ENV = 2 };
+
+struct app {
+	const char *db_path; /* --db or $DRILL_DB; NULL: the default path */
+	bool has_seed;       /* --seed given */
+	uint64_t seed;       /* --seed N; otherwise drawn from the clock */
+	int64_t now_ms;      /* $DRILL_NOW or the real clock, unix ms UTC */
+	bool now_fixed;      /* $DRILL_NOW was set */
+};
+
+/*
+ * Handles the options every command accepts (--db PATH, --seed N).
+ * Returns 1 if opt was one of them, 0 if not, -1 (after printing an error)
+ * if its argument is bad. Commands call it from their getopt_long loop
+ * with the long option's name.
+ */
+int app_common_option(struct app *app, const char *name, const char *arg);
+
+struct store;
+/* Opens the database named by --db / DRILL_DB / the default path, printing
+ * any error. Returns EXIT_OK with *out set, or EXIT_ENV. */
+int app_open_store(const struct app *app, struct store **out);
+
+int cmd_study(struct app *app, int argc, char **argv);
+int cmd_import(struct app *app, int argc, char **argv);
+int cmd_stats(struct app *app, int argc, char **argv);
+int cmd_calc(struct app *app, int argc, char **argv);
+int cmd_audit(struct app *app, int argc, char **argv);
+int cmd_fsrs(struct app *app, int argc, char **argv);
+int cmd_config(struct app *app, int argc, char **argv);
+int cmd_reschedule(struct app *app, int argc, char **argv);
+int cmd_why(struct app *app, int argc, char **argv);
+int cmd_coach(struct app *app, int argc, char **argv);
+int cmd_mock(struct app *app, int argc, char **argv);
+
+#endif

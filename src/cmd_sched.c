@@ -1,0 +1,302 @@
+/*
+ * cmd_sched: the scheduler's commands over the database —
+ * `drill config`, `drill reschedule` and `drill why CARD`.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "rng.h"
+#include "settings.h"
+#include "store.h"
+#include "util.h"
+
+/* Parses the options every one of these commands takes; -1 on error,
+ * 1 when --help was printed, 0 to go on. */
+static int
+cmd_sched_options(struct app *app, int argc, char **argv, const char *usage)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 0}, {"seed", required_argument, NULL, 0},
+		{"help", no_argument, NULL, 'h'},   {NULL, 0, NULL, 0},
+	};
+	int c, idx;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+h", opts, &idx)) != -1) {
+		if (c == 0) {
+			if (app_common_option(app, opts[idx].name, optarg) < 0)
+				return -1;
+		} else if (c == 'h') {
+			fputs(usage, stdout);
+			return 1;
+		} else {
+			fputs(usage, stderr);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const char cmd_config_usage[] =
+	"usage: drill config [KEY [VALUE]] [--db PATH]\n\n"
+	"With no KEY, lists every setting with its value. With KEY, prints its value.\n"
+	"With KEY VALUE, checks and saves it, e.g. drill config retention 0.85.\n";
+
+int
+cmd_config(struct app *app, int argc, char **argv)
+{
+	struct store *s = NULL;
+	char err[512];
+	int rc = cmd_sched_options(app, argc, argv, cmd_config_usage);
+
+	if (rc != 0)
+		return rc < 0 ? EXIT_USER : EXIT_OK;
+	if (argc - optind > 2) {
+		fputs(cmd_config_usage, stderr);
+		return EXIT_USER;
+	}
+	if ((rc = app_open_store(app, &s)) != EXIT_OK)
+		return rc;
+	if (argc - optind == 0) {
+		size_t n;
+		const struct settings_key *k = settings_keys(&n);
+		for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+			char *v = settings_get(s, k[i].name, err, sizeof(err));
+			if (v == NULL) {
+				fprintf(stderr, "drill: %s\n", err);
+				rc = EXIT_ENV;
+				break;
+			}
+			printf("%-17s %-12s %s\n", k[i].name, v[0] ? v : "(none)", k[i].help);
+			free(v);
+		}
+	} else if (argc - optind == 1) {
+		char *v = settings_get(s, argv[optind], err, sizeof(err));
+		if (v == NULL) {
+			fprintf(stderr, "drill: %s\n", err);
+			rc = EXIT_USER;
+		} else {
+			printf("%s\n", v);
+			free(v);
+		}
+	} else {
+		int r = settings_set(s, argv[optind], argv[optind + 1], err, sizeof(err));
+		if (r != 0) {
+			fprintf(stderr, "drill: %s\n", err);
+			rc = r == 1 ? EXIT_USER : EXIT_ENV;
+		}
+	}
+	store_close(s);
+	return rc;
+}
+
+/* Replays every card's log with the current settings. */
+struct cmd_resched {
+	struct store *s;
+	const struct settings *st;
+	char *card;              /* card being replayed */
+	struct fsrs_card state;  /* its state so far */
+	bool broken;
+	int cards, moved;
+	double total_shift;      /* days, summed over moved cards */
+	double min_shift, max_shift;
+	int failed;
+};
+
+static int
+cmd_resched_finish(struct cmd_resched *r)
+{
+	struct store_card sc = {0};
+	bool found = false;
+
+	if (r->card == NULL)
+		return 0;
+	if (!r->broken && store_card_load(r->s, r->card, &sc, &found) != STORE_OK)
+		return -1;
+	if (found) {
+		r->cards++;
+		double shift = (double)(r->state.due - sc.sched.due) / 86400000.0;
+		if (r->state.due != sc.sched.due || r->state.state != sc.sched.state ||
+		    r->state.stability != sc.sched.stability) {
+			r->moved++;
+			r->total_shift += fabs(shift);
+			if (r->moved == 1 || shift < r->min_shift)
+				r->min_shift = shift;
+			if (r->moved == 1 || shift > r->max_shift)
+				r->max_shift = shift;
+			if (store_set_sched(r->s, r->card, &r->state) != STORE_OK) {
+				store_card_clear(&sc);
+				return -1;
+			}
+		}
+	}
+	store_card_clear(&sc);
+	free(r->card);
+	r->card = NULL;
+	return 0;
+}
+
+static int
+cmd_resched_row(void *ctx, const struct store_review *rv)
+{
+	struct cmd_resched *r = ctx;
+
+	if (r->card == NULL || strcmp(r->card, rv->card_id) != 0) {
+		if (cmd_resched_finish(r) != 0)
+			return -1;
+		r->card = xstrdup(rv->card_id);
+		memset(&r->state, 0, sizeof(r->state));
+		r->broken = false;
+	}
+	if (r->broken)
+		return 0;
+	int64_t day = settings_day(rv->at, r->st->rollover);
+	if (r->state.state != FSRS_NEW && day < r->state.last_day)
+		day = r->state.last_day;
+	if (fsrs_review(&r->st->fsrs, &r->state, rv->at, day, (enum fsrs_rating)rv->rating,
+			fsrs_fuzz_seed(rng_hash(rv->card_id), r->state.reps + 1), &r->state,
+			NULL) != FSRS_OK)
+		r->broken = true;
+	return 0;
+}
+
+static const char cmd_reschedule_usage[] =
+	"usage: drill reschedule [--db PATH]\n\n"
+	"Recomputes every card's schedule from its review log with the current\n"
+	"settings (retention, steps, weights, rollover), in one transaction, and\n"
+	"reports how many cards moved and by how much.\n";
+
+int
+cmd_reschedule(struct app *app, int argc, char **argv)
+{
+	struct store *s = NULL;
+	struct settings st;
+	char err[512];
+	struct cmd_resched r;
+	int rc = cmd_sched_options(app, argc, argv, cmd_reschedule_usage);
+
+	if (rc != 0)
+		return rc < 0 ? EXIT_USER : EXIT_OK;
+	if (optind < argc) {
+		fputs(cmd_reschedule_usage, stderr);
+		return EXIT_USER;
+	}
+	if ((rc = app_open_store(app, &s)) != EXIT_OK)
+		return rc;
+	if (settings_load(s, &st, err, sizeof(err)) != 0) {
+		fprintf(stderr, "drill: %s\n", err);
+		store_close(s);
+		return EXIT_ENV;
+	}
+	memset(&r, 0, sizeof(r));
+	r.s = s;
+	r.st = &st;
+	rc = store_begin(s);
+	if (rc == STORE_OK)
+		rc = store_each_review(s, NULL, cmd_resched_row, &r);
+	if (rc == STORE_OK)
+		rc = cmd_resched_finish(&r) == 0 ? STORE_OK : STORE_ERR;
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	free(r.card);
+	if (rc != STORE_OK) {
+		store_rollback(s);
+		fprintf(stderr, "drill: %s; nothing was changed\n", store_errmsg(s));
+		store_close(s);
+		return EXIT_ENV;
+	}
+	printf("Rescheduled %d card%s with reviews: %d moved", r.cards, r.cards == 1 ? "" : "s",
+	       r.moved);
+	if (r.moved > 0)
+		printf(", by %.1f days on average (from %+.1f to %+.1f days)",
+		       r.total_shift / r.moved, r.min_shift, r.max_shift);
+	printf(".\n");
+	store_close(s);
+	return EXIT_OK;
+}
+
+struct cmd_why {
+	int n;
+};
+
+static int
+cmd_why_row(void *ctx, const struct store_review *rv)
+{
+	struct cmd_why *w = ctx;
+	time_t t = (time_t)(rv->at / 1000);
+	struct tm tm;
+	char when[32], r[16];
+
+	localtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+	if (isnan(rv->retrievability))
+		snprintf(r, sizeof(r), "-");
+	else
+		snprintf(r, sizeof(r), "%.3f", rv->retrievability);
+	printf("%-16s %-6s %-10s %6s %10.4f %6.3f %6d  %s\n", when,
+	       fsrs_rating_name((enum fsrs_rating)rv->rating), fsrs_state_name(rv->before.state),
+	       r, rv->after.stability, rv->after.difficulty, rv->after.scheduled_days,
+	       rv->answer ? rv->answer : "");
+	w->n++;
+	return 0;
+}
+
+static const char cmd_why_usage[] =
+	"usage: drill why CARD [--db PATH]\n\n"
+	"Prints a card's review history: when, the grade, the state before, the\n"
+	"retrievability R at that moment, and the stability S (days), difficulty D\n"
+	"and interval (days) that the review produced.\n";
+
+int
+cmd_why(struct app *app, int argc, char **argv)
+{
+	struct store *s = NULL;
+	struct store_card sc = {0};
+	struct settings st;
+	struct cmd_why w = {0};
+	bool found = false;
+	char err[512];
+	int rc = cmd_sched_options(app, argc, argv, cmd_why_usage);
+
+	if (rc != 0)
+		return rc < 0 ? EXIT_USER : EXIT_OK;
+	if (argc - optind != 1) {
+		fputs(cmd_why_usage, stderr);
+		return EXIT_USER;
+	}
+	if ((rc = app_open_store(app, &s)) != EXIT_OK)
+		return rc;
+	if (store_card_load(s, argv[optind], &sc, &found) != STORE_OK ||
+	    settings_load(s, &st, err, sizeof(err)) != 0) {
+		fprintf(stderr, "drill: %s\n", found ? err : store_errmsg(s));
+		store_close(s);
+		return EXIT_ENV;
+	}
+	if (!found) {
+		fprintf(stderr, "drill: no card with id \"%s\"\n", argv[optind]);
+		store_close(s);
+		return EXIT_USER;
+	}
+	int64_t day = settings_day(app->now_ms, st.rollover);
+	printf("%s (%s, %s:%d)%s%s\n", sc.id, sc.type, sc.deck_path, sc.line,
+	       sc.suspended ? " suspended" : "", sc.retired ? " retired" : "");
+	printf("now: %s, S %.4f, D %.3f, R %.3f, %d review%s, %d lapse%s\n",
+	       fsrs_state_name(sc.sched.state), sc.sched.stability, sc.sched.difficulty,
+	       fsrs_retrievability(&st.fsrs, &sc.sched, day), sc.sched.reps,
+	       sc.sched.reps == 1 ? "" : "s", sc.sched.lapses, sc.sched.lapses == 1 ? "" : "s");
+	printf("\n%-16s %-6s %-10s %6s %10s %6s %6s  %s\n", "when", "grade", "was", "R", "S",
+	       "D", "days", "answer");
+	rc = store_each_review(s, sc.id, cmd_why_row, &w);
+	if (rc != STORE_OK)
+		fprintf(stderr, "drill: %s\n", store_errmsg(s));
+	else if (w.n == 0)
+		printf("(no reviews yet)\n");
+	store_card_clear(&sc);
+	store_close(s);
+	return rc == STORE_OK ? EXIT_OK : EXIT_ENV;
+}

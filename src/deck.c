@@ -1,0 +1,1034 @@
+/* deck: see deck.h and docs/deck-format.md. */
+#include "deck.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "answer.h"
+
+#define DECK_ID_MAX 64
+#define DECK_MAX_OPTIONS 26
+
+/* One `name: value` field of a record, with continuations joined. */
+struct deck_field {
+	char *name;
+	struct sbuf value;
+	int line; /* line of the field's first line */
+	int col;  /* 1-based column where the value starts */
+	bool used;
+};
+
+/*
+ * A record: the fields between blank lines, and the byte span of its lines
+ * in the buffer (for card->source).
+ */
+struct deck_record {
+	struct deck_field *f;
+	size_t n, cap;
+	int first_line;
+	size_t start, end; /* byte offsets into the buffer: [start, end) */
+};
+
+static const char *const deck_type_names[CARD_TYPE_COUNT] = {
+	"recall", "text", "number", "choice", "calc", "open",
+};
+
+#define T(x) (1u << (x))
+#define T_ALL 0x3fu
+
+/* Which fields each card type takes, and which may repeat. */
+static const struct deck_fieldspec {
+	const char *name;
+	unsigned types;
+	bool repeat;
+} deck_fields[] = {
+	{"id", T_ALL, false},
+	{"type", T_ALL, false},
+	{"prompt", T_ALL, false},
+	{"answer", T(CARD_RECALL) | T(CARD_TEXT) | T(CARD_NUMBER) | T(CARD_CHOICE), false},
+	{"explain", T_ALL, false},
+	{"hint", T_ALL, false},
+	{"tags", T_ALL, false},
+	{"accept", T(CARD_TEXT), true},
+	{"reject", T(CARD_TEXT), true},
+	{"example", T(CARD_TEXT) | T(CARD_NUMBER), true},
+	{"counterexample", T(CARD_TEXT) | T(CARD_NUMBER), true},
+	{"unit", T(CARD_NUMBER), false},
+	{"tolerance", T(CARD_NUMBER) | T(CARD_CALC), false},
+	{"option", T(CARD_CHOICE), true},
+	{"method", T(CARD_CALC), false},
+	{"ask", T(CARD_CALC), false},
+	{"walkthrough", T(CARD_CALC), false},
+	{"principle", T(CARD_OPEN), false},
+	{"level", T(CARD_OPEN), false},
+	{"point", T(CARD_OPEN), true},
+	{"notes", T(CARD_OPEN), false},
+};
+
+const char *
+card_type_name(enum card_type t)
+{
+	return (unsigned)t < CARD_TYPE_COUNT ? deck_type_names[t] : "?";
+}
+
+int
+card_type_from_name(const char *name)
+{
+	for (int i = 0; i < CARD_TYPE_COUNT; i++)
+		if (strcmp(deck_type_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static const struct deck_fieldspec *
+deck_fieldspec_find(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(deck_fields); i++)
+		if (strcmp(deck_fields[i].name, name) == 0)
+			return &deck_fields[i];
+	return NULL;
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+static void
+deck_record_reset(struct deck_record *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->f[i].name);
+		sbuf_free(&r->f[i].value);
+	}
+	r->n = 0;
+	r->first_line = 0;
+}
+
+static void
+deck_record_free(struct deck_record *r)
+{
+	deck_record_reset(r);
+	free(r->f);
+	r->f = NULL;
+	r->cap = 0;
+}
+
+static struct deck_field *
+deck_record_add(struct deck_record *r, const char *name, size_t namelen,
+		int line, int col)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->f = xrealloc(r->f, r->cap * sizeof(*r->f));
+	}
+	struct deck_field *f = &r->f[r->n++];
+	memset(f, 0, sizeof(*f));
+	f->name = xstrndup(name, namelen);
+	f->line = line;
+	f->col = col;
+	return f;
+}
+
+static struct deck_field *
+deck_record_get(struct deck_record *r, const char *name)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->f[i].name, name) == 0)
+			return &r->f[i];
+	return NULL;
+}
+
+/* The value of field name, or NULL; marks the field as used. */
+static const char *
+deck_value(struct deck_record *r, const char *name)
+{
+	struct deck_field *f = deck_record_get(r, name);
+
+	if (f == NULL)
+		return NULL;
+	f->used = true;
+	return f->value.buf ? f->value.buf : "";
+}
+
+static bool
+deck_is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* Length of the valid UTF-8 prefix of s[0..n). */
+static size_t
+deck_utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t k;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			if (c == 0)
+				return i;
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			k = 1;
+			cp = c & 0x1f;
+		} else if ((c & 0xf0) == 0xe0) {
+			k = 2;
+			cp = c & 0x0f;
+		} else if ((c & 0xf8) == 0xf0) {
+			k = 3;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		for (size_t j = 1; j <= k; j++) {
+			if (i + j >= n || (s[i + j] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + j] & 0x3f);
+		}
+		if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) ||
+		    (k == 3 && cp < 0x10000) || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return i;
+		i += k + 1;
+	}
+	return i;
+}
+
+/*
+ * Splits buf into records and calls fn for each. Syntax errors go to dl.
+ * Returns the number of syntax errors.
+ */
+typedef void (*deck_record_fn)(void *ctx, struct deck_record *r);
+
+static size_t
+deck_split(const char *path, int first_line, const char *buf, size_t len,
+	   struct diag_list *dl, deck_record_fn fn, void *ctx)
+{
+	struct deck_record rec = {0};
+	struct deck_field *last = NULL;
+	size_t errors = 0;
+	int line = first_line;
+	size_t pos = 0;
+
+	while (pos < len) {
+		const char *s = buf + pos;
+		const char *nl = memchr(s, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - s) : len - pos;
+		size_t next = pos + n + (nl ? 1 : 0);
+		size_t ok;
+
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		ok = deck_utf8_valid((const unsigned char *)s, n);
+		if (ok < n) {
+			diag_add(dl, DIAG_ERROR, path, line, (int)ok + 1,
+				 s[ok] == '\0' ? "NUL byte in deck"
+					       : "invalid UTF-8");
+			errors++;
+			n = ok;
+		}
+		if (deck_is_blank(s, n)) {
+			if (rec.n > 0)
+				fn(ctx, &rec);
+			deck_record_reset(&rec);
+			last = NULL;
+		} else if (s[0] == '#') {
+			/* a comment: part of the record's span, not its content */
+		} else if (s[0] == ' ' || s[0] == '\t') {
+			size_t i = 0;
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (last == NULL) {
+				diag_add(dl, DIAG_ERROR, path, line, (int)i + 1,
+					 "continuation line with no field before it");
+				errors++;
+			} else if (s[i] == '|') {
+				i++;
+				if (i < n && s[i] == ' ')
+					i++;
+				sbuf_addc(&last->value, '\n');
+				sbuf_add(&last->value, s + i, n - i);
+			} else {
+				size_t e = n;
+				while (e > i && isspace((unsigned char)s[e - 1]))
+					e--;
+				if (last->value.len > 0)
+					sbuf_addc(&last->value, ' ');
+				sbuf_add(&last->value, s + i, e - i);
+			}
+		} else {
+			size_t i = 0;
+			while (i < n && (islower((unsigned char)s[i]) ||
+					 isdigit((unsigned char)s[i]) ||
+					 s[i] == '_' || s[i] == '-'))
+				i++;
+			if (i == 0 || i >= n || s[i] != ':') {
+				diag_add(dl, DIAG_ERROR, path, line,
+					 (int)(i < n ? i : 0) + 1,
+					 "expected 'field: value' (field names are lower case)");
+				errors++;
+				last = NULL;
+			} else {
+				size_t v = i + 1, e = n;
+				while (v < n && isspace((unsigned char)s[v]))
+					v++;
+				while (e > v && isspace((unsigned char)s[e - 1]))
+					e--;
+				if (rec.n == 0) {
+					rec.first_line = line;
+					rec.start = pos;
+				}
+				last = deck_record_add(&rec, s, i, line, (int)v + 1);
+				sbuf_add(&last->value, s + v, e - v);
+			}
+		}
+		if (rec.n > 0)
+			rec.end = pos + n;
+		pos = next;
+		line++;
+	}
+	if (rec.n > 0)
+		fn(ctx, &rec);
+	deck_record_free(&rec);
+	return errors;
+}
+
+/* ---- cards ------------------------------------------------------------ */
+
+void
+card_free(struct card *c)
+{
+	if (c == NULL)
+		return;
+	free(c->id);
+	free(c->source);
+	free(c->prompt);
+	free(c->answer);
+	free(c->explain);
+	free(c->hint);
+	strv_free(&c->tags);
+	strv_free(&c->examples);
+	strv_free(&c->counterexamples);
+	for (size_t i = 0; i < c->naccept; i++)
+		check_re_free(c->accept[i]);
+	free(c->accept);
+	for (size_t i = 0; i < c->nreject; i++)
+		check_re_free(c->reject[i]);
+	free(c->reject);
+	strv_free(&c->options);
+	free(c->ranges);
+	free(c->ask);
+	free(c->principle);
+	free(c->level);
+	free(c->notes);
+	for (size_t i = 0; i < c->npoints; i++) {
+		free(c->points[i].label);
+		check_re_free(c->points[i].re);
+	}
+	free(c->points);
+	free(c);
+}
+
+static char *
+deck_dup(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Splits a comma-separated list into sv, trimming each item. */
+static void
+deck_split_tags(const char *s, struct strv *sv)
+{
+	while (s && *s) {
+		const char *comma = strchr(s, ',');
+		const char *e = comma ? comma : s + strlen(s);
+		const char *b = s;
+		while (b < e && isspace((unsigned char)*b))
+			b++;
+		while (e > b && isspace((unsigned char)e[-1]))
+			e--;
+		if (e > b) {
+			char *t = xstrndup(b, (size_t)(e - b));
+			strv_push(sv, t);
+			free(t);
+		}
+		s = comma ? comma + 1 : NULL;
+	}
+}
+
+static bool
+deck_id_valid(const char *id)
+{
+	size_t n = strlen(id);
+
+	if (n == 0 || n > DECK_ID_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)id[i]) && id[i] != '-' &&
+		    id[i] != '_' && id[i] != '.')
+			return false;
+	return true;
+}
+
+/* Parsing context for one record turned into a card. */
+struct deck_cardctx {
+	const char *path;
+	struct diag_list *dl;
+	struct deck_record *r;
+	struct card *c;
+	size_t errors;
+};
+
+static void
+deck_err(struct deck_cardctx *k, const struct deck_field *f, int coloff,
+	 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+deck_err(struct deck_cardctx *k, const struct deck_field *f, int coloff,
+	 const char *fmt, ...)
+{
+	struct sbuf b = {0};
+	va_list ap;
+	int line = f ? f->line : k->r->first_line;
+	int col = f && coloff >= 0 ? f->col + coloff : 0;
+
+	va_start(ap, fmt);
+	sbuf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_add(k->dl, DIAG_ERROR, k->path, line, col, "%s", b.buf);
+	sbuf_free(&b);
+	k->errors++;
+}
+
+/* A required, non-empty field's value, or NULL after reporting it. */
+static const char *
+deck_need(struct deck_cardctx *k, const char *name)
+{
+	const char *v = deck_value(k->r, name);
+
+	if (v == NULL || *v == '\0') {
+		deck_err(k, v ? deck_record_get(k->r, name) : NULL, -1,
+			 "%s card \"%s\" needs a %s: field",
+			 card_type_name(k->c->type), k->c->id, name);
+		return NULL;
+	}
+	return v;
+}
+
+/* Compiles every field called name into an owned array of patterns. */
+static struct check_re **
+deck_patterns(struct deck_cardctx *k, const char *name, size_t *count)
+{
+	struct check_re **v = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->r->n; i++) {
+		struct deck_field *f = &k->r->f[i];
+		char err[256];
+		size_t col = 0;
+		struct check_re *re;
+
+		if (strcmp(f->name, name) != 0)
+			continue;
+		f->used = true;
+		if (check_re_compile(f->value.buf ? f->value.buf : "", &re, err,
+				     sizeof(err), &col) != 0) {
+			deck_err(k, f, (int)col - 1,
+				 "%s pattern does not compile: %s", name, err);
+			continue;
+		}
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = re;
+	}
+	*count = n;
+	return v;
+}
+
+static void
+deck_collect(struct deck_record *r, const char *name, struct strv *sv)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->f[i].name, name) == 0) {
+			r->f[i].used = true;
+			strv_push(sv, r->f[i].value.buf ? r->f[i].value.buf : "");
+		}
+}
+
+/* Runs the card's examples and counterexamples through the answer judge. */
+static void
+deck_run_examples(struct deck_cardctx *k)
+{
+	struct card *c = k->c;
+	size_t ei = 0, ci = 0;
+
+	for (size_t i = 0; i < k->r->n; i++) {
+		struct deck_field *f = &k->r->f[i];
+		char err[256] = "";
+		bool example = strcmp(f->name, "example") == 0;
+		int v;
+
+		if (!example && strcmp(f->name, "counterexample") != 0)
+			continue;
+		const char *s = example ? c->examples.v[ei++] : c->counterexamples.v[ci++];
+		v = answer_judge(c, s, err, sizeof(err));
+		if (example && v != CALC_CORRECT)
+			deck_err(k, f, 0, "example \"%s\" is not accepted%s%s", s,
+				 v < 0 ? ": " : "", v < 0 ? err : "");
+		else if (!example && v == CALC_CORRECT)
+			deck_err(k, f, 0, "counterexample \"%s\" is accepted", s);
+	}
+	if (c->type == CARD_TEXT && c->answer &&
+	    !answer_text_accepts(c, c->answer))
+		deck_err(k, deck_record_get(k->r, "answer"), 0,
+			 "the answer itself is not accepted by the accept/reject patterns");
+}
+
+static double
+deck_parse_tolerance(struct deck_cardctx *k)
+{
+	struct deck_field *f = deck_record_get(k->r, "tolerance");
+	const char *v = deck_value(k->r, "tolerance");
+	struct amount a;
+	char err[256];
+
+	if (v == NULL)
+		return 0.01;
+	if (amount_parse(v, AMOUNT_PERCENT, &a, err, sizeof(err)) != 0 ||
+	    a.value < 0 || a.value >= 1) {
+		deck_err(k, f, 0, "tolerance must be a percentage from 0%% to 99%%, like 1%%");
+		return 0.01;
+	}
+	return a.value;
+}
+
+static void
+deck_card_number(struct deck_cardctx *k)
+{
+	struct card *c = k->c;
+	const char *unit = deck_value(k->r, "unit");
+	struct amount a;
+	char err[256];
+
+	c->tolerance = deck_parse_tolerance(k);
+	c->unit = AMOUNT_ANY;
+	if (unit != NULL) {
+		int u = amount_kind_from_name(unit);
+		if (u <= 0) {
+			deck_err(k, deck_record_get(k->r, "unit"), 0,
+				 "unknown unit \"%s\" (money, percent, count, weeks, hours, days, months, years, points)",
+				 unit);
+			return;
+		}
+		c->unit = (enum amount_kind)u;
+	}
+	if (c->answer == NULL)
+		return;
+	if (amount_parse(c->answer, c->unit, &a, err, sizeof(err)) != 0) {
+		deck_err(k, deck_record_get(k->r, "answer"), 0, "%s", err);
+		return;
+	}
+	if (c->unit == AMOUNT_ANY)
+		c->unit = a.kind == AMOUNT_ANY ? AMOUNT_COUNT : a.kind;
+	c->value = a.value;
+}
+
+static void
+deck_card_choice(struct deck_cardctx *k)
+{
+	struct card *c = k->c;
+	size_t hits = 0;
+
+	deck_collect(k->r, "option", &c->options);
+	if (c->options.n < 2 || c->options.n > DECK_MAX_OPTIONS) {
+		deck_err(k, NULL, -1, "choice card \"%s\" needs 2 to %d option: lines",
+			 c->id, DECK_MAX_OPTIONS);
+		return;
+	}
+	for (size_t i = 0; i < c->options.n; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(c->options.v[i], c->options.v[j]) == 0)
+				deck_err(k, NULL, -1, "choice card \"%s\" lists option \"%s\" twice",
+					 c->id, c->options.v[i]);
+		if (c->answer && strcmp(c->options.v[i], c->answer) == 0)
+			hits++;
+	}
+	if (c->answer && hits == 0)
+		deck_err(k, deck_record_get(k->r, "answer"), 0,
+			 "the answer must be the exact text of one option");
+}
+
+static void
+deck_card_calc(struct deck_cardctx *k)
+{
+	struct card *c = k->c;
+	const char *method = deck_need(k, "method");
+	const char *ask = deck_value(k->r, "ask");
+	const char *walk = deck_value(k->r, "walkthrough");
+	const struct impact_method *m;
+	double values[IMPACT_MAX_INPUTS];
+	bool given[IMPACT_MAX_INPUTS] = {false};
+	char err[256];
+
+	c->tolerance = deck_parse_tolerance(k);
+	c->ask = xstrdup(ask && *ask ? ask : "annual");
+	if (walk != NULL) {
+		if (strcasecmp(walk, "yes") == 0)
+			c->walkthrough = true;
+		else if (strcasecmp(walk, "no") != 0)
+			deck_err(k, deck_record_get(k->r, "walkthrough"), 0,
+				 "walkthrough is yes or no");
+	}
+	if (method == NULL)
+		return;
+	m = impact_method_find(method);
+	if (m == NULL) {
+		deck_err(k, deck_record_get(k->r, "method"), 0,
+			 "method \"%s\" is not in the catalogue (see drill calc --list)",
+			 method);
+		return;
+	}
+	c->method = m;
+	c->ranges = xcalloc(m->ninputs, sizeof(*c->ranges));
+	for (size_t i = 0; i < k->r->n; i++) {
+		struct deck_field *f = &k->r->f[i];
+		int idx;
+
+		if (deck_fieldspec_find(f->name) != NULL)
+			continue;
+		f->used = true;
+		idx = impact_input_index(m, f->name);
+		if (idx < 0) {
+			struct sbuf names = {0};
+			for (size_t j = 0; j < m->ninputs; j++)
+				sbuf_printf(&names, "%s%s", j ? ", " : "", m->inputs[j].name);
+			deck_err(k, f, -1, "unknown field \"%s\" (method %s takes: %s)",
+				 f->name, m->name, names.buf);
+			sbuf_free(&names);
+			continue;
+		}
+		if (given[idx]) {
+			deck_err(k, f, -1, "input \"%s\" is given twice", f->name);
+			continue;
+		}
+		if (calc_range_parse(f->value.buf ? f->value.buf : "",
+				     m->inputs[idx].kind, &c->ranges[c->nranges],
+				     err, sizeof(err)) != 0) {
+			deck_err(k, f, 0, "%s: %s", f->name, err);
+			continue;
+		}
+		c->ranges[c->nranges++].input = idx;
+		given[idx] = true;
+	}
+	for (size_t j = 0; j < m->ninputs; j++)
+		if (!given[j] && !m->inputs[j].has_default)
+			deck_err(k, NULL, -1, "calc card \"%s\" needs a range for input \"%s\" (%s)",
+				 c->id, m->inputs[j].name, m->inputs[j].help);
+	if (c->prompt != NULL &&
+	    calc_template_check(c->prompt, m, err, sizeof(err)) != 0)
+		deck_err(k, deck_record_get(k->r, "prompt"), 0, "%s", err);
+	if (k->errors > 0)
+		return;
+
+	/* The middle of every range must give a result with the asked step. */
+	for (size_t j = 0; j < m->ninputs; j++)
+		values[j] = m->inputs[j].dflt;
+	for (size_t j = 0; j < c->nranges; j++)
+		values[c->ranges[j].input] = (c->ranges[j].lo + c->ranges[j].hi) / 2;
+	struct impact_result res;
+	if (impact_run(m, values, &res, err, sizeof(err)) != 0) {
+		deck_err(k, NULL, -1, "calc card \"%s\": the middle of its ranges gives no result: %s",
+			 c->id, err);
+		return;
+	}
+	if (strcasecmp(c->ask, "annual") != 0 && impact_step_index(&res, c->ask) < 0) {
+		struct sbuf labels = {0};
+		for (size_t j = 0; j < res.nsteps; j++)
+			sbuf_printf(&labels, "%s\"%s\"", j ? ", " : "", res.steps[j].label);
+		deck_err(k, deck_record_get(k->r, "ask"), 0,
+			 "method %s has no step \"%s\" (steps: %s)", m->name, c->ask,
+			 labels.buf);
+		sbuf_free(&labels);
+	}
+}
+
+static void
+deck_card_open(struct deck_cardctx *k)
+{
+	struct card *c = k->c;
+	const char *level = deck_value(k->r, "level");
+
+	c->principle = deck_dup(deck_value(k->r, "principle"));
+	c->notes = deck_dup(deck_value(k->r, "notes"));
+	c->level = xstrdup("any");
+	if (level != NULL) {
+		if (strcasecmp(level, "l6") == 0 || strcasecmp(level, "l7") == 0) {
+			free(c->level);
+			c->level = xstrdup(level);
+			c->level[0] = 'L';
+		} else if (strcasecmp(level, "any") != 0) {
+			deck_err(k, deck_record_get(k->r, "level"), 0,
+				 "level is L6, L7 or any");
+		}
+	}
+	for (size_t i = 0; i < k->r->n; i++) {
+		struct deck_field *f = &k->r->f[i];
+		const char *v = f->value.buf ? f->value.buf : "";
+		const char *arrow;
+		char err[256];
+		size_t col = 0;
+		struct check_re *re;
+
+		if (strcmp(f->name, "point") != 0)
+			continue;
+		f->used = true;
+		arrow = strstr(v, "=>");
+		if (arrow == NULL || arrow == v) {
+			deck_err(k, f, 0, "a point is written 'label => pattern'");
+			continue;
+		}
+		const char *p = arrow + 2;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		const char *le = arrow;
+		while (le > v && (le[-1] == ' ' || le[-1] == '\t'))
+			le--;
+		if (check_re_compile(p, &re, err, sizeof(err), &col) != 0) {
+			deck_err(k, f, (int)(p - v) + (int)col - 1,
+				 "point pattern does not compile: %s", err);
+			continue;
+		}
+		c->points = xrealloc(c->points, (c->npoints + 1) * sizeof(*c->points));
+		c->points[c->npoints].label = xstrndup(v, (size_t)(le - v));
+		c->points[c->npoints].re = re;
+		c->npoints++;
+	}
+}
+
+static void
+deck_hash(struct deck_record *r, char out[17])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const char *parts[2] = {r->f[i].name,
+					r->f[i].value.buf ? r->f[i].value.buf : ""};
+		for (size_t j = 0; j < 2; j++) {
+			for (const char *p = parts[j]; *p; p++) {
+				h ^= (unsigned char)*p;
+				h *= 0x100000001b3ULL;
+			}
+			h ^= 0xff;
+			h *= 0x100000001b3ULL;
+		}
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/*
+ * Turns a record into a card. Returns the card, or NULL when the record
+ * had errors (all reported).
+ */
+static struct card *
+deck_card_from_record(const char *path, const char *buf, struct deck_record *r,
+		      struct diag_list *dl)
+{
+	struct card *c = xcalloc(1, sizeof(*c));
+	struct deck_cardctx k = {path, dl, r, c, 0};
+	const char *id = deck_value(r, "id");
+	const char *type = deck_value(r, "type");
+
+	c->line = r->first_line;
+	c->source = xstrndup(buf + r->start, r->end - r->start);
+	deck_hash(r, c->hash);
+	if (id == NULL || *id == '\0') {
+		deck_err(&k, NULL, -1, "card has no id: field");
+		c->id = xstrdup("?");
+	} else {
+		c->id = xstrdup(id);
+		if (!deck_id_valid(id))
+			deck_err(&k, deck_record_get(r, "id"), 0,
+				 "id \"%s\" must be 1-%d letters, digits, '-', '_' or '.'",
+				 id, DECK_ID_MAX);
+	}
+	c->type = CARD_RECALL;
+	if (type != NULL) {
+		int t = card_type_from_name(type);
+		if (t < 0) {
+			deck_err(&k, deck_record_get(r, "type"), 0,
+				 "unknown card type \"%s\" (recall, text, number, choice, calc, open)",
+				 type);
+			goto done;
+		}
+		c->type = (enum card_type)t;
+	}
+
+	/* Field names and repetition, for this type. */
+	for (size_t i = 0; i < r->n; i++) {
+		const struct deck_fieldspec *fs = deck_fieldspec_find(r->f[i].name);
+		if (fs == NULL) {
+			if (c->type != CARD_CALC)
+				deck_err(&k, &r->f[i], -1, "unknown field \"%s\"", r->f[i].name);
+			continue;
+		}
+		if (!(fs->types & T(c->type)))
+			deck_err(&k, &r->f[i], -1, "field \"%s\" does not apply to %s cards",
+				 r->f[i].name, card_type_name(c->type));
+		if (!fs->repeat)
+			for (size_t j = 0; j < i; j++)
+				if (strcmp(r->f[j].name, r->f[i].name) == 0) {
+					deck_err(&k, &r->f[i], -1,
+						 "field \"%s\" given twice (first at line %d)",
+						 r->f[i].name, r->f[j].line);
+					break;
+				}
+	}
+
+	c->prompt = deck_dup(deck_need(&k, "prompt"));
+	c->explain = deck_dup(deck_value(r, "explain"));
+	c->hint = deck_dup(deck_value(r, "hint"));
+	deck_split_tags(deck_value(r, "tags"), &c->tags);
+	deck_collect(r, "example", &c->examples);
+	deck_collect(r, "counterexample", &c->counterexamples);
+	if (c->type == CARD_RECALL || c->type == CARD_TEXT ||
+	    c->type == CARD_NUMBER || c->type == CARD_CHOICE)
+		c->answer = deck_dup(deck_need(&k, "answer"));
+
+	switch (c->type) {
+	case CARD_TEXT:
+		c->accept = deck_patterns(&k, "accept", &c->naccept);
+		c->reject = deck_patterns(&k, "reject", &c->nreject);
+		if (c->naccept == 0 && deck_record_get(r, "accept") == NULL)
+			deck_err(&k, NULL, -1, "text card \"%s\" needs at least one accept: pattern",
+				 c->id);
+		break;
+	case CARD_NUMBER:
+		deck_card_number(&k);
+		break;
+	case CARD_CHOICE:
+		deck_card_choice(&k);
+		break;
+	case CARD_CALC:
+		deck_card_calc(&k);
+		break;
+	case CARD_OPEN:
+		deck_card_open(&k);
+		break;
+	case CARD_RECALL:
+		break;
+	}
+	if (k.errors == 0 && (c->type == CARD_TEXT || c->type == CARD_NUMBER))
+		deck_run_examples(&k);
+done:
+	if (k.errors > 0) {
+		card_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* ---- decks ------------------------------------------------------------ */
+
+struct deck_parsectx {
+	const char *path;
+	const char *buf;
+	struct diag_list *dl;
+	struct deck *d;
+	size_t cap;
+	size_t records;
+	size_t errors;
+};
+
+static void
+deck_on_record(void *ctx, struct deck_record *r)
+{
+	struct deck_parsectx *p = ctx;
+	struct deck *d = p->d;
+
+	if (p->records++ == 0 && deck_record_get(r, "id") == NULL) {
+		struct deck_cardctx k = {p->path, p->dl, r, NULL, 0};
+		const char *name = deck_value(r, "deck");
+		if (name == NULL || *name == '\0')
+			deck_err(&k, NULL, -1, "the header needs a deck: field (the deck's name)");
+		d->name = xstrdup(name ? name : "");
+		d->description = deck_dup(deck_value(r, "description"));
+		deck_split_tags(deck_value(r, "tags"), &d->tags);
+		for (size_t i = 0; i < r->n; i++)
+			if (!r->f[i].used)
+				deck_err(&k, &r->f[i], -1,
+					 "unknown header field \"%s\" (deck, description, tags)",
+					 r->f[i].name);
+		p->errors += k.errors;
+		return;
+	}
+	if (p->records == 1) {
+		diag_add(p->dl, DIAG_ERROR, p->path, r->first_line, 0,
+			 "a deck starts with a header record (deck: name)");
+		p->errors++;
+	}
+	struct card *c = deck_card_from_record(p->path, p->buf, r, p->dl);
+	if (c == NULL) {
+		p->errors++;
+		return;
+	}
+	if (d->ncards == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 32;
+		d->cards = xrealloc(d->cards, p->cap * sizeof(*d->cards));
+	}
+	d->cards[d->ncards++] = *c;
+	free(c); /* contents moved into the array */
+}
+
+static char *
+deck_key_of(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".deck") == 0)
+		n -= 5;
+	return xstrndup(base, n);
+}
+
+void
+deck_free(struct deck *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->ncards; i++) {
+		/* card_free frees the struct too; free the members only. */
+		struct card *c = xmalloc(sizeof(*c));
+		*c = d->cards[i];
+		card_free(c);
+	}
+	free(d->cards);
+	free(d->key);
+	free(d->path);
+	free(d->name);
+	free(d->description);
+	strv_free(&d->tags);
+	free(d);
+}
+
+int
+deck_parse(const char *path, const char *buf, size_t len, struct deck **out,
+	   struct diag_list *dl)
+{
+	struct deck *d = xcalloc(1, sizeof(*d));
+	struct deck_parsectx p = {path, buf, dl, d, 0, 0, 0};
+	size_t before = dl->errors;
+
+	*out = NULL;
+	d->key = deck_key_of(path);
+	d->path = xstrdup(path);
+	p.errors += deck_split(path, 1, buf, len, dl, deck_on_record, &p);
+	if (p.records == 0)
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "empty deck: no header record (deck: name)");
+	deck_check_ids(&d, 1, dl);
+	if (dl->errors > before) {
+		deck_free(d);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+struct deck_onecard {
+	const char *path;
+	const char *buf;
+	struct diag_list *dl;
+	struct card *c;
+	size_t records;
+};
+
+static void
+deck_on_one(void *ctx, struct deck_record *r)
+{
+	struct deck_onecard *o = ctx;
+
+	if (o->records++ == 0)
+		o->c = deck_card_from_record(o->path, o->buf, r, o->dl);
+}
+
+int
+deck_parse_card(const char *path, int first_line, const char *buf, size_t len,
+		struct card **out, struct diag_list *dl)
+{
+	struct deck_onecard o = {path, buf, dl, NULL, 0};
+	size_t before = dl->errors;
+
+	deck_split(path, first_line, buf, len, dl, deck_on_one, &o);
+	if (o.records != 1 && o.c != NULL) {
+		diag_add(dl, DIAG_ERROR, path, first_line, 0,
+			 "expected exactly one card record");
+	}
+	if (dl->errors > before || o.c == NULL) {
+		card_free(o.c);
+		*out = NULL;
+		if (dl->errors == before)
+			diag_add(dl, DIAG_ERROR, path, first_line, 0, "no card record");
+		return -1;
+	}
+	*out = o.c;
+	return 0;
+}
+
+/* For sorting card references by id. */
+struct deck_ref {
+	const char *id;
+	const struct deck *deck;
+	int line;
+};
+
+static int
+deck_ref_cmp(const void *a, const void *b)
+{
+	const struct deck_ref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	c = strcmp(x->deck->path, y->deck->path);
+	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+size_t
+deck_check_ids(struct deck *const *decks, size_t n, struct diag_list *dl)
+{
+	size_t total = 0, k = 0, dups = 0;
+	struct deck_ref *refs;
+
+	for (size_t i = 0; i < n; i++)
+		total += decks[i]->ncards;
+	refs = xmalloc((total ? total : 1) * sizeof(*refs));
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < decks[i]->ncards; j++)
+			refs[k++] = (struct deck_ref){decks[i]->cards[j].id, decks[i],
+						      decks[i]->cards[j].line};
+	qsort(refs, total, sizeof(*refs), deck_ref_cmp);
+	for (size_t i = 1; i < total; i++) {
+		size_t first = i - 1;
+		while (first > 0 && strcmp(refs[first - 1].id, refs[i].id) == 0)
+			first--;
+		if (strcmp(refs[first].id, refs[i].id) != 0)
+			continue;
+		diag_add(dl, DIAG_ERROR, refs[i].deck->path, refs[i].line, 0,
+			 "duplicate id \"%s\" (first defined at %s:%d)", refs[i].id,
+			 refs[first].deck->path, refs[first].line);
+		dups++;
+	}
+	free(refs);
+	return dups;
+}

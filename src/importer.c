@@ -1,0 +1,343 @@
+/* importer: see importer.h. */
+#include "importer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "deck.h"
+#include "paths.h"
+#include "util.h"
+
+/* One deck file to import. */
+struct importer_file {
+	char *path;    /* as the user named it (for messages) */
+	char *abspath; /* absolute, stored */
+	char *buf;
+	size_t len;
+	int64_t mtime;
+	int64_t size;
+	char hash[17];
+	struct deck *deck;
+};
+
+static void
+importer_hash(const char *buf, size_t len, char out[17])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)buf[i];
+		h *= 0x100000001b3ULL;
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static int
+importer_read(const char *path, char **buf, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct sbuf b = {0};
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sbuf_add(&b, chunk, n);
+	if (ferror(f)) {
+		int e = errno;
+		fclose(f);
+		sbuf_free(&b);
+		errno = e;
+		return -1;
+	}
+	fclose(f);
+	*len = b.len;
+	*buf = sbuf_take(&b);
+	return 0;
+}
+
+static int
+importer_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds path (a file, or a folder's *.deck files) to files. */
+static void
+importer_collect(const char *path, struct strv *files, struct diag_list *dl)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		strv_push(files, path);
+		return;
+	}
+	DIR *d = opendir(path);
+	if (d == NULL) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+		return;
+	}
+	struct strv names = {0};
+	const struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n > 5 && strcmp(e->d_name + n - 5, ".deck") == 0 && e->d_name[0] != '.')
+			strv_push(&names, e->d_name);
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof(*names.v), importer_cmp);
+	for (size_t i = 0; i < names.n; i++) {
+		size_t n = strlen(path);
+		char *p = xasprintf("%s%s%s", path, n && path[n - 1] == '/' ? "" : "/",
+				    names.v[i]);
+		strv_push(files, p);
+		free(p);
+	}
+	strv_free(&names);
+}
+
+static void
+importer_files_free(struct importer_file *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].path);
+		free(f[i].abspath);
+		free(f[i].buf);
+		deck_free(f[i].deck);
+	}
+	free(f);
+}
+
+/* The ",deck-tag,card-tag," string stored for matching --tag. */
+static char *
+importer_tags(const struct deck *d, const struct card *c)
+{
+	struct sbuf b = {0};
+
+	sbuf_addc(&b, ',');
+	for (size_t i = 0; i < d->tags.n; i++)
+		sbuf_printf(&b, "%s,", d->tags.v[i]);
+	for (size_t i = 0; i < c->tags.n; i++)
+		sbuf_printf(&b, "%s,", c->tags.v[i]);
+	return sbuf_take(&b);
+}
+
+/*
+ * Parses the files (already read) and, unless check_only, writes them in
+ * one transaction. Files with a NULL buf are skipped.
+ */
+static enum import_status
+importer_apply(struct store *s, struct importer_file *files, size_t n,
+	       int64_t now_ms, bool check_only, struct import_counts *counts,
+	       struct diag_list *dl)
+{
+	struct deck **decks = xcalloc(n ? n : 1, sizeof(*decks));
+	size_t nd = 0;
+	int64_t gen = 0;
+	int rc = STORE_OK;
+	enum import_status status = IMPORT_OK;
+
+	for (size_t i = 0; i < n; i++) {
+		if (files[i].buf == NULL)
+			continue;
+		counts->decks++;
+		if (deck_parse(files[i].path, files[i].buf, files[i].len,
+			       &files[i].deck, dl) == 0)
+			decks[nd++] = files[i].deck;
+	}
+	deck_check_ids(decks, nd, dl);
+	/* Two files with the same name would be the same deck. */
+	for (size_t i = 0; i < nd; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(decks[i]->key, decks[j]->key) == 0)
+				diag_add(dl, DIAG_ERROR, decks[i]->path, 0, 0,
+					 "deck \"%s\" is also imported from %s",
+					 decks[i]->key, decks[j]->path);
+	/* An id may not move in from a deck that is not part of this import. */
+	for (size_t i = 0; s != NULL && i < nd; i++) {
+		for (size_t j = 0; j < decks[i]->ncards; j++) {
+			const struct card *c = &decks[i]->cards[j];
+			char *owner = NULL;
+			bool retired = false, ours = false;
+			if (store_card_owner(s, c->id, &owner, &retired) != STORE_OK) {
+				diag_add(dl, DIAG_ERROR, decks[i]->path, 0, 0, "%s",
+					 store_errmsg(s));
+				break;
+			}
+			for (size_t k = 0; owner && k < nd; k++)
+				ours = ours || strcmp(owner, decks[k]->key) == 0;
+			if (owner != NULL && !ours && !retired)
+				diag_add(dl, DIAG_ERROR, decks[i]->path, c->line, 0,
+					 "duplicate id \"%s\" (already in deck \"%s\")",
+					 c->id, owner);
+			free(owner);
+		}
+	}
+	if (dl->errors > 0) {
+		status = IMPORT_DECK_ERRORS;
+		goto done;
+	}
+	if (check_only || s == NULL)
+		goto done;
+
+	rc = store_begin(s);
+	if (rc == STORE_OK)
+		rc = store_import_generation(s, &gen);
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		struct deck *d = files[i].deck;
+		int64_t deck_id = 0;
+		int retired = 0;
+
+		if (d == NULL)
+			continue;
+		rc = store_deck_save(s, d, files[i].abspath, files[i].hash,
+				     files[i].mtime, files[i].size, now_ms, &deck_id);
+		for (size_t j = 0; rc == STORE_OK && j < d->ncards; j++) {
+			enum store_change ch;
+			char *tags = importer_tags(d, &d->cards[j]);
+			rc = store_card_save(s, deck_id, &d->cards[j], tags, gen, now_ms, &ch);
+			free(tags);
+			if (rc != STORE_OK)
+				break;
+			if (ch == STORE_ADDED)
+				counts->added++;
+			else if (ch == STORE_UPDATED)
+				counts->updated++;
+			else if (ch == STORE_REVIVED)
+				counts->revived++;
+			else
+				counts->unchanged++;
+		}
+		if (rc == STORE_OK)
+			rc = store_retire_unseen(s, deck_id, gen, now_ms, &retired);
+		counts->retired += retired;
+	}
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK) {
+		store_rollback(s);
+		diag_add(dl, DIAG_ERROR, "database", 0, 0, "%s; nothing was imported",
+			 store_errmsg(s));
+		status = IMPORT_ENV_ERROR;
+		memset(counts, 0, sizeof(*counts));
+	}
+done:
+	free(decks);
+	return status;
+}
+
+/* Reads one file into f; reports failures to dl. */
+static int
+importer_load(const char *path, struct importer_file *f, struct diag_list *dl)
+{
+	struct stat st;
+
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	f->abspath = paths_absolute(path);
+	if (stat(path, &st) != 0 || importer_read(path, &f->buf, &f->len) != 0) {
+		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	f->mtime = (int64_t)st.st_mtime;
+	f->size = (int64_t)st.st_size;
+	importer_hash(f->buf, f->len, f->hash);
+	return 0;
+}
+
+enum import_status
+importer_run(struct store *s, const char *const *paths, size_t npaths,
+	     int64_t now_ms, bool check_only, struct import_counts *counts,
+	     struct diag_list *dl)
+{
+	struct strv names = {0};
+	struct importer_file *files;
+	enum import_status status;
+	size_t env_errors;
+
+	memset(counts, 0, sizeof(*counts));
+	for (size_t i = 0; i < npaths; i++)
+		importer_collect(paths[i], &names, dl);
+	files = xcalloc(names.n ? names.n : 1, sizeof(*files));
+	for (size_t i = 0; i < names.n; i++)
+		importer_load(names.v[i], &files[i], dl);
+	env_errors = dl->errors;
+	status = importer_apply(s, files, names.n, now_ms, check_only || env_errors > 0,
+				counts, dl);
+	if (env_errors > 0)
+		status = IMPORT_ENV_ERROR;
+	importer_files_free(files, names.n);
+	strv_free(&names);
+	return status;
+}
+
+enum import_status
+importer_refresh(struct store *s, const char *bundled_dir, int64_t now_ms,
+		 struct import_counts *counts, struct diag_list *dl)
+{
+	struct store_deck *known = NULL;
+	size_t nknown = 0;
+	struct strv candidates = {0};
+	struct importer_file *files;
+	size_t n = 0;
+	enum import_status status;
+
+	memset(counts, 0, sizeof(*counts));
+	if (store_decks(s, &known, &nknown) != STORE_OK) {
+		diag_add(dl, DIAG_ERROR, "database", 0, 0, "%s", store_errmsg(s));
+		return IMPORT_ENV_ERROR;
+	}
+	for (size_t i = 0; i < nknown; i++)
+		strv_push(&candidates, known[i].path);
+	if (bundled_dir != NULL) {
+		struct diag_list ignore = {0};
+		importer_collect(bundled_dir, &candidates, &ignore);
+		diag_list_free(&ignore);
+	}
+	files = xcalloc(candidates.n ? candidates.n : 1, sizeof(*files));
+	for (size_t i = 0; i < candidates.n; i++) {
+		char *abs = paths_absolute(candidates.v[i]);
+		const struct store_deck *k = NULL;
+		struct stat st;
+		bool dup = false;
+
+		for (size_t j = 0; j < n; j++)
+			dup = dup || strcmp(files[j].abspath, abs) == 0;
+		for (size_t j = 0; j < nknown && k == NULL; j++)
+			if (strcmp(known[j].path, abs) == 0)
+				k = &known[j];
+		if (dup || stat(abs, &st) != 0 ||
+		    (k && k->mtime == (int64_t)st.st_mtime && k->size == (int64_t)st.st_size)) {
+			counts->skipped += !dup;
+			free(abs);
+			continue;
+		}
+		free(abs);
+		if (importer_load(candidates.v[i], &files[n], dl) != 0) {
+			n++;
+			continue;
+		}
+		if (k && strcmp(k->file_hash, files[n].hash) == 0) {
+			/* Touched, not changed: skip. */
+			free(files[n].buf);
+			files[n].buf = NULL;
+			counts->skipped++;
+		}
+		n++;
+	}
+	status = dl->errors ? IMPORT_ENV_ERROR
+			    : importer_apply(s, files, n, now_ms, false, counts, dl);
+	importer_files_free(files, n);
+	strv_free(&candidates);
+	store_decks_free(known, nknown);
+	return status;
+}

@@ -1,0 +1,219 @@
+/* settings: see settings.h. */
+#include "settings.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "store.h"
+#include "util.h"
+
+static const struct settings_key settings_table[] = {
+	{"retention", "0.9", "desired retention, the chance of recall when a card is due (0.70-0.99)"},
+	{"learning_steps", "1m,10m", "steps for new cards, e.g. 1m,10m (empty: none)"},
+	{"relearning_steps", "10m", "steps after a lapse, e.g. 10m (empty: none)"},
+	{"weights", "default", "the 21 FSRS-6 weights, comma-separated, or 'default'"},
+	{"max_interval", "36500", "longest interval in days"},
+	{"fuzz", "on", "spread review intervals a little (on/off)"},
+	{"rollover", "4", "hour of the day (0-23) at which a new study day starts"},
+	{"new_per_day", "20", "new cards introduced per day"},
+};
+
+const struct settings_key *
+settings_keys(size_t *n)
+{
+	*n = ARRAY_LEN(settings_table);
+	return settings_table;
+}
+
+static const struct settings_key *
+settings_find(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(settings_table); i++)
+		if (strcmp(settings_table[i].name, name) == 0)
+			return &settings_table[i];
+	return NULL;
+}
+
+static int
+settings_int(const char *v, long lo, long hi, long *out)
+{
+	char *end;
+	long x;
+
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (errno || end == v || *end != '\0' || x < lo || x > hi)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+/* Applies one key's text to st. 0, or -1 with a message. */
+static int
+settings_apply(struct settings *st, const char *name, const char *v, char *err,
+	       size_t errlen)
+{
+	long x;
+
+	if (strcmp(name, "retention") == 0) {
+		char *end;
+		double r = strtod(v, &end);
+		if (end == v || *end != '\0' || !(r >= 0.7 && r <= 0.99)) {
+			snprintf(err, errlen, "retention must be a number from 0.70 to 0.99, not \"%s\"", v);
+			return -1;
+		}
+		st->fsrs.retention = r;
+	} else if (strcmp(name, "learning_steps") == 0 ||
+		   strcmp(name, "relearning_steps") == 0) {
+		bool learn = name[0] == 'l';
+		char e[200];
+		if (fsrs_parse_steps(v, learn ? st->fsrs.learning_steps : st->fsrs.relearning_steps,
+				     FSRS_MAX_STEPS,
+				     learn ? &st->fsrs.nlearning : &st->fsrs.nrelearning,
+				     e, sizeof(e)) != 0) {
+			snprintf(err, errlen, "%s: %s", name, e);
+			return -1;
+		}
+	} else if (strcmp(name, "weights") == 0) {
+		double w[FSRS_NWEIGHTS + 1];
+		size_t n = 0;
+		char e[200];
+		if (strcmp(v, "default") == 0)
+			return 0;
+		for (const char *p = v; *p && n <= FSRS_NWEIGHTS;) {
+			char *end;
+			w[n++] = strtod(p, &end);
+			if (end == p) {
+				snprintf(err, errlen, "weights: cannot read \"%s\" as a number", p);
+				return -1;
+			}
+			p = end;
+			while (*p == ' ' || *p == ',')
+				p++;
+		}
+		if (fsrs_params_set_weights(&st->fsrs, w, n, e, sizeof(e)) != 0) {
+			snprintf(err, errlen, "weights: %s", e);
+			return -1;
+		}
+	} else if (strcmp(name, "max_interval") == 0) {
+		if (settings_int(v, 1, FSRS_MAX_INTERVAL, &x) != 0) {
+			snprintf(err, errlen, "max_interval must be a whole number of days from 1 to %d",
+				 FSRS_MAX_INTERVAL);
+			return -1;
+		}
+		st->fsrs.max_interval = (int32_t)x;
+	} else if (strcmp(name, "fuzz") == 0) {
+		if (strcasecmp(v, "on") != 0 && strcasecmp(v, "off") != 0) {
+			snprintf(err, errlen, "fuzz is on or off");
+			return -1;
+		}
+		st->fsrs.fuzz = strcasecmp(v, "on") == 0;
+	} else if (strcmp(name, "rollover") == 0) {
+		if (settings_int(v, 0, 23, &x) != 0) {
+			snprintf(err, errlen, "rollover must be an hour from 0 to 23");
+			return -1;
+		}
+		st->rollover = (int)x;
+	} else if (strcmp(name, "new_per_day") == 0) {
+		if (settings_int(v, 0, 100000, &x) != 0) {
+			snprintf(err, errlen, "new_per_day must be a whole number from 0 to 100000");
+			return -1;
+		}
+		st->new_per_day = (int)x;
+	} else {
+		snprintf(err, errlen, "unknown setting \"%s\"", name);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+settings_defaults(struct settings *st)
+{
+	char e[64];
+
+	memset(st, 0, sizeof(*st));
+	fsrs_params_default(&st->fsrs);
+	for (size_t i = 0; i < ARRAY_LEN(settings_table); i++)
+		settings_apply(st, settings_table[i].name, settings_table[i].dflt, e, sizeof(e));
+}
+
+int
+settings_load(struct store *s, struct settings *out, char *err, size_t errlen)
+{
+	settings_defaults(out);
+	for (size_t i = 0; i < ARRAY_LEN(settings_table); i++) {
+		char *v = NULL;
+		char e[256];
+		if (store_config_get(s, settings_table[i].name, &v) != STORE_OK) {
+			snprintf(err, errlen, "%s", store_errmsg(s));
+			return -1;
+		}
+		if (v != NULL && settings_apply(out, settings_table[i].name, v, e, sizeof(e)) != 0) {
+			snprintf(err, errlen, "stored setting is invalid: %s", e);
+			free(v);
+			return -1;
+		}
+		free(v);
+	}
+	if (fsrs_params_validate(&out->fsrs, err, errlen) != 0)
+		return -1;
+	return 0;
+}
+
+char *
+settings_get(struct store *s, const char *name, char *err, size_t errlen)
+{
+	const struct settings_key *k = settings_find(name);
+	char *v = NULL;
+
+	if (k == NULL) {
+		snprintf(err, errlen, "unknown setting \"%s\"", name);
+		return NULL;
+	}
+	if (store_config_get(s, name, &v) != STORE_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		return NULL;
+	}
+	return v ? v : xstrdup(k->dflt);
+}
+
+int
+settings_set(struct store *s, const char *name, const char *value, char *err,
+	     size_t errlen)
+{
+	struct settings st;
+
+	if (settings_find(name) == NULL) {
+		snprintf(err, errlen, "unknown setting \"%s\" (see drill config)", name);
+		return 1;
+	}
+	if (settings_load(s, &st, err, errlen) != 0)
+		return 2;
+	if (settings_apply(&st, name, value, err, errlen) != 0)
+		return 1;
+	if (fsrs_params_validate(&st.fsrs, err, errlen) != 0)
+		return 1;
+	if (store_config_set(s, name, value) != STORE_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		return 2;
+	}
+	return 0;
+}
+
+int64_t
+settings_day(int64_t unix_ms, int rollover)
+{
+	time_t t = (time_t)(unix_ms >= 0 ? unix_ms / 1000 : -((-unix_ms + 999) / 1000));
+	struct tm tm;
+	long off = 0;
+
+	if (localtime_r(&t, &tm) != NULL)
+		off = tm.tm_gmtoff;
+	return fsrs_day_number(unix_ms, (int32_t)off, rollover);
+}

@@ -1,0 +1,1076 @@
+/* store: see store.h. */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "deck.h"
+#include "paths.h"
+#include "schema.h"
+
+/* PRAGMA application_id of a drill database: "DRIL". */
+#define STORE_APP_ID 0x4452494c
+#define STORE_BUSY_MS 5000
+
+/* Every statement, prepared on first use and kept until close. */
+enum store_stmt {
+	SQL_CONFIG_GET,
+	SQL_CONFIG_SET,
+	SQL_DECKS,
+	SQL_GENERATION,
+	SQL_DECK_UPSERT,
+	SQL_DECK_ID,
+	SQL_CARD_GET,
+	SQL_CARD_OWNER,
+	SQL_CARD_INSERT,
+	SQL_CARD_UPDATE,
+	SQL_CARD_SEEN,
+	SQL_RETIRE,
+	SQL_CARD_LOAD,
+	SQL_DUE,
+	SQL_NEW,
+	SQL_NEW_SEEN,
+	SQL_SESSION_START,
+	SQL_SESSION_END,
+	SQL_REVIEW_INSERT,
+	SQL_CARD_SCHED,
+	SQL_REVIEW_GET,
+	SQL_REVIEW_DELETE,
+	SQL_SUSPEND,
+	SQL_EACH_REVIEW,
+	SQL_EACH_REVIEW_ALL,
+	SQL_COUNT_DUE,
+	SQL_NEXT_DUE,
+	SQL_REVIEWS_ON,
+	SQL_REVIEW_DAYS,
+	SQL_RETENTION,
+	SQL_DECK_STATS,
+	SQL_COUNT
+};
+
+#define STORE_SCHED_COLS \
+	"state, stability, difficulty, due, last_review, last_day, reps, " \
+	"lapses, learning_steps, scheduled_days"
+
+/* Filter clause shared by the due and new queries: ?1 deck, ?2 tag. */
+#define STORE_FILTER \
+	" AND (?1 IS NULL OR c.deck_id IN (SELECT id FROM decks WHERE key = ?1 OR name = ?1 COLLATE NOCASE))" \
+	" AND (?2 IS NULL OR c.tags LIKE '%,' || ?2 || ',%')"
+
+static const char *const store_sql[SQL_COUNT] = {
+	[SQL_CONFIG_GET] = "SELECT value FROM config WHERE key = ?1",
+	[SQL_CONFIG_SET] = "INSERT INTO config(key, value) VALUES (?1, ?2)"
+			   " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	[SQL_DECKS] = "SELECT id, key, path, name, file_hash, file_mtime, file_size"
+		      " FROM decks ORDER BY key",
+	[SQL_GENERATION] = "SELECT coalesce(max(seen), 0) + 1 FROM cards",
+	[SQL_DECK_UPSERT] =
+		"INSERT INTO decks(key, path, name, description, tags, file_hash,"
+		" file_mtime, file_size, imported_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)"
+		" ON CONFLICT(key) DO UPDATE SET path = excluded.path, name = excluded.name,"
+		" description = excluded.description, tags = excluded.tags,"
+		" file_hash = excluded.file_hash, file_mtime = excluded.file_mtime,"
+		" file_size = excluded.file_size, imported_at = excluded.imported_at",
+	[SQL_DECK_ID] = "SELECT id FROM decks WHERE key = ?1",
+	[SQL_CARD_GET] = "SELECT hash, retired, deck_id, line, tags FROM cards WHERE id = ?1",
+	[SQL_CARD_OWNER] = "SELECT d.key, c.retired FROM cards c JOIN decks d ON d.id = c.deck_id"
+			   " WHERE c.id = ?1",
+	[SQL_CARD_INSERT] =
+		"INSERT INTO cards(id, deck_id, line, type, source, hash, tags, seen,"
+		" due, added_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9,?9)",
+	[SQL_CARD_UPDATE] =
+		"UPDATE cards SET deck_id = ?2, line = ?3, type = ?4, source = ?5,"
+		" hash = ?6, tags = ?7, seen = ?8, retired = 0, updated_at = ?9 WHERE id = ?1",
+	[SQL_CARD_SEEN] = "UPDATE cards SET seen = ?2 WHERE id = ?1",
+	[SQL_RETIRE] = "UPDATE cards SET retired = 1, updated_at = ?3"
+		       " WHERE deck_id = ?1 AND seen <> ?2 AND retired = 0",
+	[SQL_CARD_LOAD] =
+		"SELECT c.id, c.type, c.source, c.line, d.key, d.path, c.suspended,"
+		" c.retired, c." STORE_SCHED_COLS
+		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?1",
+	[SQL_DUE] =
+		"SELECT c.id FROM cards c WHERE c.retired = 0 AND c.suspended = 0"
+		" AND c.state <> 0 AND c.due <= ?3" STORE_FILTER
+		" ORDER BY (c.state = 2), CASE WHEN c.state = 2 THEN"
+		" -((?4 - c.last_day) / c.stability) ELSE c.due END, c.id LIMIT ?5",
+	[SQL_NEW] = "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id"
+		    " WHERE c.retired = 0 AND c.suspended = 0 AND c.state = 0" STORE_FILTER
+		    " ORDER BY d.key, c.line LIMIT ?3",
+	[SQL_NEW_SEEN] = "SELECT count(*) FROM reviews WHERE day = ?1 AND b_state = 0",
+	[SQL_SESSION_START] = "INSERT INTO sessions(kind, started_at) VALUES (?1, ?2)",
+	[SQL_SESSION_END] = "UPDATE sessions SET ended_at = ?2 WHERE id = ?1",
+	[SQL_REVIEW_INSERT] =
+		"INSERT INTO reviews(card_id, session_id, reviewed_at, day, rating, answer,"
+		" correct, duration_ms, retrievability,"
+		" b_state, b_stability, b_difficulty, b_due, b_last_review, b_last_day,"
+		" b_reps, b_lapses, b_learning_steps, b_scheduled_days,"
+		" a_state, a_stability, a_difficulty, a_due, a_last_review, a_last_day,"
+		" a_reps, a_lapses, a_learning_steps, a_scheduled_days)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
+		"?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29)",
+	[SQL_CARD_SCHED] =
+		"UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4, due = ?5,"
+		" last_review = ?6, last_day = ?7, reps = ?8, lapses = ?9,"
+		" learning_steps = ?10, scheduled_days = ?11 WHERE id = ?1",
+	[SQL_REVIEW_GET] =
+		"SELECT card_id, b_state, b_stability, b_difficulty, b_due, b_last_review,"
+		" b_last_day, b_reps, b_lapses, b_learning_steps, b_scheduled_days"
+		" FROM reviews WHERE id = ?1",
+	[SQL_REVIEW_DELETE] = "DELETE FROM reviews WHERE id = ?1",
+	[SQL_SUSPEND] = "UPDATE cards SET suspended = ?2 WHERE id = ?1",
+	[SQL_EACH_REVIEW] =
+		"SELECT id, card_id, coalesce(session_id, 0), reviewed_at, day, rating, answer,"
+		" coalesce(correct, -1), duration_ms, retrievability,"
+		" b_state, b_stability, b_difficulty, b_due, b_last_review, b_last_day,"
+		" b_reps, b_lapses, b_learning_steps, b_scheduled_days,"
+		" a_state, a_stability, a_difficulty, a_due, a_last_review, a_last_day,"
+		" a_reps, a_lapses, a_learning_steps, a_scheduled_days"
+		" FROM reviews WHERE card_id = ?1 ORDER BY reviewed_at, id",
+	[SQL_EACH_REVIEW_ALL] =
+		"SELECT id, card_id, coalesce(session_id, 0), reviewed_at, day, rating, answer,"
+		" coalesce(correct, -1), duration_ms, retrievability,"
+		" b_state, b_stability, b_difficulty, b_due, b_last_review, b_last_day,"
+		" b_reps, b_lapses, b_learning_steps, b_scheduled_days,"
+		" a_state, a_stability, a_difficulty, a_due, a_last_review, a_last_day,"
+		" a_reps, a_lapses, a_learning_steps, a_scheduled_days"
+		" FROM reviews ORDER BY card_id, reviewed_at, id",
+	[SQL_COUNT_DUE] = "SELECT count(*) FROM cards WHERE retired = 0 AND suspended = 0"
+			  " AND state <> 0 AND due < ?1",
+	[SQL_NEXT_DUE] = "SELECT coalesce(min(due), 0) FROM cards WHERE retired = 0"
+			 " AND suspended = 0 AND state <> 0",
+	[SQL_REVIEWS_ON] = "SELECT count(*) FROM reviews WHERE day = ?1",
+	[SQL_REVIEW_DAYS] = "SELECT DISTINCT day FROM reviews ORDER BY day DESC LIMIT ?1",
+	[SQL_RETENTION] = "SELECT coalesce(sum(rating > 1), 0), count(*) FROM reviews"
+			  " WHERE day >= ?1 AND b_state = 2",
+	[SQL_DECK_STATS] =
+		"SELECT d.key, d.name,"
+		" coalesce(sum(c.state = 0 AND c.retired = 0 AND c.suspended = 0), 0),"
+		" coalesce(sum(c.state = 1 AND c.retired = 0 AND c.suspended = 0), 0),"
+		" coalesce(sum(c.state = 2 AND c.retired = 0 AND c.suspended = 0), 0),"
+		" coalesce(sum(c.state = 3 AND c.retired = 0 AND c.suspended = 0), 0),"
+		" coalesce(sum(c.suspended = 1 AND c.retired = 0), 0),"
+		" coalesce(sum(c.retired = 1), 0)"
+		" FROM decks d LEFT JOIN cards c ON c.deck_id = d.id"
+		" GROUP BY d.id ORDER BY d.key",
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[SQL_COUNT];
+	char msg[512];
+};
+
+/* ---- plumbing ---- */
+
+static int
+store_fail(struct store *s, const char *what)
+{
+	snprintf(s->msg, sizeof(s->msg), "%s: %s", what, sqlite3_errmsg(s->db));
+	return STORE_ERR;
+}
+
+const char *
+store_errmsg(const struct store *s)
+{
+	return s->msg;
+}
+
+int
+store_schema_version(void)
+{
+	return schema_migration_count;
+}
+
+/* The statement id, prepared and reset; NULL after recording an error. */
+static sqlite3_stmt *
+store_stmt(struct store *s, enum store_stmt id)
+{
+	if (s->stmt[id] == NULL) {
+		if (sqlite3_prepare_v3(s->db, store_sql[id], -1,
+				       SQLITE_PREPARE_PERSISTENT, &s->stmt[id],
+				       NULL) != SQLITE_OK) {
+			store_fail(s, "preparing a statement");
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(s->stmt[id]);
+		sqlite3_clear_bindings(s->stmt[id]);
+	}
+	return s->stmt[id];
+}
+
+static void
+store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+store_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+/* Runs a statement that returns no rows; resets it. */
+static int
+store_done(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, what);
+	return STORE_OK;
+}
+
+/* Runs a statement that returns one integer. */
+static int
+store_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, what);
+	return STORE_OK;
+}
+
+static int
+store_exec(struct store *s, const char *sql, const char *what)
+{
+	char *e = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
+		snprintf(s->msg, sizeof(s->msg), "%s: %s", what, e ? e : "?");
+		sqlite3_free(e);
+		return STORE_ERR;
+	}
+	return STORE_OK;
+}
+
+int
+store_begin(struct store *s)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", "starting a transaction");
+}
+
+int
+store_commit(struct store *s)
+{
+	return store_exec(s, "COMMIT", "committing");
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- opening ---- */
+
+/* One integer from a PRAGMA or query on a bare connection. */
+static int
+store_pragma_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return sqlite3_errcode(db);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Looks at an existing file without changing it: is it a drill database,
+ * and of which version? Returns STORE_OK with *version, or a refusal.
+ */
+static int
+store_inspect(const char *path, int64_t *version, char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	int64_t app = 0, tables = 0;
+	int rc;
+
+	*version = 0;
+	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_pragma_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = store_pragma_int(db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = store_pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
+	sqlite3_close(db);
+	if (rc == SQLITE_NOTADB) {
+		snprintf(err, errlen, "%s is not a drill database (not an SQLite file); left untouched", path);
+		return STORE_NOT_DRILL;
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot read %s: %s", path, sqlite3_errstr(rc));
+		return STORE_ERR;
+	}
+	if (app != STORE_APP_ID && (app != 0 || tables > 0 || *version != 0)) {
+		snprintf(err, errlen, "%s is not a drill database (it holds other data); left untouched", path);
+		return STORE_NOT_DRILL;
+	}
+	if (*version > schema_migration_count) {
+		snprintf(err, errlen,
+			 "%s has schema version %lld, newer than this drill understands (%d); "
+			 "upgrade drill to use it (the file was left untouched)",
+			 path, (long long)*version, schema_migration_count);
+		return STORE_NEWER;
+	}
+	return STORE_OK;
+}
+
+static int
+store_migrate(struct store *s, int64_t from)
+{
+	int rc;
+
+	if (from >= schema_migration_count)
+		return STORE_OK;
+	rc = store_begin(s);
+	for (int i = (int)from; rc == STORE_OK && i < schema_migration_count; i++) {
+		char what[160];
+		snprintf(what, sizeof(what), "applying %s", schema_migrations[i].name);
+		rc = store_exec(s, schema_migrations[i].sql, what);
+	}
+	if (rc == STORE_OK) {
+		char sql[96];
+		snprintf(sql, sizeof(sql), "PRAGMA application_id = %d; PRAGMA user_version = %d",
+			 STORE_APP_ID, schema_migration_count);
+		rc = store_exec(s, sql, "recording the schema version");
+	}
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK)
+		store_rollback(s);
+	return rc;
+}
+
+int
+store_open(const char *path, struct store **out, char *err, size_t errlen)
+{
+	struct store *s;
+	struct stat st;
+	int64_t version = 0;
+	int rc;
+
+	*out = NULL;
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode)) {
+			snprintf(err, errlen, "%s is not a regular file", path);
+			return STORE_ERR;
+		}
+		if (st.st_size > 0) {
+			rc = store_inspect(path, &version, err, errlen);
+			if (rc != STORE_OK)
+				return rc;
+		}
+	} else {
+		int fd;
+		if (paths_make_parent(path) != 0) {
+			snprintf(err, errlen, "cannot create the directory for %s: %s",
+				 path, strerror(errno));
+			return STORE_ERR;
+		}
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 && errno != EEXIST) {
+			snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+			return STORE_ERR;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+
+	s = xcalloc(1, sizeof(*s));
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open %s: %s", path, sqlite3_errstr(rc));
+		store_close(s);
+		return STORE_ERR;
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	rc = store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			   " PRAGMA foreign_keys = ON", "configuring the database");
+	/* Another process may have created or migrated it meanwhile. */
+	if (rc == STORE_OK && store_pragma_int(s->db, "PRAGMA user_version", &version) != SQLITE_OK)
+		rc = store_fail(s, "reading the schema version");
+	if (rc == STORE_OK && version > schema_migration_count) {
+		snprintf(err, errlen, "%s has schema version %lld, newer than this drill understands (%d)",
+			 path, (long long)version, schema_migration_count);
+		store_close(s);
+		return STORE_NEWER;
+	}
+	if (rc == STORE_OK)
+		rc = store_migrate(s, version);
+	if (rc != STORE_OK) {
+		snprintf(err, errlen, "%s: %s", path, s->msg);
+		store_close(s);
+		return STORE_ERR;
+	}
+	*out = s;
+	return STORE_OK;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < SQL_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+/* ---- settings ---- */
+
+int
+store_config_get(struct store *s, const char *key, char **value)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CONFIG_GET);
+	int rc;
+
+	*value = NULL;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = store_col_text(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "reading a setting");
+	return STORE_OK;
+}
+
+int
+store_config_set(struct store *s, const char *key, const char *value)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CONFIG_SET);
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, key);
+	store_bind_text(st, 2, value);
+	return store_done(s, st, "saving a setting");
+}
+
+/* ---- decks and import ---- */
+
+void
+store_deck_clear(struct store_deck *d)
+{
+	free(d->key);
+	free(d->path);
+	free(d->name);
+	free(d->file_hash);
+	memset(d, 0, sizeof(*d));
+}
+
+void
+store_decks_free(struct store_deck *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_deck_clear(&v[i]);
+	free(v);
+}
+
+int
+store_decks(struct store *s, struct store_deck **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DECKS);
+	struct store_deck *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k].id = sqlite3_column_int64(st, 0);
+		v[k].key = store_col_text(st, 1);
+		v[k].path = store_col_text(st, 2);
+		v[k].name = store_col_text(st, 3);
+		v[k].file_hash = store_col_text(st, 4);
+		v[k].mtime = sqlite3_column_int64(st, 5);
+		v[k].size = sqlite3_column_int64(st, 6);
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_decks_free(v, k);
+		return store_fail(s, "listing decks");
+	}
+	*out = v;
+	*n = k;
+	return STORE_OK;
+}
+
+int
+store_import_generation(struct store *s, int64_t *gen)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_GENERATION);
+
+	return st ? store_int(s, st, gen, "reading the import generation") : STORE_ERR;
+}
+
+int
+store_deck_save(struct store *s, const struct deck *d, const char *abspath,
+		const char *file_hash, int64_t mtime, int64_t size,
+		int64_t now_ms, int64_t *deck_id)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DECK_UPSERT);
+	struct sbuf tags = {0};
+	int rc;
+
+	if (st == NULL)
+		return STORE_ERR;
+	for (size_t i = 0; i < d->tags.n; i++)
+		sbuf_printf(&tags, "%s%s", i ? "," : "", d->tags.v[i]);
+	store_bind_text(st, 1, d->key);
+	store_bind_text(st, 2, abspath);
+	store_bind_text(st, 3, d->name);
+	store_bind_text(st, 4, d->description);
+	store_bind_text(st, 5, tags.buf ? tags.buf : "");
+	store_bind_text(st, 6, file_hash);
+	sqlite3_bind_int64(st, 7, mtime);
+	sqlite3_bind_int64(st, 8, size);
+	sqlite3_bind_int64(st, 9, now_ms);
+	rc = store_done(s, st, "saving a deck");
+	sbuf_free(&tags);
+	if (rc != STORE_OK)
+		return rc;
+	st = store_stmt(s, SQL_DECK_ID);
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, d->key);
+	return store_int(s, st, deck_id, "finding a deck");
+}
+
+int
+store_card_save(struct store *s, int64_t deck_id, const struct card *c,
+		const char *tags, int64_t gen, int64_t now_ms,
+		enum store_change *change)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CARD_GET);
+	char *hash = NULL, *oldtags = NULL;
+	int retired = 0, rc;
+	int64_t old_deck = 0, old_line = 0;
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, c->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		hash = store_col_text(st, 0);
+		retired = sqlite3_column_int(st, 1);
+		old_deck = sqlite3_column_int64(st, 2);
+		old_line = sqlite3_column_int64(st, 3);
+		oldtags = store_col_text(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "reading a card");
+
+	if (hash != NULL && !retired && strcmp(hash, c->hash) == 0 &&
+	    old_deck == deck_id && old_line == c->line && strcmp(oldtags, tags) == 0) {
+		*change = STORE_UNCHANGED;
+		st = store_stmt(s, SQL_CARD_SEEN);
+		if (st != NULL) {
+			store_bind_text(st, 1, c->id);
+			sqlite3_bind_int64(st, 2, gen);
+		}
+	} else {
+		*change = hash == NULL ? STORE_ADDED
+			: retired      ? STORE_REVIVED
+			: strcmp(hash, c->hash) != 0 ? STORE_UPDATED
+						     : STORE_UNCHANGED;
+		st = store_stmt(s, hash == NULL ? SQL_CARD_INSERT : SQL_CARD_UPDATE);
+		if (st != NULL) {
+			store_bind_text(st, 1, c->id);
+			sqlite3_bind_int64(st, 2, deck_id);
+			sqlite3_bind_int(st, 3, c->line);
+			store_bind_text(st, 4, card_type_name(c->type));
+			store_bind_text(st, 5, c->source);
+			store_bind_text(st, 6, c->hash);
+			store_bind_text(st, 7, tags);
+			sqlite3_bind_int64(st, 8, gen);
+			sqlite3_bind_int64(st, 9, now_ms);
+		}
+	}
+	free(hash);
+	free(oldtags);
+	return st ? store_done(s, st, "saving a card") : STORE_ERR;
+}
+
+int
+store_card_owner(struct store *s, const char *id, char **deck_key, bool *retired)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CARD_OWNER);
+	int rc;
+
+	*deck_key = NULL;
+	*retired = false;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*deck_key = store_col_text(st, 0);
+		*retired = sqlite3_column_int(st, 1) != 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+						     : store_fail(s, "finding a card's deck");
+}
+
+int
+store_retire_unseen(struct store *s, int64_t deck_id, int64_t gen,
+		    int64_t now_ms, int *retired)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_RETIRE);
+	int rc;
+
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, deck_id);
+	sqlite3_bind_int64(st, 2, gen);
+	sqlite3_bind_int64(st, 3, now_ms);
+	rc = store_done(s, st, "retiring removed cards");
+	*retired = rc == STORE_OK ? sqlite3_changes(s->db) : 0;
+	return rc;
+}
+
+/* ---- studying ---- */
+
+void
+store_card_clear(struct store_card *c)
+{
+	free(c->id);
+	free(c->type);
+	free(c->source);
+	free(c->deck_key);
+	free(c->deck_path);
+	memset(c, 0, sizeof(*c));
+}
+
+static void
+store_read_sched(sqlite3_stmt *st, int col, struct fsrs_card *f)
+{
+	f->state = (enum fsrs_state)sqlite3_column_int(st, col);
+	f->stability = sqlite3_column_double(st, col + 1);
+	f->difficulty = sqlite3_column_double(st, col + 2);
+	f->due = sqlite3_column_int64(st, col + 3);
+	f->last_review = sqlite3_column_int64(st, col + 4);
+	f->last_day = sqlite3_column_int64(st, col + 5);
+	f->reps = sqlite3_column_int(st, col + 6);
+	f->lapses = sqlite3_column_int(st, col + 7);
+	f->learning_steps = sqlite3_column_int(st, col + 8);
+	f->scheduled_days = sqlite3_column_int(st, col + 9);
+}
+
+static void
+store_bind_sched(sqlite3_stmt *st, int col, const struct fsrs_card *f)
+{
+	sqlite3_bind_int(st, col, (int)f->state);
+	sqlite3_bind_double(st, col + 1, f->stability);
+	sqlite3_bind_double(st, col + 2, f->difficulty);
+	sqlite3_bind_int64(st, col + 3, f->due);
+	sqlite3_bind_int64(st, col + 4, f->last_review);
+	sqlite3_bind_int64(st, col + 5, f->last_day);
+	sqlite3_bind_int(st, col + 6, f->reps);
+	sqlite3_bind_int(st, col + 7, f->lapses);
+	sqlite3_bind_int(st, col + 8, f->learning_steps);
+	sqlite3_bind_int(st, col + 9, f->scheduled_days);
+}
+
+int
+store_card_load(struct store *s, const char *id, struct store_card *c, bool *found)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CARD_LOAD);
+	int rc;
+
+	*found = false;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->id = store_col_text(st, 0);
+		c->type = store_col_text(st, 1);
+		c->source = store_col_text(st, 2);
+		c->line = sqlite3_column_int(st, 3);
+		c->deck_key = store_col_text(st, 4);
+		c->deck_path = store_col_text(st, 5);
+		c->suspended = sqlite3_column_int(st, 6) != 0;
+		c->retired = sqlite3_column_int(st, 7) != 0;
+		store_read_sched(st, 8, &c->sched);
+		*found = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "loading a card");
+	return STORE_OK;
+}
+
+static int
+store_ids(struct store *s, sqlite3_stmt *st, struct strv *ids, const char *what)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strv_push(ids, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, what);
+}
+
+int
+store_due_ids(struct store *s, const struct store_filter *f, int64_t now_ms,
+	      int64_t now_day, size_t limit, struct strv *ids)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DUE);
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, f ? f->deck : NULL);
+	store_bind_text(st, 2, f ? f->tag : NULL);
+	sqlite3_bind_int64(st, 3, now_ms);
+	sqlite3_bind_double(st, 4, (double)now_day);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)(limit > INT64_MAX ? INT64_MAX : limit));
+	return store_ids(s, st, ids, "listing due cards");
+}
+
+int
+store_new_ids(struct store *s, const struct store_filter *f, size_t limit,
+	      struct strv *ids)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_NEW);
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, f ? f->deck : NULL);
+	store_bind_text(st, 2, f ? f->tag : NULL);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)(limit > INT64_MAX ? INT64_MAX : limit));
+	return store_ids(s, st, ids, "listing new cards");
+}
+
+int
+store_new_seen_on(struct store *s, int64_t day, int *count)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_NEW_SEEN);
+	int64_t n = 0;
+	int rc;
+
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, day);
+	rc = store_int(s, st, &n, "counting new cards");
+	*count = (int)n;
+	return rc;
+}
+
+int
+store_session_start(struct store *s, const char *kind, int64_t now_ms, int64_t *id)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SESSION_START);
+	int rc;
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, kind);
+	sqlite3_bind_int64(st, 2, now_ms);
+	rc = store_done(s, st, "starting a session");
+	*id = rc == STORE_OK ? sqlite3_last_insert_rowid(s->db) : 0;
+	return rc;
+}
+
+int
+store_session_end(struct store *s, int64_t id, int64_t now_ms)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SESSION_END);
+
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now_ms);
+	return store_done(s, st, "ending a session");
+}
+
+static int
+store_set_sched_stmt(struct store *s, const char *card_id, const struct fsrs_card *f)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CARD_SCHED);
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, card_id);
+	store_bind_sched(st, 2, f);
+	return store_done(s, st, "updating a card");
+}
+
+int
+store_save_review(struct store *s, struct store_review *r)
+{
+	sqlite3_stmt *st;
+	int rc = store_begin(s);
+
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_REVIEW_INSERT);
+		rc = st ? STORE_OK : STORE_ERR;
+	}
+	if (rc == STORE_OK) {
+		store_bind_text(st, 1, r->card_id);
+		if (r->session_id > 0)
+			sqlite3_bind_int64(st, 2, r->session_id);
+		sqlite3_bind_int64(st, 3, r->at);
+		sqlite3_bind_int64(st, 4, r->day);
+		sqlite3_bind_int(st, 5, r->rating);
+		store_bind_text(st, 6, r->answer);
+		if (r->correct >= 0)
+			sqlite3_bind_int(st, 7, r->correct);
+		sqlite3_bind_int64(st, 8, r->duration_ms);
+		if (!isnan(r->retrievability))
+			sqlite3_bind_double(st, 9, r->retrievability);
+		store_bind_sched(st, 10, &r->before);
+		store_bind_sched(st, 20, &r->after);
+		rc = store_done(s, st, "saving a review");
+		r->id = sqlite3_last_insert_rowid(s->db);
+	}
+	if (rc == STORE_OK)
+		rc = store_set_sched_stmt(s, r->card_id, &r->after);
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK)
+		store_rollback(s);
+	return rc;
+}
+
+int
+store_undo_review(struct store *s, int64_t review_id, char **card_id)
+{
+	sqlite3_stmt *st;
+	struct fsrs_card before;
+	int rc = store_begin(s);
+
+	*card_id = NULL;
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_REVIEW_GET);
+		rc = st ? STORE_OK : STORE_ERR;
+	}
+	if (rc == STORE_OK) {
+		sqlite3_bind_int64(st, 1, review_id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			*card_id = store_col_text(st, 0);
+			store_read_sched(st, 1, &before);
+		} else {
+			snprintf(s->msg, sizeof(s->msg), "review %lld is not in the log",
+				 (long long)review_id);
+			rc = STORE_ERR;
+		}
+		sqlite3_reset(st);
+	}
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_REVIEW_DELETE);
+		rc = st ? STORE_OK : STORE_ERR;
+		if (rc == STORE_OK) {
+			sqlite3_bind_int64(st, 1, review_id);
+			rc = store_done(s, st, "removing a review");
+		}
+	}
+	if (rc == STORE_OK)
+		rc = store_set_sched_stmt(s, *card_id, &before);
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK) {
+		store_rollback(s);
+		free(*card_id);
+		*card_id = NULL;
+	}
+	return rc;
+}
+
+int
+store_set_suspended(struct store *s, const char *card_id, bool suspended)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_SUSPEND);
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, card_id);
+	sqlite3_bind_int(st, 2, suspended);
+	return store_done(s, st, "suspending a card");
+}
+
+int
+store_set_sched(struct store *s, const char *card_id, const struct fsrs_card *sched)
+{
+	return store_set_sched_stmt(s, card_id, sched);
+}
+
+int
+store_each_review(struct store *s, const char *card_id, store_review_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = store_stmt(s, card_id ? SQL_EACH_REVIEW : SQL_EACH_REVIEW_ALL);
+	int rc, stop = 0;
+
+	if (st == NULL)
+		return STORE_ERR;
+	if (card_id)
+		store_bind_text(st, 1, card_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_review r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.card_id = (const char *)sqlite3_column_text(st, 1);
+		r.session_id = sqlite3_column_int64(st, 2);
+		r.at = sqlite3_column_int64(st, 3);
+		r.day = sqlite3_column_int64(st, 4);
+		r.rating = sqlite3_column_int(st, 5);
+		r.answer = (const char *)sqlite3_column_text(st, 6);
+		r.correct = sqlite3_column_int(st, 7);
+		r.duration_ms = sqlite3_column_int64(st, 8);
+		r.retrievability = sqlite3_column_type(st, 9) == SQLITE_NULL
+					   ? NAN : sqlite3_column_double(st, 9);
+		store_read_sched(st, 10, &r.before);
+		store_read_sched(st, 20, &r.after);
+		stop = fn(ctx, &r);
+		if (stop != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "reading the review log");
+}
+
+/* ---- statistics ---- */
+
+int
+store_count_due(struct store *s, int64_t before_ms, int64_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_COUNT_DUE);
+
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, before_ms);
+	return store_int(s, st, count, "counting due cards");
+}
+
+int
+store_next_due(struct store *s, int64_t *due)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_NEXT_DUE);
+
+	return st ? store_int(s, st, due, "finding the next due card") : STORE_ERR;
+}
+
+int
+store_reviews_on(struct store *s, int64_t day, int64_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_REVIEWS_ON);
+
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, day);
+	return store_int(s, st, count, "counting reviews");
+}
+
+int
+store_review_days(struct store *s, int64_t *days, size_t max, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_REVIEW_DAYS);
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max)
+		days[(*n)++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK
+						     : store_fail(s, "listing review days");
+}
+
+int
+store_retention(struct store *s, int64_t since_day, int64_t *passed, int64_t *total)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_RETENTION);
+	int rc;
+
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, since_day);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*passed = sqlite3_column_int64(st, 0);
+		*total = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : store_fail(s, "computing retention");
+}
+
+int
+store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DECK_STATS);
+	struct store_deck_stats *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k].key = store_col_text(st, 0);
+		v[k].name = store_col_text(st, 1);
+		for (int i = 0; i < 4; i++)
+			v[k].by_state[i] = sqlite3_column_int64(st, 2 + i);
+		v[k].suspended = sqlite3_column_int64(st, 6);
+		v[k].retired = sqlite3_column_int64(st, 7);
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_deck_stats_free(v, k);
+		return store_fail(s, "counting cards per deck");
+	}
+	*out = v;
+	*n = k;
+	return STORE_OK;
+}
+
+void
+store_deck_stats_free(struct store_deck_stats *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].key);
+		free(v[i].name);
+	}
+	free(v);
+}

@@ -1,0 +1,184 @@
+/*
+ * store: drill's SQLite database (the only file that includes sqlite3.h).
+ *
+ * Owns: the connection, the embedded migrations (schema/NNNN_*.sql, see
+ * schema.h), and every SQL statement, each prepared once and reused. Verbs
+ * name the domain, not the SQL. One short transaction per graded review;
+ * one transaction per import (the importer brackets it with store_begin /
+ * store_commit); nothing else writes.
+ *
+ * Never prints. Errors come back as a status and a message kept in the
+ * store (store_errmsg), valid until the next call.
+ *
+ * Ownership: const char * arguments are borrowed for the call. Structs
+ * filled by store_* functions own their strings; release them with the
+ * matching *_clear function (safe on a zeroed struct).
+ */
+#ifndef DRILL_STORE_H
+#define DRILL_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fsrs.h"
+#include "util.h"
+
+struct store;
+struct deck;
+struct card;
+
+enum store_status {
+	STORE_OK = 0,
+	STORE_ERR = -1,      /* SQLite or file error; see the message */
+	STORE_NEWER = -2,    /* schema newer than this program: refused, untouched */
+	STORE_NOT_DRILL = -3 /* the file is not a drill database: refused, untouched */
+};
+
+/*
+ * Opens (creating with mode 0600, and its directories, when missing) the
+ * database at path and applies missing migrations in one transaction.
+ * Returns STORE_OK and sets *out, or a negative status with *out NULL and
+ * a message in err. A refused file is left exactly as it was.
+ */
+int store_open(const char *path, struct store **out, char *err, size_t errlen);
+void store_close(struct store *s);
+const char *store_errmsg(const struct store *s);
+/* The schema version this program creates and understands. */
+int store_schema_version(void);
+
+int store_begin(struct store *s); /* BEGIN IMMEDIATE */
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+
+/* ---- settings ---- */
+/* *value is NULL when the key is unset; the caller frees it. */
+int store_config_get(struct store *s, const char *key, char **value);
+int store_config_set(struct store *s, const char *key, const char *value);
+
+/* ---- decks and import ---- */
+struct store_deck {
+	int64_t id;
+	char *key;       /* file name without .deck */
+	char *path;      /* absolute path of the last import */
+	char *name;
+	char *file_hash; /* digest of the file at the last import */
+	int64_t mtime;   /* unix seconds */
+	int64_t size;    /* bytes */
+};
+void store_deck_clear(struct store_deck *d);
+/* Every deck, in key order; *out is an array the caller frees with store_decks_free. */
+int store_decks(struct store *s, struct store_deck **out, size_t *n);
+void store_decks_free(struct store_deck *v, size_t n);
+
+/* A number larger than every generation stored so far, for one import. */
+int store_import_generation(struct store *s, int64_t *gen);
+/* Inserts or updates a deck's row; sets *deck_id. */
+int store_deck_save(struct store *s, const struct deck *d, const char *abspath,
+		    const char *file_hash, int64_t mtime, int64_t size,
+		    int64_t now_ms, int64_t *deck_id);
+
+enum store_change {
+	STORE_UNCHANGED,
+	STORE_ADDED,
+	STORE_UPDATED, /* text changed; progress kept */
+	STORE_REVIVED  /* was retired, is back in a deck */
+};
+/* Saves a parsed card under deck_id, marking it seen by generation gen.
+ * tags is the ",deck-tag,card-tag," string. */
+int store_card_save(struct store *s, int64_t deck_id, const struct card *c,
+		    const char *tags, int64_t gen, int64_t now_ms,
+		    enum store_change *change);
+/* The deck key (caller frees; NULL when the id is unknown) and retired flag of a card. */
+int store_card_owner(struct store *s, const char *id, char **deck_key, bool *retired);
+/* Retires the cards of deck_id not seen by generation gen; counts them. */
+int store_retire_unseen(struct store *s, int64_t deck_id, int64_t gen,
+			int64_t now_ms, int *retired);
+
+/* ---- studying ---- */
+struct store_card {
+	char *id;
+	char *type;
+	char *source;    /* the card's record, for deck_parse_card */
+	int line;        /* first line of the record in its deck */
+	char *deck_key;
+	char *deck_path;
+	bool suspended;
+	bool retired;
+	struct fsrs_card sched;
+};
+void store_card_clear(struct store_card *c);
+/* *found is false (and c untouched) when no card has that id. */
+int store_card_load(struct store *s, const char *id, struct store_card *c, bool *found);
+
+struct store_filter {
+	const char *deck; /* deck key or name, or NULL */
+	const char *tag;  /* a tag, or NULL */
+};
+/*
+ * Ids of active cards due by now_ms: (re)learning cards first by due time,
+ * then review cards least retrievable first (largest elapsed/stability).
+ */
+int store_due_ids(struct store *s, const struct store_filter *f, int64_t now_ms,
+		  int64_t now_day, size_t limit, struct strv *ids);
+/* Ids of active new cards in deck order. */
+int store_new_ids(struct store *s, const struct store_filter *f, size_t limit,
+		  struct strv *ids);
+/* How many new cards were first reviewed on day. */
+int store_new_seen_on(struct store *s, int64_t day, int *count);
+
+int store_session_start(struct store *s, const char *kind, int64_t now_ms, int64_t *id);
+int store_session_end(struct store *s, int64_t id, int64_t now_ms);
+
+struct store_review {
+	int64_t id;            /* set by store_save_review; filled by readers */
+	const char *card_id;   /* borrowed */
+	int64_t session_id;    /* 0: none */
+	int64_t at;            /* unix ms */
+	int64_t day;           /* local day number */
+	int rating;            /* 1..4 */
+	const char *answer;    /* borrowed; NULL when self-graded */
+	int correct;           /* 1, 0, or -1 when self-graded */
+	int64_t duration_ms;
+	double retrievability; /* NAN for a new card */
+	struct fsrs_card before, after;
+};
+/* Appends the review and sets the card's state to r->after, in one transaction. */
+int store_save_review(struct store *s, struct store_review *r);
+/* Deletes review id and restores its card's "before" state, in one
+ * transaction. *card_id (caller frees) names the card. */
+int store_undo_review(struct store *s, int64_t review_id, char **card_id);
+int store_set_suspended(struct store *s, const char *card_id, bool suspended);
+/* Sets a card's scheduling state (reschedule). */
+int store_set_sched(struct store *s, const char *card_id, const struct fsrs_card *sched);
+
+/*
+ * Calls fn for every review of card_id (every card when NULL), ordered by
+ * card then time. The row's strings are valid during the call only. fn
+ * returns 0 to go on, anything else to stop (returned as is).
+ */
+typedef int (*store_review_fn)(void *ctx, const struct store_review *r);
+int store_each_review(struct store *s, const char *card_id, store_review_fn fn, void *ctx);
+
+/* ---- statistics ---- */
+/* Active non-new cards due before the given time. */
+int store_count_due(struct store *s, int64_t before_ms, int64_t *count);
+/* Earliest due time of an active non-new card (0 when none). */
+int store_next_due(struct store *s, int64_t *due);
+int store_reviews_on(struct store *s, int64_t day, int64_t *count);
+/* Distinct review days, newest first, at most max of them. */
+int store_review_days(struct store *s, int64_t *days, size_t max, size_t *n);
+/* Reviews since day of cards that were in Review state: passed (rating > 1) and total. */
+int store_retention(struct store *s, int64_t since_day, int64_t *passed, int64_t *total);
+
+struct store_deck_stats {
+	char *key;
+	char *name;
+	int64_t by_state[4]; /* new, learning, review, relearning (active cards) */
+	int64_t suspended;
+	int64_t retired;
+};
+int store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n);
+void store_deck_stats_free(struct store_deck_stats *v, size_t n);
+
+#endif

@@ -1,0 +1,198 @@
+/* ui: see ui.h. */
+#include "ui.h"
+
+#include <errno.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "util.h"
+
+#define UI_HISTORY_MAX 1000
+
+struct ui {
+	bool interactive;
+	bool colour;
+	char *history;
+};
+
+/*
+ * Readline keeps its state in globals, and a signal handler can only reach
+ * a global; these two are the whole of it and belong to this file.
+ */
+static volatile sig_atomic_t ui_sigint;
+static const char *const *ui_words;
+
+static void
+ui_on_sigint(int sig)
+{
+	(void)sig;
+	ui_sigint = 1;
+}
+
+/* Called by readline when a read is interrupted by a signal. */
+static int
+ui_signal_hook(void)
+{
+	if (ui_sigint) {
+		rl_done = 1;
+		rl_replace_line("", 0);
+	}
+	return 0;
+}
+
+static char *
+ui_complete_word(const char *text, int state)
+{
+	static size_t i;
+	size_t n = strlen(text);
+
+	if (state == 0)
+		i = 0;
+	while (ui_words != NULL && ui_words[i] != NULL) {
+		const char *w = ui_words[i++];
+		if (strncmp(w, text, n) == 0)
+			return xstrdup(w);
+	}
+	return NULL;
+}
+
+static char **
+ui_complete(const char *text, int start, int end)
+{
+	(void)end;
+	rl_attempted_completion_over = 1;
+	if (start != 0)
+		return NULL;
+	return rl_completion_matches(text, ui_complete_word);
+}
+
+struct ui *
+ui_new(const char *history, const char *const *words)
+{
+	struct ui *u = xcalloc(1, sizeof(*u));
+	const char *force = getenv("DRILL_INTERACTIVE");
+	const char *term = getenv("TERM");
+	struct sigaction sa;
+
+	if (force != NULL && *force)
+		u->interactive = strcmp(force, "0") != 0;
+	else
+		u->interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	u->colour = u->interactive && isatty(STDOUT_FILENO) &&
+		    getenv("NO_COLOR") == NULL && !(term && strcmp(term, "dumb") == 0);
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = ui_on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: reads return EINTR */
+	ui_sigint = 0;
+
+	if (u->interactive) {
+		ui_words = words;
+		rl_readline_name = "drill";
+		rl_catch_signals = 0;
+		rl_signal_event_hook = ui_signal_hook;
+		rl_attempted_completion_function = ui_complete;
+		rl_completer_word_break_characters = " \t";
+		if (history != NULL) {
+			u->history = xstrdup(history);
+			using_history();
+			stifle_history(UI_HISTORY_MAX);
+			read_history(u->history);
+		}
+	}
+	return u;
+}
+
+void
+ui_free(struct ui *u)
+{
+	if (u == NULL)
+		return;
+	if (u->interactive && u->history != NULL) {
+		if (paths_make_parent(u->history) == 0 && write_history(u->history) == 0)
+			(void)0;
+		clear_history();
+	}
+	signal(SIGINT, SIG_DFL);
+	free(u->history);
+	free(u);
+}
+
+bool
+ui_interactive(const struct ui *u)
+{
+	return u->interactive;
+}
+
+bool
+ui_interrupted(const struct ui *u)
+{
+	(void)u;
+	return ui_sigint != 0;
+}
+
+char *
+ui_read(struct ui *u, const char *prompt)
+{
+	if (ui_sigint)
+		return NULL;
+	if (u->interactive) {
+		char *line = readline(prompt);
+		if (ui_sigint) {
+			free(line);
+			putchar('\n');
+			return NULL;
+		}
+		if (line != NULL && *line)
+			add_history(line);
+		if (line == NULL)
+			return NULL;
+		char *copy = xstrdup(line);
+		free(line);
+		return copy;
+	}
+
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	fputs(prompt, stdout);
+	fflush(stdout);
+	errno = 0;
+	n = getline(&line, &cap, stdin);
+	if (n < 0) {
+		free(line);
+		putchar('\n');
+		return NULL;
+	}
+	if (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	/* Echo the scripted answer so a transcript reads like a session. */
+	printf("%s\n", line);
+	return line;
+}
+
+const char *
+ui_on(const struct ui *u, enum ui_colour c)
+{
+	static const char *const codes[] = {
+		[UI_PLAIN] = "", [UI_BOLD] = "\033[1m", [UI_DIM] = "\033[2m",
+		[UI_GREEN] = "\033[32m", [UI_RED] = "\033[31m",
+		[UI_YELLOW] = "\033[33m", [UI_CYAN] = "\033[36m",
+	};
+	return u->colour ? codes[c] : "";
+}
+
+const char *
+ui_off(const struct ui *u)
+{
+	return u->colour ? "\033[0m" : "";
+}
