@@ -1,6 +1,6 @@
 # Writes OUT, a C file holding every migration in FILES (sorted
 # NNNN_name.sql) as a string, for the store to apply. Run with cmake -P.
-set(body "/* Generated from schema/*.sql by cmake/embed_schema.cmake. Do not edit. */\n#include \"schema.h\"\n\nconst struct schema_migration schema_migrations[] = {\n")
+set(body "/* Generated from the schema migrations by cmake/embed_schema.cmake. Do not edit. */\n#include \"schema.h\"\n\nconst struct schema_migration schema_migrations[] = {\n")
 set(count 0)
 foreach(f IN LISTS FILES)
   get_filename_component(name ${f} NAME)

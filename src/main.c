@@ -3,7 +3,9 @@
  * the global options, then hands over to one subcommand (src/cmd_*.c).
  * The only place that exits.
  */
-#define _XOPEN_SOURCE 700
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* strptime */
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,380 @@
+/*
+ * The store against a real SQLite file: creation, migrations, refusals,
+ * import bookkeeping, reviews and undo, the append-only log.
+ */
+#include <fcntl.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "deck.h"
+#include "store.h"
+#include "util.h"
+
+struct fixture {
+	char dir[64];
+	char *path;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = xcalloc(1, sizeof(*f));
+
+	strcpy(f->dir, "/tmp/drill-store-XXXXXX");
+	if (mkdtemp(f->dir) == NULL)
+		return -1;
+	f->path = xasprintf("%s/sub/dir/drill.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd = xasprintf("rm -rf '%s'", f->dir);
+
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", f->dir);
+	free(cmd);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static struct store *
+open_ok(const char *path)
+{
+	struct store *s = NULL;
+	char err[512] = "";
+
+	if (store_open(path, &s, err, sizeof(err)) != STORE_OK)
+		fail_msg("store_open: %s", err);
+	return s;
+}
+
+static struct deck *
+deck_from(const char *path, const char *text)
+{
+	struct diag_list dl = {0};
+	struct deck *d = NULL;
+
+	assert_int_equal(deck_parse(path, text, strlen(text), &d, &dl), 0);
+	diag_list_free(&dl);
+	return d;
+}
+
+/* Saves every card of d under a new generation, like the importer. */
+static void
+import_deck(struct store *s, const struct deck *d, int *added, int *updated, int *retired)
+{
+	int64_t gen = 0, id = 0;
+
+	*added = *updated = 0;
+	assert_int_equal(store_begin(s), STORE_OK);
+	assert_int_equal(store_import_generation(s, &gen), STORE_OK);
+	assert_int_equal(store_deck_save(s, d, d->path, "hash", 1, 2, 1000, &id), STORE_OK);
+	for (size_t i = 0; i < d->ncards; i++) {
+		enum store_change ch;
+		assert_int_equal(store_card_save(s, id, &d->cards[i], ",t,", gen, 1000, &ch),
+				 STORE_OK);
+		*added += ch == STORE_ADDED || ch == STORE_REVIVED;
+		*updated += ch == STORE_UPDATED;
+	}
+	assert_int_equal(store_retire_unseen(s, id, gen, 1000, retired), STORE_OK);
+	assert_int_equal(store_commit(s), STORE_OK);
+}
+
+static void
+test_create_mode_and_version(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = open_ok(f->path);
+	struct stat st;
+	char *v = NULL;
+
+	assert_int_equal(stat(f->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(store_config_get(s, "retention", &v), STORE_OK);
+	assert_null(v);
+	assert_int_equal(store_config_set(s, "retention", "0.85"), STORE_OK);
+	assert_int_equal(store_config_set(s, "retention", "0.8"), STORE_OK);
+	assert_int_equal(store_config_get(s, "retention", &v), STORE_OK);
+	assert_string_equal(v, "0.8");
+	free(v);
+	store_close(s);
+
+	/* Reopening keeps the data and applies nothing twice. */
+	s = open_ok(f->path);
+	assert_int_equal(store_config_get(s, "retention", &v), STORE_OK);
+	assert_string_equal(v, "0.8");
+	free(v);
+	store_close(s);
+	assert_true(store_schema_version() >= 1);
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct sbuf b = {0};
+	char chunk[4096];
+	size_t n;
+
+	assert_non_null(fp);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		sbuf_add(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	return sbuf_take(&b);
+}
+
+static void
+test_refusals_leave_file_untouched(void **state)
+{
+	struct fixture *f = *state;
+	char *other = xasprintf("%s/notes.txt", f->dir);
+	char *newer = xasprintf("%s/newer.db", f->dir);
+	char *cmd;
+	struct store *s = NULL;
+	char err[512];
+	size_t n1, n2;
+
+	/* Not SQLite at all. */
+	FILE *fp = fopen(other, "w");
+	fputs("this is not a database, just some text that is long enough\n", fp);
+	fclose(fp);
+	char *before = slurp(other, &n1);
+	assert_int_equal(store_open(other, &s, err, sizeof(err)), STORE_NOT_DRILL);
+	assert_null(s);
+	assert_non_null(strstr(err, "not a drill database"));
+	char *after = slurp(other, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before);
+	free(after);
+
+	/* A database from a newer drill. */
+	s = open_ok(newer);
+	store_close(s);
+	cmd = xasprintf("sqlite3 '%s' 'PRAGMA user_version = 99' && rm -f '%s-wal' '%s-shm'",
+			newer, newer, newer);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	before = slurp(newer, &n1);
+	assert_int_equal(store_open(newer, &s, err, sizeof(err)), STORE_NEWER);
+	assert_non_null(strstr(err, "newer"));
+	after = slurp(newer, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	free(before);
+	free(after);
+
+	/* Another program's SQLite database. */
+	char *foreign = xasprintf("%s/foreign.db", f->dir);
+	cmd = xasprintf("sqlite3 '%s' 'CREATE TABLE t(x); INSERT INTO t VALUES (1)'", foreign);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	assert_int_equal(store_open(foreign, &s, err, sizeof(err)), STORE_NOT_DRILL);
+	free(foreign);
+	free(other);
+	free(newer);
+}
+
+static const char deck_v1[] = "deck: D\n\n"
+			      "id: a\nprompt: first?\nanswer: one\n\n"
+			      "id: b\nprompt: second?\nanswer: two\n";
+static const char deck_v2[] = "deck: D\n\n"
+			      "id: a\nprompt: first, reworded?\nanswer: one\n\n"
+			      "id: c\nprompt: third?\nanswer: three\n";
+
+static void
+test_import_reviews_and_undo(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = open_ok(f->path);
+	struct deck *d1 = deck_from("d.deck", deck_v1), *d2 = deck_from("d.deck", deck_v2);
+	struct strv ids = {0};
+	struct store_card sc = {0};
+	bool found = false;
+	int added, updated, retired;
+	char *card = NULL;
+
+	import_deck(s, d1, &added, &updated, &retired);
+	assert_int_equal(added, 2);
+	assert_int_equal(retired, 0);
+	assert_int_equal(store_new_ids(s, NULL, 10, &ids), STORE_OK);
+	assert_int_equal(ids.n, 2);
+	assert_string_equal(ids.v[0], "a");
+	strv_free(&ids);
+
+	/* Review card a. */
+	struct store_review r;
+	memset(&r, 0, sizeof(r));
+	r.card_id = "a";
+	r.at = 5000;
+	r.day = 3;
+	r.rating = 3;
+	r.answer = "one";
+	r.correct = 1;
+	r.duration_ms = 1200;
+	r.retrievability = NAN;
+	r.after.state = FSRS_LEARNING;
+	r.after.stability = 2.3065;
+	r.after.difficulty = 2.11810397;
+	r.after.due = 5000 + 600000;
+	r.after.last_review = 5000;
+	r.after.last_day = 3;
+	r.after.reps = 1;
+	assert_int_equal(store_save_review(s, &r), STORE_OK);
+	assert_true(r.id > 0);
+	assert_int_equal(store_card_load(s, "a", &sc, &found), STORE_OK);
+	assert_true(found);
+	assert_int_equal(sc.sched.state, FSRS_LEARNING);
+	assert_true(sc.sched.stability == 2.3065);
+	assert_int_equal(sc.sched.due, 605000);
+	assert_string_equal(sc.deck_key, "d");
+	store_card_clear(&sc);
+
+	/* Due now at 605000, not before. */
+	assert_int_equal(store_due_ids(s, NULL, 604999, 3, 10, &ids), STORE_OK);
+	assert_int_equal(ids.n, 0);
+	assert_int_equal(store_due_ids(s, NULL, 605000, 3, 10, &ids), STORE_OK);
+	assert_int_equal(ids.n, 1);
+	strv_free(&ids);
+	int seen = 0;
+	assert_int_equal(store_new_seen_on(s, 3, &seen), STORE_OK);
+	assert_int_equal(seen, 1);
+
+	/* Editing a keeps its progress; removing b retires it; c is new. */
+	import_deck(s, d2, &added, &updated, &retired);
+	assert_int_equal(added, 1);
+	assert_int_equal(updated, 1);
+	assert_int_equal(retired, 1);
+	assert_int_equal(store_card_load(s, "a", &sc, &found), STORE_OK);
+	assert_int_equal(sc.sched.reps, 1);
+	assert_non_null(strstr(sc.source, "reworded"));
+	store_card_clear(&sc);
+	assert_int_equal(store_card_load(s, "b", &sc, &found), STORE_OK);
+	assert_true(sc.retired);
+	store_card_clear(&sc);
+	assert_int_equal(store_new_ids(s, NULL, 10, &ids), STORE_OK);
+	assert_int_equal(ids.n, 1);
+	assert_string_equal(ids.v[0], "c");
+	strv_free(&ids);
+
+	/* Undo restores the state before the review and drops the row. */
+	assert_int_equal(store_undo_review(s, r.id, &card), STORE_OK);
+	assert_string_equal(card, "a");
+	free(card);
+	assert_int_equal(store_card_load(s, "a", &sc, &found), STORE_OK);
+	assert_int_equal(sc.sched.state, FSRS_NEW);
+	assert_int_equal(sc.sched.reps, 0);
+	store_card_clear(&sc);
+	assert_int_equal(store_new_seen_on(s, 3, &seen), STORE_OK);
+	assert_int_equal(seen, 0);
+	/* Undoing it twice is an error and changes nothing. */
+	assert_int_equal(store_undo_review(s, r.id, &card), STORE_ERR);
+	assert_null(card);
+
+	/* Putting b back revives it with its history. */
+	import_deck(s, d1, &added, &updated, &retired);
+	assert_int_equal(store_card_load(s, "b", &sc, &found), STORE_OK);
+	assert_false(sc.retired);
+	store_card_clear(&sc);
+	assert_int_equal(retired, 1); /* c is gone again */
+
+	deck_free(d1);
+	deck_free(d2);
+	store_close(s);
+}
+
+static void
+test_review_log_is_append_only(void **state)
+{
+	struct fixture *f = *state;
+	char *cmd = xasprintf("sqlite3 '%s' \"UPDATE reviews SET rating = 4\" 2>/dev/null", f->path);
+	struct store *s = open_ok(f->path);
+	struct store_review r;
+
+	memset(&r, 0, sizeof(r));
+	r.card_id = "a";
+	r.at = 9000;
+	r.rating = 1;
+	r.correct = -1;
+	r.retrievability = NAN;
+	r.after.state = FSRS_LEARNING;
+	r.after.stability = 0.212;
+	r.after.difficulty = 6.4133;
+	assert_int_equal(store_save_review(s, &r), STORE_OK);
+	store_close(s);
+	assert_int_not_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static int
+count_reviews(void *ctx, const struct store_review *r)
+{
+	int *n = ctx;
+	assert_string_equal(r->card_id, "a");
+	assert_int_equal(r->correct, -1);
+	assert_true(isnan(r->retrievability));
+	(*n)++;
+	return 0;
+}
+
+static void
+test_each_review_and_stats(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = open_ok(f->path);
+	int n = 0;
+	int64_t count = -1, passed = -1, total = -1, days[4];
+	size_t ndays = 0;
+	struct store_deck_stats *ds = NULL;
+	size_t nds = 0;
+
+	assert_int_equal(store_each_review(s, "a", count_reviews, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_reviews_on(s, 0, &count), STORE_OK);
+	assert_int_equal(count, 1);
+	assert_int_equal(store_review_days(s, days, 4, &ndays), STORE_OK);
+	assert_int_equal(ndays, 1);
+	assert_int_equal(store_retention(s, 0, &passed, &total), STORE_OK);
+	assert_int_equal(total, 0);
+	assert_int_equal(store_deck_stats(s, &ds, &nds), STORE_OK);
+	assert_int_equal(nds, 1);
+	assert_string_equal(ds[0].key, "d");
+	assert_int_equal(ds[0].by_state[FSRS_LEARNING], 1);
+	store_deck_stats_free(ds, nds);
+	assert_int_equal(store_set_suspended(s, "a", true), STORE_OK);
+	struct strv ids = {0};
+	assert_int_equal(store_due_ids(s, NULL, INT64_MAX, 100, 10, &ids), STORE_OK);
+	assert_int_equal(ids.n, 0);
+	strv_free(&ids);
+	store_close(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_mode_and_version),
+		cmocka_unit_test(test_refusals_leave_file_untouched),
+		cmocka_unit_test(test_import_reviews_and_undo),
+		cmocka_unit_test(test_review_log_is_append_only),
+		cmocka_unit_test(test_each_review_and_stats),
+	};
+	/* The tests share one database, in order. */
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
