@@ -97,11 +97,12 @@ static const char *const store_sql[SQL_COUNT] = {
 		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?1",
 	[SQL_DUE] =
 		"SELECT c.id FROM cards c WHERE c.retired = 0 AND c.suspended = 0"
-		" AND c.state <> 0 AND c.due <= ?3" STORE_FILTER
+		" AND c.state <> 0 AND c.due <= ?3 AND c.type <> 'open'" STORE_FILTER
 		" ORDER BY (c.state = 2), CASE WHEN c.state = 2 THEN"
 		" -((?4 - c.last_day) / c.stability) ELSE c.due END, c.id LIMIT ?5",
 	[SQL_NEW] = "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id"
-		    " WHERE c.retired = 0 AND c.suspended = 0 AND c.state = 0" STORE_FILTER
+		    " WHERE c.retired = 0 AND c.suspended = 0 AND c.state = 0 AND c.type <> 'open'"
+		    STORE_FILTER
 		    " ORDER BY d.key, c.line LIMIT ?3",
 	[SQL_NEW_SEEN] = "SELECT count(*) FROM reviews WHERE day = ?1 AND b_state = 0",
 	[SQL_SESSION_START] = "INSERT INTO sessions(kind, started_at) VALUES (?1, ?2)",
