@@ -1,0 +1,77 @@
+/*
+ * calc: calculation drills built on the impact catalogue. Parses the input
+ * ranges of a calc card, draws fresh inputs from them, checks and fills the
+ * scenario template, and judges a typed answer against the engine's figure.
+ *
+ * Owns: range syntax ("50K..500K step 10K"), the draw (uniform over the
+ * step grid), the {input} placeholder syntax, and the correct/close/wrong
+ * verdict. Pure: no I/O, no clock, no randomness of its own (the caller's
+ * struct rng is advanced). Used by the deck parser, the session, the answer
+ * checker and the command line.
+ *
+ * Ownership: const char * arguments are borrowed for the call; strings
+ * returned are owned by the caller and freed with free().
+ */
+#ifndef DRILL_CALC_H
+#define DRILL_CALC_H
+
+#include <stddef.h>
+
+#include "amount.h"
+#include "impact.h"
+#include "rng.h"
+
+/*
+ * A range for one input. Invariant: lo <= hi; a fixed value has lo == hi
+ * and step 0; a range has step > 0 and is drawn from lo, lo + step, ...
+ * up to hi (hi itself when it lies on the grid).
+ */
+struct calc_range {
+	int input;	     /* index into method->inputs; set by the caller */
+	double lo, hi, step; /* base units of the input's kind (fractions for percents) */
+};
+
+/*
+ * Parses "50K..500K step 10K", "2%..4% step 0.1%" or a fixed "$65" for an
+ * input of the given kind. Fills lo, hi and step, leaves out->input as it
+ * was. Returns 0, or -1 with a message in err.
+ */
+int calc_range_parse(const char *text, enum amount_kind kind, struct calc_range *out, char *err,
+		     size_t errlen);
+
+/*
+ * Fills values[0..m->ninputs): drawn from ranges (uniform over the step
+ * grid), defaults elsewhere; inputs with neither keep NAN. When a draw makes
+ * no sense for the method (impact_run refuses it, e.g. after <= before), the
+ * whole draw is repeated, up to CALC_MAX_REDRAWS times; if every draw fails
+ * the last one is left and impact_run reports the error to the caller.
+ */
+#define CALC_MAX_REDRAWS 64
+void calc_draw(const struct impact_method *m, const struct calc_range *ranges, size_t nranges,
+	       struct rng *rng, double *values);
+
+/* 0 if every {placeholder} in tmpl names an input of m; else -1 with message naming it. */
+int calc_template_check(const char *tmpl, const struct impact_method *m, char *err, size_t errlen);
+
+/*
+ * tmpl with each {input} replaced by its value written exactly the way a
+ * packet would (amount_format_exact: "150,000", "$65", "2.3%"); unknown
+ * placeholders are left as written. The caller frees the result.
+ */
+char *calc_render(const char *tmpl, const struct impact_method *m, const double *values);
+
+enum calc_verdict { CALC_CORRECT, CALC_CLOSE, CALC_WRONG };
+
+/*
+ * Correct when given is within tolerance of expected (relative, e.g. 0.01;
+ * a tolerance of 0 still forgives binary noise of one part in 1e9), close
+ * within max(5 * tolerance, 0.05), else wrong. When expected is exactly 0
+ * only an answer of 0 is correct (there is no relative scale), and nothing
+ * is close.
+ */
+enum calc_verdict calc_judge(double expected, double given, double tolerance);
+
+/* "correct", "close", "wrong". */
+const char *calc_verdict_name(enum calc_verdict v);
+
+#endif

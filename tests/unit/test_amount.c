@@ -1,0 +1,477 @@
+/* Tests for the amount reader and writer (src/amount.c). */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "amount.h"
+#include "util.h"
+
+#define ANY AMOUNT_ANY
+#define MONEY AMOUNT_MONEY
+#define PCT AMOUNT_PERCENT
+#define COUNT AMOUNT_COUNT
+#define WEEKS AMOUNT_WEEKS
+#define HOURS AMOUNT_HOURS
+#define DAYS AMOUNT_DAYS
+#define MONTHS AMOUNT_MONTHS
+#define YEARS AMOUNT_YEARS
+#define POINTS AMOUNT_POINTS
+
+/* text read as expect gives value of kind, approx flag, significant digits. */
+struct amount_ok_case {
+	const char *text;
+	enum amount_kind expect;
+	double value;
+	enum amount_kind kind;
+	bool approx;
+	int sig;
+};
+
+static const struct amount_ok_case amount_ok_cases[] = {
+    /* money, all the ways of writing $936K */
+    {"$936K", ANY, 936000, MONEY, false, 3},
+    {"936k", ANY, 936000, COUNT, false, 3},
+    {"936k", MONEY, 936000, MONEY, false, 3},
+    {"$936,000", ANY, 936000, MONEY, false, 3},
+    {"0.936M", MONEY, 936000, MONEY, false, 3},
+    {"$0.94 million", ANY, 940000, MONEY, false, 2},
+    {"$936 thousand", ANY, 936000, MONEY, false, 3},
+    {"936000", MONEY, 936000, MONEY, false, 3},
+    {"936,000 dollars", ANY, 936000, MONEY, false, 3},
+    {"936000 USD", ANY, 936000, MONEY, false, 3},
+    {"$ 936K", ANY, 936000, MONEY, false, 3},
+    {"  $936K  ", ANY, 936000, MONEY, false, 3},
+    {"$936K.", ANY, 936000, MONEY, false, 3},
+    {"1.2B", MONEY, 1.2e9, MONEY, false, 2},
+    {"1.2B", ANY, 1.2e9, COUNT, false, 2},
+    {"$1.2bn", ANY, 1.2e9, MONEY, false, 2},
+    {"$1.2 billion", ANY, 1.2e9, MONEY, false, 2},
+    {"$2.5b", ANY, 2.5e9, MONEY, false, 2},
+    {"$45M", ANY, 45e6, MONEY, false, 2},
+    {"$45m", ANY, 45e6, MONEY, false, 2},
+    {"$45MM", ANY, 45e6, MONEY, false, 2},
+    {"$45mm", ANY, 45e6, MONEY, false, 2},
+    {"$45 mn", ANY, 45e6, MONEY, false, 2},
+    {"$45 mil", ANY, 45e6, MONEY, false, 2},
+    {"1.2 million", MONEY, 1.2e6, MONEY, false, 2},
+    {"1.2 millions", MONEY, 1.2e6, MONEY, false, 2},
+    {"$1.33M", ANY, 1.33e6, MONEY, false, 3},
+    {"$1.50M", ANY, 1.5e6, MONEY, false, 3},
+    {"$65", ANY, 65, MONEY, false, 2},
+    {"$12.75", ANY, 12.75, MONEY, false, 4},
+    {"$0.5", ANY, 0.5, MONEY, false, 1},
+    {"$.5", ANY, 0.5, MONEY, false, 1},
+    {"$1,234,567.89", ANY, 1234567.89, MONEY, false, 9},
+    {"$1,200B", ANY, 1.2e12, MONEY, false, 2},
+    {"$0", ANY, 0, MONEY, false, 1},
+    /* approximations */
+    {"~$900K", ANY, 900000, MONEY, true, 1},
+    {"~ $900K", ANY, 900000, MONEY, true, 1},
+    {"about 1.7M", ANY, 1.7e6, COUNT, true, 2},
+    {"about $1.7M", ANY, 1.7e6, MONEY, true, 2},
+    {"About $1.7M", MONEY, 1.7e6, MONEY, true, 2},
+    {"around 2,400", COUNT, 2400, COUNT, true, 2},
+    {"approx. 15%", ANY, 0.15, PCT, true, 2},
+    {"approximately $3M", ANY, 3e6, MONEY, true, 1},
+    {"roughly 40%", PCT, 0.40, PCT, true, 1},
+    {"\xe2\x89\x88 $5M", ANY, 5e6, MONEY, true, 1},
+    /* negatives */
+    {"-$2.1M", ANY, -2.1e6, MONEY, false, 2},
+    {"$-2.1M", ANY, -2.1e6, MONEY, false, 2},
+    {"\xe2\x88\x92$2.1M", ANY, -2.1e6, MONEY, false, 2},
+    {"- $2.1M", MONEY, -2.1e6, MONEY, false, 2},
+    {"-15%", ANY, -0.15, PCT, false, 2},
+    {"+18 points", ANY, 18, POINTS, false, 2},
+    {"+$5K", ANY, 5000, MONEY, false, 1},
+    /* percents */
+    {"15%", ANY, 0.15, PCT, false, 2},
+    {"15 %", ANY, 0.15, PCT, false, 2},
+    {"15", PCT, 0.15, PCT, false, 2},
+    {"0.15", PCT, 0.0015, PCT, false, 2},
+    {"2.3%", PCT, 0.023, PCT, false, 2},
+    {"2.3", PCT, 0.023, PCT, false, 2},
+    {"99.95%", PCT, 0.9995, PCT, false, 4},
+    {"100%", PCT, 1.0, PCT, false, 1},
+    {"0.6%", ANY, 0.006, PCT, false, 1},
+    {"15 percent", ANY, 0.15, PCT, false, 2},
+    {"15 per cent", ANY, 0.15, PCT, false, 2},
+    {"15 pct", ANY, 0.15, PCT, false, 2},
+    {"0.8 pp", ANY, 0.008, PCT, false, 1},
+    {"0.8 pts", PCT, 0.008, PCT, false, 1},
+    {"0.8 percentage points", ANY, 0.008, PCT, false, 1},
+    {"56.25%", PCT, 0.5625, PCT, false, 4},
+    /* points */
+    {"0.8 pts", ANY, 0.8, POINTS, false, 1},
+    {"0.8pts", POINTS, 0.8, POINTS, false, 1},
+    {"18 points", POINTS, 18, POINTS, false, 2},
+    {"1 point", ANY, 1, POINTS, false, 1},
+    {"18", POINTS, 18, POINTS, false, 2},
+    /* counts */
+    {"2,400", ANY, 2400, COUNT, false, 2},
+    {"2,400", COUNT, 2400, COUNT, false, 2},
+    {"150K", COUNT, 150000, COUNT, false, 2},
+    {"1,200 monthly", ANY, 1200, COUNT, false, 2},
+    {"12 engineers", COUNT, 12, COUNT, false, 2},
+    {"12 engineers", ANY, 12, COUNT, false, 2},
+    {"2,400 enterprise accounts", COUNT, 2400, COUNT, false, 2},
+    {"240K monthly active", COUNT, 240000, COUNT, false, 2},
+    {"0", COUNT, 0, COUNT, false, 1},
+    {"007", COUNT, 7, COUNT, false, 1},
+    {"1234", COUNT, 1234, COUNT, false, 4},
+    {"1234567", ANY, 1234567, COUNT, false, 7},
+    {"100", ANY, 100, COUNT, false, 1},
+    {"13,350", ANY, 13350, COUNT, false, 4},
+    /* time */
+    {"3.5 weeks", ANY, 3.5, WEEKS, false, 2},
+    {"3.5 weeks", WEEKS, 3.5, WEEKS, false, 2},
+    {"3.5", WEEKS, 3.5, WEEKS, false, 2},
+    {"1 week", ANY, 1, WEEKS, false, 1},
+    {"2wks", ANY, 2, WEEKS, false, 1},
+    {"2w", ANY, 2, WEEKS, false, 1},
+    {"24 hours", ANY, 24, HOURS, false, 2},
+    {"24h", HOURS, 24, HOURS, false, 2},
+    {"24 hrs", ANY, 24, HOURS, false, 2},
+    {"24 engineer-hours", ANY, 24, HOURS, false, 2},
+    {"46,080 hours annually", ANY, 46080, HOURS, false, 4},
+    {"5 days", ANY, 5, DAYS, false, 1},
+    {"5d", DAYS, 5, DAYS, false, 1},
+    {"18 months", ANY, 18, MONTHS, false, 2},
+    {"18 mo", ANY, 18, MONTHS, false, 2},
+    {"3 years", ANY, 3, YEARS, false, 1},
+    {"3 yrs", YEARS, 3, YEARS, false, 1},
+    {"3", YEARS, 3, YEARS, false, 1},
+    /* period words are ignored */
+    {"$5M annually", ANY, 5e6, MONEY, false, 1},
+    {"$5M per year", ANY, 5e6, MONEY, false, 1},
+    {"$5M a year", MONEY, 5e6, MONEY, false, 1},
+    {"$5M/year", ANY, 5e6, MONEY, false, 1},
+    {"$5M / yr", ANY, 5e6, MONEY, false, 1},
+    {"$78K monthly", ANY, 78000, MONEY, false, 2},
+    {"$150/hour", ANY, 150, MONEY, false, 2},
+    {"$150 per hour", MONEY, 150, MONEY, false, 2},
+    {"$2.8M yearly", ANY, 2.8e6, MONEY, false, 2},
+};
+
+static void
+test_amount_ok(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(amount_ok_cases); i++) {
+		const struct amount_ok_case *c = &amount_ok_cases[i];
+		struct amount a;
+		char err[160] = "";
+		int rc = amount_parse(c->text, c->expect, &a, err, sizeof(err));
+
+		if (rc != 0)
+			fail_msg("\"%s\": %s", c->text, err);
+		if (fabs(a.value - c->value) > 1e-9 * fabs(c->value) + 1e-15)
+			fail_msg("\"%s\": value %.17g, want %.17g", c->text, a.value, c->value);
+		if (a.kind != c->kind)
+			fail_msg("\"%s\": kind %s, want %s", c->text, amount_kind_name(a.kind),
+				 amount_kind_name(c->kind));
+		if (a.approx != c->approx)
+			fail_msg("\"%s\": approx %d", c->text, a.approx);
+		if (a.sig_digits != c->sig)
+			fail_msg("\"%s\": sig %d, want %d", c->text, a.sig_digits, c->sig);
+	}
+}
+
+/* text read as expect is refused with a message containing want. */
+struct amount_bad_case {
+	const char *text;
+	enum amount_kind expect;
+	const char *want;
+};
+
+static const struct amount_bad_case amount_bad_cases[] = {
+    {"1..2M", ANY, "cannot read \"1..2M\" as an amount"},
+    {"", ANY, "cannot read \"\" as an amount"},
+    {"   ", ANY, "as an amount"},
+    {"$", ANY, "cannot read \"$\""},
+    {"abc", ANY, "cannot read \"abc\""},
+    {"K", ANY, "cannot read \"K\""},
+    {"1,2", ANY, "cannot read \"1,2\""},
+    {"1,2345", ANY, "cannot read"},
+    {"1234,567", ANY, "cannot read"},
+    {"1.2.3", ANY, "cannot read"},
+    {"12..", ANY, "cannot read"},
+    {"--5", ANY, "cannot read"},
+    {"$$5", ANY, "cannot read"},
+    {"-$-5", ANY, "cannot read"},
+    {"15K%", ANY, "cannot read \"15K%\""},
+    {"15%%", ANY, "cannot read"},
+    {"5 apples 3", ANY, "cannot read"},
+    {"$5 engineers", ANY, "cannot read"},
+    {"$5 weeks", ANY, "cannot read"},
+    {"$5%", ANY, "cannot read"},
+    {"15%", MONEY, "cannot read \"15%\" as money: it is a percent"},
+    {"3 weeks", MONEY, "as money: it is weeks"},
+    {"12 engineers", MONEY, "as money: it is a count"},
+    {"$5", PCT, "as a percent: it is money"},
+    {"$5", COUNT, "as a count: it is money"},
+    {"5 hours", WEEKS, "as weeks: it is hours"},
+    {"2 months", WEEKS, "as weeks: it is months"},
+    {"18 points", MONEY, "it is points"},
+    {"1.2M", PCT, "cannot read"},
+    {"15%", COUNT, "as a count: it is a percent"},
+    {"1e6", ANY, "cannot read"},
+    {"0x10", ANY, "cannot read"},
+    {"inf", ANY, "cannot read"},
+    {"nan", ANY, "cannot read"},
+    {"five", ANY, "cannot read"},
+    {"$5M.5", ANY, "cannot read"},
+    {"12 engineers 5", COUNT, "cannot read"},
+};
+
+static void
+test_amount_bad(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(amount_bad_cases); i++) {
+		const struct amount_bad_case *c = &amount_bad_cases[i];
+		struct amount a;
+		char err[160] = "";
+
+		if (amount_parse(c->text, c->expect, &a, err, sizeof(err)) == 0)
+			fail_msg("\"%s\" was read as %g", c->text, a.value);
+		if (strstr(err, c->want) == NULL)
+			fail_msg("\"%s\": message \"%s\" lacks \"%s\"", c->text, err, c->want);
+	}
+}
+
+static void
+test_amount_bad_null_err(void **state)
+{
+	struct amount a;
+
+	(void)state;
+	assert_int_equal(amount_parse("1..2M", ANY, &a, NULL, 0), -1);
+}
+
+static void
+test_amount_long_input_quoted(void **state)
+{
+	char text[200], err[120];
+	struct amount a;
+
+	(void)state;
+	memset(text, 'z', sizeof(text) - 1);
+	text[sizeof(text) - 1] = '\0';
+	assert_int_equal(amount_parse(text, ANY, &a, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "...\" as an amount"));
+}
+
+/* The place value of the last written digit, used by audit. */
+struct amount_unit_case {
+	const char *text;
+	double unit;
+};
+
+static const struct amount_unit_case amount_unit_cases[] = {
+    {"$45M", 1e6},   {"$1.06M", 1e4}, {"0.6%", 0.001},	      {"1,200", 100},
+    {"53 hours", 1}, {"$900K", 1e5},  {"$1.50M", 1e4},	      {"$12.75", 0.01},
+    {"0", 1},	     {"56%", 0.01},   {"$0.94 million", 1e4},
+};
+
+static void
+test_amount_unit(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(amount_unit_cases); i++) {
+		struct amount a;
+
+		assert_int_equal(amount_parse(amount_unit_cases[i].text, ANY, &a, NULL, 0), 0);
+		if (fabs(a.unit - amount_unit_cases[i].unit) > 1e-9 * amount_unit_cases[i].unit)
+			fail_msg("\"%s\": unit %g, want %g", amount_unit_cases[i].text, a.unit,
+				 amount_unit_cases[i].unit);
+	}
+}
+
+static void
+test_amount_scan(void **state)
+{
+	struct amount a;
+	size_t used;
+
+	(void)state;
+	assert_int_equal(amount_scan("150K x (3.1%", &a, &used), 0);
+	assert_int_equal(used, 4);
+	assert_true(a.value == 150000 && a.kind == ANY);
+	assert_int_equal(amount_scan("3.1% - 2.3%", &a, &used), 0);
+	assert_int_equal(used, 4);
+	assert_true(fabs(a.value - 0.031) < 1e-15 && a.kind == PCT);
+	assert_int_equal(amount_scan("8,760 hours = 53", &a, &used), 0);
+	assert_int_equal(used, 11);
+	assert_int_equal(a.kind, HOURS);
+	assert_int_equal(amount_scan("1,200 monthly", &a, &used), 0);
+	assert_int_equal(used, 5);
+	assert_int_equal(amount_scan("$2.3M between", &a, &used), 0);
+	assert_int_equal(used, 5);
+	assert_int_equal(amount_scan("x 12", &a, &used), -1);
+	assert_int_equal(used, 0);
+}
+
+/* value of kind is written as text. */
+struct amount_fmt_case {
+	double value;
+	enum amount_kind kind;
+	const char *text;
+};
+
+static const struct amount_fmt_case amount_fmt_cases[] = {
+    {1330000, MONEY, "$1.33M"},
+    {936000, MONEY, "$936K"},
+    {45e6, MONEY, "$45M"},
+    {45.05e6, MONEY, "$45M"}, /* an exact half rounds to even, as printf does */
+    {45.06e6, MONEY, "$45.1M"},
+    {2.46e6, MONEY, "$2.46M"},
+    {680.8e6, MONEY, "$681M"},
+    {78000, MONEY, "$78K"},
+    {187200, MONEY, "$187K"},
+    {7372800, MONEY, "$7.37M"},
+    {1.2e9, MONEY, "$1.2B"},
+    {1.2e12, MONEY, "$1,200B"},
+    {999999, MONEY, "$1M"},
+    {999.999, MONEY, "$1K"},
+    {1000, MONEY, "$1K"},
+    {1234, MONEY, "$1.23K"},
+    {65, MONEY, "$65"},
+    {12.75, MONEY, "$12.75"},
+    {0.5, MONEY, "$0.5"},
+    {0, MONEY, "$0"},
+    {-2.1e6, MONEY, "-$2.1M"},
+    {-0.001, MONEY, "$0"},
+    {-65, MONEY, "-$65"},
+    {1200, COUNT, "1,200"},
+    {150000, COUNT, "150,000"},
+    {1200000, COUNT, "1,200,000"},
+    {52.56, COUNT, "52.56"},
+    {13350, ANY, "13,350"},
+    {-1200, COUNT, "-1,200"},
+    {0.441, PCT, "44.1%"},
+    {0.023, PCT, "2.3%"},
+    {0.008, PCT, "0.8%"},
+    {0.9995, PCT, "99.95%"},
+    {0.5625, PCT, "56.25%"},
+    {1, PCT, "100%"},
+    {0, PCT, "0%"},
+    {0.00123, PCT, "0.123%"},
+    {3.5, WEEKS, "3.5 weeks"},
+    {1, WEEKS, "1 week"},
+    {1248, HOURS, "1,248 hours"},
+    {1, HOURS, "1 hour"},
+    {5, DAYS, "5 days"},
+    {18, MONTHS, "18 months"},
+    {3, YEARS, "3 years"},
+    {18, POINTS, "18 points"},
+    {0.8, POINTS, "0.8 points"},
+    {NAN, MONEY, "?"},
+};
+
+static void
+test_amount_format(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(amount_fmt_cases); i++) {
+		const struct amount_fmt_case *c = &amount_fmt_cases[i];
+		char buf[64];
+		size_t n = amount_format(c->value, c->kind, buf, sizeof(buf));
+
+		if (strcmp(buf, c->text) != 0)
+			fail_msg("%.17g %s: \"%s\", want \"%s\"", c->value,
+				 amount_kind_name(c->kind), buf, c->text);
+		assert_int_equal(n, strlen(c->text));
+	}
+}
+
+static void
+test_amount_format_truncates(void **state)
+{
+	char buf[4];
+
+	(void)state;
+	assert_int_equal(amount_format(1330000, MONEY, buf, sizeof(buf)), 6);
+	assert_string_equal(buf, "$1.");
+	assert_int_equal(amount_format(1330000, MONEY, NULL, 0), 6);
+}
+
+/* Every formatted amount reads back to within its rounding. */
+static void
+test_amount_round_trip(void **state)
+{
+	static const enum amount_kind kinds[] = {MONEY, PCT, COUNT, WEEKS, HOURS, POINTS};
+	static const double values[] = {0.5,	12.75,	 65,	999,   1234,   78000, 936000,
+					1.33e6, 45.05e6, 2.1e9, 0.023, 0.9995, 52.56};
+
+	(void)state;
+	for (size_t k = 0; k < ARRAY_LEN(kinds); k++) {
+		for (size_t i = 0; i < ARRAY_LEN(values); i++) {
+			char buf[64];
+			struct amount a;
+			double v = kinds[k] == PCT ? values[i] / 1000 : values[i];
+
+			amount_format_exact(v, kinds[k], buf, sizeof(buf));
+			if (amount_parse(buf, kinds[k], &a, NULL, 0) != 0)
+				fail_msg("\"%s\" does not read back", buf);
+			if (fabs(a.value - v) > 1e-9 * fabs(v))
+				fail_msg("\"%s\" reads back as %.17g, not %.17g", buf, a.value, v);
+			if (kinds[k] == MONEY && v < 1)
+				continue; /* cents: $0.023 is written $0.02 on purpose */
+			amount_format(v, kinds[k], buf, sizeof(buf));
+			if (amount_parse(buf, kinds[k], &a, NULL, 0) != 0 ||
+			    fabs(a.value - v) > 0.005 * fabs(v))
+				fail_msg("\"%s\" is too far from %.17g", buf, v);
+		}
+	}
+}
+
+static void
+test_amount_format_exact(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	amount_format_exact(1234000, MONEY, buf, sizeof(buf));
+	assert_string_equal(buf, "$1.234M");
+	amount_format_exact(150000, COUNT, buf, sizeof(buf));
+	assert_string_equal(buf, "150,000");
+	amount_format_exact(0.0235, PCT, buf, sizeof(buf));
+	assert_string_equal(buf, "2.35%");
+	amount_format_exact(0.125, MONEY, buf, sizeof(buf));
+	assert_string_equal(buf, "$0.125");
+}
+
+static void
+test_amount_kind_names(void **state)
+{
+	(void)state;
+	for (int k = AMOUNT_ANY; k <= AMOUNT_POINTS; k++)
+		assert_int_equal(amount_kind_from_name(amount_kind_name((enum amount_kind)k)), k);
+	assert_int_equal(amount_kind_from_name("dollars"), -1);
+	assert_string_equal(amount_kind_name(AMOUNT_PERCENT), "percent");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_amount_ok),
+	    cmocka_unit_test(test_amount_bad),
+	    cmocka_unit_test(test_amount_bad_null_err),
+	    cmocka_unit_test(test_amount_long_input_quoted),
+	    cmocka_unit_test(test_amount_unit),
+	    cmocka_unit_test(test_amount_scan),
+	    cmocka_unit_test(test_amount_format),
+	    cmocka_unit_test(test_amount_format_truncates),
+	    cmocka_unit_test(test_amount_round_trip),
+	    cmocka_unit_test(test_amount_format_exact),
+	    cmocka_unit_test(test_amount_kind_names),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
