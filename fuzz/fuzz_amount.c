@@ -1,0 +1,32 @@
+/* Fuzz target: the amount reader and writer, for every kind. */
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amount.h"
+#include "util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = xstrndup((const char *)data, size);
+	char err[256], out[64];
+
+	for (int k = AMOUNT_ANY; k <= AMOUNT_POINTS; k++) {
+		struct amount a;
+		if (amount_parse(text, (enum amount_kind)k, &a, err, sizeof(err)) == 0) {
+			if (!isfinite(a.value))
+				__builtin_trap(); /* a read amount is always a real number */
+			amount_format(a.value, a.kind == AMOUNT_ANY ? AMOUNT_COUNT : a.kind, out,
+				      sizeof(out));
+		} else if (memchr(err, '\0', sizeof(err)) == NULL) {
+			__builtin_trap();
+		}
+	}
+	free(text);
+	return 0;
+}
