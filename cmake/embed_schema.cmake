@@ -1,5 +1,7 @@
-# Writes OUT, a C file holding every migration in FILES (sorted
-# NNNN_name.sql) as a string, for the store to apply. Run with cmake -P.
+# Writes OUT, a C file holding every migration in DIR (NNNN_name.sql, in
+# order) as a string, for the store to apply. Run with cmake -P.
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
 set(body "/* Generated from the schema migrations by cmake/embed_schema.cmake. Do not edit. */\n#include \"schema.h\"\n\nconst struct schema_migration schema_migrations[] = {\n")
 set(count 0)
 foreach(f IN LISTS FILES)
