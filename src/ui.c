@@ -34,15 +34,24 @@ ui_on_sigint(int sig)
 	ui_sigint = 1;
 }
 
-/* Called by readline when a read is interrupted by a signal. */
+/*
+ * Readline's byte source. A read interrupted by Ctrl-C ends the line at
+ * once (readline's own handling would only act on the next key).
+ */
 static int
-ui_signal_hook(void)
+ui_getc(FILE *f)
 {
-	if (ui_sigint) {
-		rl_done = 1;
-		rl_replace_line("", 0);
+	unsigned char c;
+
+	for (;;) {
+		if (ui_sigint)
+			return EOF;
+		ssize_t n = read(fileno(f), &c, 1);
+		if (n == 1)
+			return c;
+		if (n == 0 || errno != EINTR)
+			return EOF;
 	}
-	return 0;
 }
 
 static char *
@@ -96,7 +105,7 @@ ui_new(const char *history, const char *const *words)
 		ui_words = words;
 		rl_readline_name = "drill";
 		rl_catch_signals = 0;
-		rl_signal_event_hook = ui_signal_hook;
+		rl_getc_function = ui_getc;
 		rl_attempted_completion_function = ui_complete;
 		rl_completer_word_break_characters = " \t";
 		if (history != NULL) {
