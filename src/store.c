@@ -52,6 +52,12 @@ enum store_stmt {
 	SQL_REVIEW_DAYS,
 	SQL_RETENTION,
 	SQL_DECK_STATS,
+	/* mock interviews */
+	SQL_MOCK_INSERT,
+	SQL_MOCK_FINDING,
+	SQL_MOCKS,
+	SQL_MOCK_RECURRING,
+	SQL_MOCK_COUNT,
 	SQL_COUNT
 };
 
@@ -160,6 +166,23 @@ static const char *const store_sql[SQL_COUNT] = {
 		" coalesce(sum(c.retired = 1), 0)"
 		" FROM decks d LEFT JOIN cards c ON c.deck_id = d.id"
 		" GROUP BY d.id ORDER BY d.key",
+	/* mock interviews */
+	[SQL_MOCK_INSERT] =
+		"INSERT INTO mocks(started_at, level, card_id, principle, score, words,"
+		" seconds, asked, defended, answer) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+	[SQL_MOCK_FINDING] =
+		"INSERT INTO mock_findings(mock_id, round, kind, quote) VALUES (?1,?2,?3,?4)",
+	[SQL_MOCKS] =
+		"SELECT m.id, m.started_at, m.level, m.card_id, m.principle, m.score,"
+		" m.words, coalesce(m.seconds, -1), m.asked, m.defended,"
+		" coalesce((SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT kind"
+		" FROM mock_findings f WHERE f.mock_id = m.id AND f.round = 0"
+		" ORDER BY kind)), '')"
+		" FROM mocks m ORDER BY m.started_at DESC, m.id DESC LIMIT ?1",
+	[SQL_MOCK_RECURRING] =
+		"SELECT kind, count(DISTINCT mock_id) FROM mock_findings WHERE round = 0"
+		" GROUP BY kind ORDER BY 2 DESC, kind",
+	[SQL_MOCK_COUNT] = "SELECT count(*) FROM mocks",
 };
 
 struct store {
@@ -1073,5 +1096,148 @@ store_deck_stats_free(struct store_deck_stats *v, size_t n)
 		free(v[i].key);
 		free(v[i].name);
 	}
+	free(v);
+}
+
+/* ---- mock interviews (drill mock) ---- */
+
+void
+store_mock_clear(struct store_mock *m)
+{
+	free(m->level);
+	free(m->card_id);
+	free(m->principle);
+	free(m->kinds);
+	m->level = m->card_id = m->principle = m->kinds = NULL;
+}
+
+int
+store_mock_save(struct store *s, struct store_mock *m, const char *answer,
+		const struct store_mock_finding *f, size_t nf)
+{
+	sqlite3_stmt *st;
+	int rc = store_begin(s);
+
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_MOCK_INSERT);
+		rc = st ? STORE_OK : STORE_ERR;
+	}
+	if (rc == STORE_OK) {
+		sqlite3_bind_int64(st, 1, m->at);
+		store_bind_text(st, 2, m->level);
+		store_bind_text(st, 3, m->card_id);
+		store_bind_text(st, 4, m->principle ? m->principle : "");
+		sqlite3_bind_int(st, 5, m->score);
+		sqlite3_bind_int64(st, 6, m->words);
+		if (m->seconds >= 0)
+			sqlite3_bind_int64(st, 7, m->seconds);
+		sqlite3_bind_int(st, 8, m->asked);
+		sqlite3_bind_int(st, 9, m->defended);
+		store_bind_text(st, 10, answer ? answer : "");
+		rc = store_done(s, st, "saving a mock interview");
+		m->id = sqlite3_last_insert_rowid(s->db);
+	}
+	for (size_t i = 0; i < nf && rc == STORE_OK; i++) {
+		st = store_stmt(s, SQL_MOCK_FINDING);
+		if (st == NULL) {
+			rc = STORE_ERR;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, m->id);
+		sqlite3_bind_int(st, 2, f[i].round);
+		store_bind_text(st, 3, f[i].kind);
+		store_bind_text(st, 4, f[i].quote ? f[i].quote : "");
+		rc = store_done(s, st, "saving a mock finding");
+	}
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK)
+		store_rollback(s);
+	return rc;
+}
+
+int
+store_mocks(struct store *s, size_t limit, struct store_mock **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_MOCKS);
+	struct store_mock *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k].id = sqlite3_column_int64(st, 0);
+		v[k].at = sqlite3_column_int64(st, 1);
+		v[k].level = store_col_text(st, 2);
+		v[k].card_id = store_col_text(st, 3);
+		v[k].principle = store_col_text(st, 4);
+		v[k].score = sqlite3_column_int(st, 5);
+		v[k].words = sqlite3_column_int64(st, 6);
+		v[k].seconds = sqlite3_column_int64(st, 7);
+		v[k].asked = sqlite3_column_int(st, 8);
+		v[k].defended = sqlite3_column_int(st, 9);
+		v[k].kinds = store_col_text(st, 10);
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_mocks_free(v, k);
+		return store_fail(s, "listing mock interviews");
+	}
+	*out = v;
+	*n = k;
+	return STORE_OK;
+}
+
+void
+store_mocks_free(struct store_mock *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_mock_clear(&v[i]);
+	free(v);
+}
+
+int
+store_mock_recurring(struct store *s, struct store_mock_recurring **out,
+		     size_t *n, int64_t *total)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_MOCK_COUNT);
+	struct store_mock_recurring *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL || store_int(s, st, total, "counting mock interviews") != STORE_OK)
+		return STORE_ERR;
+	st = store_stmt(s, SQL_MOCK_RECURRING);
+	if (st == NULL)
+		return STORE_ERR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k].kind = store_col_text(st, 0);
+		v[k].mocks = sqlite3_column_int64(st, 1);
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_mock_recurring_free(v, k);
+		return store_fail(s, "counting recurring mock findings");
+	}
+	*out = v;
+	*n = k;
+	return STORE_OK;
+}
+
+void
+store_mock_recurring_free(struct store_mock_recurring *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].kind);
 	free(v);
 }

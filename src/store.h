@@ -181,4 +181,42 @@ struct store_deck_stats {
 int store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n);
 void store_deck_stats_free(struct store_deck_stats *v, size_t n);
 
+/* ---- mock interviews (drill mock; schema/0002_mock.sql) ---- */
+struct store_mock {
+	int64_t id;        /* set by store_mock_save */
+	int64_t at;        /* unix ms when the mock started */
+	char *level;       /* "L6" or "L7" */
+	char *card_id;     /* the open card asked */
+	char *principle;   /* its leadership principle, "" when none */
+	int score;         /* 0..100 */
+	int64_t words;     /* spoken words of the main answer */
+	int64_t seconds;   /* time taken on the main answer; -1 when not timed */
+	int asked;         /* defense follow-ups asked */
+	int defended;      /* of those, answered with what was missing */
+	char *kinds;       /* read only: the main answer's finding kinds, "a, b" */
+};
+void store_mock_clear(struct store_mock *m);
+/* One coach finding saved with a mock; strings borrowed for the call. */
+struct store_mock_finding {
+	int round;         /* 0: the main answer; k: follow-up k */
+	const char *kind;  /* "no_attribution", ... */
+	const char *quote; /* the phrase of the answer, "" when none */
+};
+/* Saves m (kinds ignored), the main answer and its findings in one
+ * transaction; sets m->id. */
+int store_mock_save(struct store *s, struct store_mock *m, const char *answer,
+		    const struct store_mock_finding *f, size_t nf);
+/* The newest limit mocks, newest first; free with store_mocks_free. */
+int store_mocks(struct store *s, size_t limit, struct store_mock **out, size_t *n);
+void store_mocks_free(struct store_mock *v, size_t n);
+/* Each finding kind of the main answers, with how many mocks it appeared
+ * in, most frequent first; *total is the number of mocks. */
+struct store_mock_recurring {
+	char *kind;
+	int64_t mocks;
+};
+int store_mock_recurring(struct store *s, struct store_mock_recurring **out,
+			 size_t *n, int64_t *total);
+void store_mock_recurring_free(struct store_mock_recurring *v, size_t n);
+
 #endif

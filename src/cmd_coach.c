@@ -1,0 +1,501 @@
+/*
+ * cmd_coach: `drill coach [FILE|-] [--level L6|L7] [--question ID] [--json]`
+ * analyses one typed STAR answer and prints the coach's findings and the
+ * follow-ups the answer invites; and the helpers `drill mock` shares (see
+ * cmd_coach.h). The analysis itself lives in coach.c.
+ */
+#include "cmd_coach.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cmd.h"
+#include "diag.h"
+#include "paths.h"
+#include "util.h"
+
+#define CMD_COACH_JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(6))
+
+static const char cmd_coach_usage[] =
+    "usage: drill coach [FILE|-] [--level L6|L7] [--question ID] [--json]\n"
+    "\n"
+    "Reads one typed STAR answer (from FILE, or standard input without FILE\n"
+    "or with \"-\") and reports what an interviewer would notice: length\n"
+    "against the level's timing (L6 2-3 minutes, L7 3-4, at 150 spoken words\n"
+    "a minute), which STAR parts are there and their share of the words,\n"
+    "round or hedged figures, vague time frames, no measurement method, no\n"
+    "attribution share, \"up to\" claims, percentages without absolute\n"
+    "numbers, scope against the level, and arithmetic that does not add up.\n"
+    "Then it lists the defense follow-ups the answer invites.\n"
+    "\n"
+    "  --level L6|L7   the level to judge against (default: the question's\n"
+    "                  level, else L6)\n"
+    "  --question ID   an open card of the bundled decks: its key points are\n"
+    "                  checked too\n"
+    "  --json          print JSON instead of text\n"
+    "  --help          show this help\n"
+    "\n"
+    "Exit status: 0 when the answer was analysed (findings are advice, not\n"
+    "errors), 1 for bad arguments or an unknown question, 2 when the input\n"
+    "or the decks cannot be read.\n";
+
+/* ------------------------------------------------------------------ */
+/* decks                                                               */
+
+static int
+cmd_coach_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads all of path ("-": standard input). Returns NULL with errno set. */
+static char *
+cmd_coach_read(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct sbuf b = {0};
+	char chunk[8192];
+	size_t n;
+	int saved;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sbuf_add(&b, chunk, n);
+	saved = ferror(f) ? EIO : 0;
+	if (f != stdin)
+		fclose(f);
+	if (saved != 0) {
+		sbuf_free(&b);
+		errno = saved;
+		return NULL;
+	}
+	*len = b.len;
+	return sbuf_take(&b);
+}
+
+int
+cmd_coach_load_decks(struct deck ***out, size_t *n, struct diag_list *dl)
+{
+	char *dir = paths_decks();
+	struct strv names = {0};
+	struct deck **decks = NULL;
+	size_t nd = 0;
+	DIR *d;
+	struct dirent *de;
+
+	*out = NULL;
+	*n = 0;
+	if (dir == NULL) {
+		diag_add(dl, DIAG_ERROR, "decks", 0, 0,
+			 "cannot find the bundled decks (set DRILL_DECKS)");
+		return -1;
+	}
+	d = opendir(dir);
+	if (d == NULL) {
+		diag_add(dl, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		free(dir);
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (len > 5 && strcmp(de->d_name + len - 5, ".deck") == 0)
+			strv_push(&names, de->d_name);
+	}
+	closedir(d);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), cmd_coach_name_cmp);
+	for (size_t i = 0; i < names.n; i++) {
+		char *path = xasprintf("%s/%s", dir, names.v[i]);
+		size_t len = 0;
+		char *buf = cmd_coach_read(path, &len);
+		struct deck *dk = NULL;
+
+		if (buf == NULL)
+			diag_add(dl, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+		else if (deck_parse(path, buf, len, &dk, dl) == 0) {
+			decks = xrealloc(decks, (nd + 1) * sizeof(*decks));
+			decks[nd++] = dk;
+		}
+		free(buf);
+		free(path);
+	}
+	strv_free(&names);
+	free(dir);
+	*out = decks;
+	*n = nd;
+	return 0;
+}
+
+void
+cmd_coach_free_decks(struct deck **decks, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		deck_free(decks[i]);
+	free(decks);
+}
+
+const struct card *
+cmd_coach_find_card(struct deck *const *decks, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < decks[i]->ncards; k++) {
+			const struct card *c = &decks[i]->cards[k];
+			if (c->type == CARD_OPEN && strcmp(c->id, id) == 0)
+				return c;
+		}
+	return NULL;
+}
+
+void
+cmd_coach_question(const struct card *c, struct coach_question *q)
+{
+	struct coach_point *pts = NULL;
+
+	if (c->npoints > 0)
+		pts = xcalloc(c->npoints, sizeof(*pts));
+	for (size_t i = 0; i < c->npoints; i++) {
+		pts[i].label = c->points[i].label;
+		pts[i].re = c->points[i].re;
+	}
+	q->prompt = c->prompt;
+	q->points = pts;
+	q->npoints = c->npoints;
+}
+
+void
+cmd_coach_question_clear(struct coach_question *q)
+{
+	free((void *)q->points);
+	q->points = NULL;
+	q->npoints = 0;
+	q->prompt = NULL;
+}
+
+enum coach_level
+cmd_coach_card_level(const struct card *c, enum coach_level fallback)
+{
+	int l = c != NULL && c->level != NULL ? coach_level_from_name(c->level) : -1;
+	return l < 0 ? fallback : (enum coach_level)l;
+}
+
+/* ------------------------------------------------------------------ */
+/* output                                                              */
+
+void
+cmd_coach_print(FILE *f, const struct coach_result *r, const struct coach_question *q,
+		bool followups)
+{
+	size_t min, max;
+
+	coach_level_words(r->level, &min, &max);
+	fprintf(f, "%s answer: %zu words, about %.1f minutes spoken (target %zu-%zu)\n",
+		coach_level_name(r->level), r->words, r->minutes, min / COACH_WORDS_PER_MINUTE,
+		max / COACH_WORDS_PER_MINUTE);
+	fprintf(f, "STAR:");
+	for (int p = 0; p < COACH_NPARTS; p++) {
+		if (r->star[p])
+			fprintf(f, "  %s %.0f%%", coach_part_name((enum coach_part)p),
+				100 * r->star_share[p]);
+		else
+			fprintf(f, "  %s missing", coach_part_name((enum coach_part)p));
+	}
+	fputc('\n', f);
+	if (q != NULL && r->npoints > 0) {
+		size_t covered = 0;
+		for (size_t i = 0; i < r->npoints; i++)
+			covered += r->covered[i];
+		fprintf(f, "Key points: %zu of %zu covered\n", covered, r->npoints);
+		for (size_t i = 0; i < r->npoints && i < q->npoints; i++)
+			fprintf(f, "  [%c] %s\n", r->covered[i] ? 'x' : ' ', q->points[i].label);
+	}
+	if (r->nfindings == 0) {
+		fprintf(f, "\nNo findings.\n");
+	} else {
+		fprintf(f, "\nFindings (%zu):\n", r->nfindings);
+		for (size_t i = 0; i < r->nfindings; i++) {
+			const struct coach_finding *fd = &r->findings[i];
+			if (fd->quote[0] != '\0')
+				fprintf(f, "  %-16s \"%s\"\n", coach_kind_name(fd->kind),
+					fd->quote);
+			else
+				fprintf(f, "  %s\n", coach_kind_name(fd->kind));
+			fprintf(f, "      %s\n", fd->message);
+		}
+	}
+	if (followups) {
+		const struct coach_followup *fu[3];
+		size_t n = coach_followups(r, fu, ARRAY_LEN(fu));
+		fprintf(f, "\nFollow-ups to prepare for:\n");
+		for (size_t i = 0; i < n; i++)
+			fprintf(f, "  %zu. %s\n", i + 1, fu[i]->question);
+	}
+}
+
+/* Integral values print as JSON integers ("value": 2000000). */
+static json_t *
+cmd_coach_json_number(double v)
+{
+	if (!isfinite(v))
+		return json_null();
+	if (v == floor(v) && fabs(v) < 9007199254740992.0)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+/*
+ * A JSON string of s. Quotes come from what the user typed: bytes that
+ * are not valid UTF-8 are written as '?' rather than dropping the field.
+ */
+static json_t *
+cmd_coach_json_text(const char *s)
+{
+	json_t *j = json_string(s);
+	char *copy;
+
+	if (j != NULL)
+		return j;
+	copy = xstrdup(s);
+	for (char *p = copy; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	j = json_string(copy);
+	free(copy);
+	return j;
+}
+
+json_t *
+cmd_coach_json(const struct coach_result *r, const struct coach_question *q, const char *card_id)
+{
+	json_t *root = json_object(), *star = json_object(), *shares = json_object();
+	json_t *findings = json_array(), *figures = json_array(), *fus = json_array();
+	const struct coach_followup *fu[3];
+	size_t nfu = coach_followups(r, fu, ARRAY_LEN(fu));
+
+	json_object_set_new(root, "level", json_string(coach_level_name(r->level)));
+	json_object_set_new(root, "words", json_integer((json_int_t)r->words));
+	json_object_set_new(root, "minutes", json_real(round(r->minutes * 100) / 100));
+	for (int p = 0; p < COACH_NPARTS; p++) {
+		const char *name = coach_part_name((enum coach_part)p);
+		json_object_set_new(star, name, json_boolean(r->star[p]));
+		json_object_set_new(shares, name, json_real(round(r->star_share[p] * 1000) / 1000));
+	}
+	json_object_set_new(root, "star", star);
+	json_object_set_new(root, "shares", shares);
+	json_object_set_new(root, "labelled", json_boolean(r->labelled));
+	if (card_id != NULL)
+		json_object_set_new(root, "question", json_string(card_id));
+	if (q != NULL && r->npoints > 0) {
+		json_t *pts = json_array();
+		for (size_t i = 0; i < r->npoints && i < q->npoints; i++) {
+			json_t *jp = json_object();
+			json_object_set_new(jp, "label", json_string(q->points[i].label));
+			json_object_set_new(jp, "covered", json_boolean(r->covered[i]));
+			json_array_append_new(pts, jp);
+		}
+		json_object_set_new(root, "points", pts);
+	}
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *fg = &r->figures[i];
+		json_t *jf = json_object();
+		json_object_set_new(jf, "kind", json_string(coach_figure_kind_name(fg->kind)));
+		json_object_set_new(jf, "value", cmd_coach_json_number(fg->value));
+		json_object_set_new(jf, "claim", json_boolean(fg->claim));
+		json_object_set_new(jf, "offset", json_integer((json_int_t)fg->offset));
+		json_array_append_new(figures, jf);
+	}
+	json_object_set_new(root, "figures", figures);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct coach_finding *fd = &r->findings[i];
+		json_t *jf = json_object();
+		json_object_set_new(jf, "kind", json_string(coach_kind_name(fd->kind)));
+		/* quotes come from user text: keep invalid UTF-8 out of JSON */
+		json_object_set_new(jf, "quote", cmd_coach_json_text(fd->quote));
+		json_object_set_new(jf, "message", cmd_coach_json_text(fd->message));
+		json_array_append_new(findings, jf);
+	}
+	json_object_set_new(root, "findings", findings);
+	for (size_t i = 0; i < nfu; i++) {
+		json_t *jf = json_object();
+		json_object_set_new(jf, "key", json_string(fu[i]->key));
+		json_object_set_new(jf, "question", json_string(fu[i]->question));
+		json_array_append_new(fus, jf);
+	}
+	json_object_set_new(root, "followups", fus);
+	return root;
+}
+
+/* ------------------------------------------------------------------ */
+/* the command                                                         */
+
+struct cmd_coach_opts {
+	const char *path;     /* "-" for standard input */
+	const char *question; /* card id or NULL */
+	int level;	      /* enum coach_level, or -1 when not given */
+	bool json, help;
+};
+
+/* The value of option name at argv[*i] ("--name=value" or "--name value"). */
+static const char *
+cmd_coach_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i], *eq = strchr(a, '=');
+
+	if (eq != NULL)
+		return eq + 1;
+	if (*i + 1 < argc)
+		return argv[++*i];
+	fprintf(stderr, "drill: coach: option --%s needs a value\n", name);
+	return NULL;
+}
+
+static bool
+cmd_coach_is_opt(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(a, "--", 2) == 0 && strncmp(a + 2, name, n) == 0 &&
+	       (a[2 + n] == '\0' || a[2 + n] == '=');
+}
+
+static int
+cmd_coach_options(struct app *app, int argc, char **argv, struct cmd_coach_opts *o)
+{
+	bool rest = false;
+
+	o->path = NULL;
+	o->level = -1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+
+		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (o->path != NULL) {
+				fprintf(stderr, "drill: coach: one answer file at most\n");
+				return EXIT_USER;
+			}
+			o->path = a;
+		} else if (strcmp(a, "--") == 0) {
+			rest = true;
+		} else if (strcmp(a, "--json") == 0) {
+			o->json = true;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			o->help = true;
+		} else if (cmd_coach_is_opt(a, "level")) {
+			if ((v = cmd_coach_value(argc, argv, &i, "level")) == NULL)
+				return EXIT_USER;
+			o->level = coach_level_from_name(v);
+			if (o->level < 0) {
+				fprintf(stderr, "drill: coach: --level is L6 or L7, not \"%s\"\n",
+					v);
+				return EXIT_USER;
+			}
+		} else if (cmd_coach_is_opt(a, "question")) {
+			if ((o->question = cmd_coach_value(argc, argv, &i, "question")) == NULL)
+				return EXIT_USER;
+		} else if (cmd_coach_is_opt(a, "db") || cmd_coach_is_opt(a, "seed")) {
+			const char *name = cmd_coach_is_opt(a, "db") ? "db" : "seed";
+			if ((v = cmd_coach_value(argc, argv, &i, name)) == NULL ||
+			    app_common_option(app, name, v) < 0)
+				return EXIT_USER;
+		} else {
+			fprintf(stderr,
+				"drill: coach: unknown option \"%s\" (see drill coach --help)\n",
+				a);
+			return EXIT_USER;
+		}
+	}
+	if (o->path == NULL)
+		o->path = "-";
+	return EXIT_OK;
+}
+
+/* Prints every diagnostic of dl to stderr. */
+static void
+cmd_coach_print_diags(const struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		char *s = diag_format(&dl->v[i]);
+		fprintf(stderr, "drill: %s\n", s);
+		free(s);
+	}
+}
+
+int
+cmd_coach(struct app *app, int argc, char **argv)
+{
+	struct cmd_coach_opts o = {0};
+	struct coach *c = NULL;
+	struct deck **decks = NULL;
+	size_t ndecks = 0;
+	struct diag_list dl = {0};
+	struct coach_question q = {0};
+	const struct card *card = NULL;
+	struct coach_options opt = {COACH_L6, NULL, false};
+	struct coach_result *r = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	char err[256];
+	int rc = cmd_coach_options(app, argc, argv, &o);
+
+	if (rc != EXIT_OK)
+		goto out;
+	if (o.help) {
+		fputs(cmd_coach_usage, stdout);
+		goto out;
+	}
+	if (o.question != NULL) {
+		if (cmd_coach_load_decks(&decks, &ndecks, &dl) != 0) {
+			cmd_coach_print_diags(&dl);
+			rc = EXIT_ENV;
+			goto out;
+		}
+		card = cmd_coach_find_card(decks, ndecks, o.question);
+		if (card == NULL) {
+			cmd_coach_print_diags(&dl);
+			fprintf(stderr, "drill: coach: no open card \"%s\" in the bundled decks\n",
+				o.question);
+			rc = EXIT_USER;
+			goto out;
+		}
+		cmd_coach_question(card, &q);
+		opt.question = &q;
+	}
+	opt.level = o.level >= 0 ? (enum coach_level)o.level : cmd_coach_card_level(card, COACH_L6);
+
+	text = cmd_coach_read(o.path, &len);
+	if (text == NULL) {
+		fprintf(stderr, "drill: coach: cannot read %s: %s\n",
+			strcmp(o.path, "-") == 0 ? "standard input" : o.path, strerror(errno));
+		rc = EXIT_ENV;
+		goto out;
+	}
+	if (coach_new(&c, err, sizeof(err)) != 0) {
+		fprintf(stderr, "drill: coach: %s\n", err);
+		rc = EXIT_ENV;
+		goto out;
+	}
+	coach_analyse(c, text, len, &opt, &r);
+	if (o.json) {
+		json_t *root = cmd_coach_json(r, opt.question, card ? card->id : NULL);
+		json_dumpf(root, stdout, CMD_COACH_JSON_FLAGS);
+		fputc('\n', stdout);
+		json_decref(root);
+	} else {
+		if (card != NULL)
+			printf("Question (%s): %s\n", card->id, card->prompt);
+		cmd_coach_print(stdout, r, opt.question, true);
+	}
+
+out:
+	coach_result_free(r);
+	coach_free(c);
+	cmd_coach_question_clear(&q);
+	cmd_coach_free_decks(decks, ndecks);
+	diag_list_free(&dl);
+	free(text);
+	return rc;
+}

@@ -1,0 +1,582 @@
+/*
+ * cmd_mock: `drill mock [--level L6|L7] [--principle NAME] [--minutes N]
+ * [--history]` runs a mock interview: one behavioural question (an open
+ * card of the bundled decks), the answer timed and analysed by the coach,
+ * one to three defense follow-ups chosen from what the answer lacks, each
+ * answered and analysed, then a scorecard saved in the database.
+ * `--history` lists past mocks and the findings that keep coming back.
+ *
+ * Input: interactively an answer ends with an empty line or Ctrl-D, and
+ * ":edit" finishes it in $EDITOR; piped (tests), answers are separated by
+ * a line holding only ".".
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "cmd_coach.h"
+#include "coach.h"
+#include "rng.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+static const char cmd_mock_usage[] =
+    "usage: drill mock [--level L6|L7] [--principle NAME] [--minutes N]\n"
+    "       drill mock --history\n"
+    "\n"
+    "A mock interview. drill picks a behavioural question from the open cards\n"
+    "of the bundled decks, times your answer and analyses it like `drill\n"
+    "coach`, then asks one to three defense follow-ups chosen from what the\n"
+    "answer lacks (attribution, the calculation, the period, the validation).\n"
+    "Each follow-up is answered and checked in turn. A scorecard out of 100\n"
+    "is printed and saved in the database.\n"
+    "\n"
+    "Answer over several lines; an empty line (or Ctrl-D) ends the answer,\n"
+    "and a line holding \":edit\" finishes it in $EDITOR. With piped input,\n"
+    "answers are separated by a line holding only \".\".\n"
+    "\n"
+    "  --level L6|L7     the level to interview for (default: the card's, else L6)\n"
+    "  --principle NAME  only questions on this leadership principle (part of\n"
+    "                    its name is enough: \"ownership\", \"customer\")\n"
+    "  --minutes N       the time limit shown for the main answer (default:\n"
+    "                    the level's upper bound, 3 for L6 and 4 for L7)\n"
+    "  --history         list past mocks with their scores and the findings\n"
+    "                    that keep recurring\n"
+    "  --help            show this help\n";
+
+#define CMD_MOCK_HISTORY_MAX 20
+
+struct cmd_mock_opts {
+	int level;	       /* enum coach_level, or -1 */
+	const char *principle; /* NULL: any */
+	int minutes;	       /* 0: the level's default */
+	bool history, help;
+};
+
+/* The value of option name at argv[*i] ("--name=value" or "--name value"). */
+static const char *
+cmd_mock_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *eq = strchr(argv[*i], '=');
+
+	if (eq != NULL)
+		return eq + 1;
+	if (*i + 1 < argc)
+		return argv[++*i];
+	fprintf(stderr, "drill: mock: option --%s needs a value\n", name);
+	return NULL;
+}
+
+static bool
+cmd_mock_is_opt(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+	return strncmp(a, "--", 2) == 0 && strncmp(a + 2, name, n) == 0 &&
+	       (a[2 + n] == '\0' || a[2 + n] == '=');
+}
+
+static int
+cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o)
+{
+	o->level = -1;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			o->help = true;
+		} else if (strcmp(a, "--history") == 0) {
+			o->history = true;
+		} else if (cmd_mock_is_opt(a, "level")) {
+			if ((v = cmd_mock_value(argc, argv, &i, "level")) == NULL)
+				return EXIT_USER;
+			o->level = coach_level_from_name(v);
+			if (o->level < 0) {
+				fprintf(stderr, "drill: mock: --level is L6 or L7, not \"%s\"\n",
+					v);
+				return EXIT_USER;
+			}
+		} else if (cmd_mock_is_opt(a, "principle")) {
+			if ((o->principle = cmd_mock_value(argc, argv, &i, "principle")) == NULL)
+				return EXIT_USER;
+		} else if (cmd_mock_is_opt(a, "minutes")) {
+			char *end;
+			long m;
+			if ((v = cmd_mock_value(argc, argv, &i, "minutes")) == NULL)
+				return EXIT_USER;
+			errno = 0;
+			m = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || errno != 0 || m < 1 || m > 60) {
+				fprintf(stderr,
+					"drill: mock: --minutes takes 1 to 60, not \"%s\"\n", v);
+				return EXIT_USER;
+			}
+			o->minutes = (int)m;
+		} else if (cmd_mock_is_opt(a, "db") || cmd_mock_is_opt(a, "seed")) {
+			const char *name = cmd_mock_is_opt(a, "db") ? "db" : "seed";
+			if ((v = cmd_mock_value(argc, argv, &i, name)) == NULL ||
+			    app_common_option(app, name, v) < 0)
+				return EXIT_USER;
+		} else {
+			fprintf(stderr,
+				"drill: mock: unknown argument \"%s\" (see drill mock --help)\n",
+				a);
+			return EXIT_USER;
+		}
+	}
+	return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* history                                                             */
+
+static void
+cmd_mock_when(int64_t ms, char *buf, size_t len)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, len, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, len, "?");
+}
+
+static int
+cmd_mock_history(struct store *s)
+{
+	struct store_mock *mocks = NULL;
+	struct store_mock_recurring *rec = NULL;
+	size_t n = 0, nrec = 0;
+	int64_t total = 0;
+	int rc = EXIT_OK;
+
+	if (store_mocks(s, CMD_MOCK_HISTORY_MAX, &mocks, &n) != STORE_OK ||
+	    store_mock_recurring(s, &rec, &nrec, &total) != STORE_OK) {
+		fprintf(stderr, "drill: mock: %s\n", store_errmsg(s));
+		rc = EXIT_ENV;
+		goto out;
+	}
+	if (n == 0) {
+		printf("No mock interviews yet: run drill mock.\n");
+		goto out;
+	}
+	printf("Mock interviews, newest first (%lld in all):\n", (long long)total);
+	for (size_t i = 0; i < n; i++) {
+		const struct store_mock *m = &mocks[i];
+		char when[32];
+		cmd_mock_when(m->at, when, sizeof(when));
+		printf("  #%-4lld %s  %s  %3d/100  %-28s %s\n", (long long)m->id, when, m->level,
+		       m->score, m->card_id, m->principle);
+		printf("         %lld words, %d of %d follow-ups defended; findings: %s\n",
+		       (long long)m->words, m->defended, m->asked,
+		       m->kinds[0] != '\0' ? m->kinds : "none");
+	}
+	if (nrec > 0) {
+		printf("\nRecurring findings (main answers):\n");
+		for (size_t i = 0; i < nrec; i++)
+			printf("  %-16s in %lld of %lld mocks\n", rec[i].kind,
+			       (long long)rec[i].mocks, (long long)total);
+	}
+out:
+	store_mocks_free(mocks, n);
+	store_mock_recurring_free(rec, nrec);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* reading answers                                                     */
+
+enum cmd_mock_read { CMD_MOCK_ANSWER, CMD_MOCK_EOF, CMD_MOCK_INTERRUPTED };
+
+/* Runs $VISUAL or $EDITOR on a temporary file holding *text; reads it back. */
+static void
+cmd_mock_edit(char **text)
+{
+	const char *editor = getenv("VISUAL");
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/drill-mock-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(path);
+	FILE *f = NULL;
+	pid_t pid;
+	int status = 0;
+
+	if (editor == NULL || *editor == '\0')
+		editor = getenv("EDITOR");
+	if (editor == NULL || *editor == '\0')
+		editor = "vi";
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
+		printf("Cannot create a temporary file (%s); keep typing instead.\n",
+		       strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	fputs(*text, f);
+	fclose(f);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		char *cmd = xasprintf("%s \"$1\"", editor);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		printf("The editor (%s) did not finish cleanly; the answer is kept as typed.\n",
+		       editor);
+		goto out;
+	}
+	f = fopen(path, "rb");
+	if (f != NULL) {
+		struct sbuf b = {0};
+		char chunk[4096];
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			sbuf_add(&b, chunk, n);
+		fclose(f);
+		free(*text);
+		*text = sbuf_take(&b);
+	}
+out:
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+}
+
+static bool
+cmd_mock_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
+/*
+ * Reads one multi-line answer into *out (caller frees). Interactively it
+ * ends with an empty line, Ctrl-D or ":edit"; piped, with a line holding
+ * only "." or the end of input.
+ */
+static enum cmd_mock_read
+cmd_mock_read_answer(struct ui *u, char **out)
+{
+	struct sbuf b = {0};
+	bool interactive = ui_interactive(u);
+	char *line;
+
+	*out = NULL;
+	while ((line = ui_read(u, "> ")) != NULL) {
+		if (strcmp(line, ".") == 0) {
+			free(line);
+			break;
+		}
+		if (interactive && strcmp(line, ":edit") == 0) {
+			char *text = sbuf_take(&b);
+			free(line);
+			cmd_mock_edit(&text);
+			sbuf_adds(&b, text);
+			free(text);
+			printf("%s\n", b.buf != NULL ? b.buf : "");
+			break;
+		}
+		if (interactive && cmd_mock_blank(line)) {
+			free(line);
+			if (b.len > 0)
+				break;
+			continue; /* blank lines before the answer starts */
+		}
+		sbuf_adds(&b, line);
+		sbuf_addc(&b, '\n');
+		free(line);
+	}
+	if (ui_interrupted(u)) {
+		sbuf_free(&b);
+		return CMD_MOCK_INTERRUPTED;
+	}
+	*out = sbuf_take(&b);
+	for (const char *p = *out; *p; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return CMD_MOCK_ANSWER;
+	free(*out);
+	*out = NULL;
+	return CMD_MOCK_EOF;
+}
+
+static double
+cmd_mock_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ------------------------------------------------------------------ */
+/* the interview                                                       */
+
+/* Does hay contain needle, ignoring ASCII case? */
+static bool
+cmd_mock_contains(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return n == 0;
+}
+
+/* Open cards matching the level and principle filters. */
+static size_t
+cmd_mock_candidates(struct deck *const *decks, size_t nd, int level, const char *principle,
+		    const struct card ***out)
+{
+	const struct card **v = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < nd; i++)
+		for (size_t k = 0; k < decks[i]->ncards; k++) {
+			const struct card *c = &decks[i]->cards[k];
+			int cl;
+			if (c->type != CARD_OPEN)
+				continue;
+			cl = c->level != NULL ? coach_level_from_name(c->level) : -1;
+			if (level >= 0 && cl >= 0 && cl != level)
+				continue;
+			if (principle != NULL &&
+			    (c->principle == NULL || !cmd_mock_contains(c->principle, principle)))
+				continue;
+			v = xrealloc(v, (n + 1) * sizeof(*v));
+			v[n++] = c;
+		}
+	*out = v;
+	return n;
+}
+
+/* Copies the findings of r into the list saved with the mock. */
+static void
+cmd_mock_keep_findings(const struct coach_result *r, int round, struct store_mock_finding **v,
+		       size_t *n)
+{
+	for (size_t i = 0; i < r->nfindings; i++) {
+		*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+		(*v)[*n].round = round;
+		(*v)[*n].kind = coach_kind_name(r->findings[i].kind);
+		(*v)[*n].quote = r->findings[i].quote;
+		(*n)++;
+	}
+}
+
+static void
+cmd_mock_print_score(const struct coach_score *sc, size_t asked, size_t defended)
+{
+	printf("\nScorecard: %d/100\n", sc->total);
+	printf("  structure     %2d/25  STAR parts and length\n", sc->structure);
+	printf("  credibility   %2d/40  figures, method, attribution, period, validation\n",
+	       sc->credibility);
+	printf("  level fit     %2d/15  scope against the level\n", sc->level_fit);
+	printf("  key points    %2d/10  the question's points covered\n", sc->points);
+	printf("  defense       %2d/10  %zu of %zu follow-ups answered with what was missing\n",
+	       sc->defense, defended, asked);
+}
+
+struct cmd_mock_run {
+	struct app *app;
+	struct store *store;
+	struct ui *ui;
+	struct coach *coach;
+	const struct card *card;
+	struct coach_question q;
+	enum coach_level level;
+	int minutes;
+};
+
+static int
+cmd_mock_interview(struct cmd_mock_run *run)
+{
+	struct coach_options opt = {run->level, &run->q, false};
+	struct coach_result *r = NULL;
+	struct coach_result *fr[3] = {NULL, NULL, NULL};
+	char *answer = NULL, *fanswer[3] = {NULL, NULL, NULL};
+	const struct coach_followup *fu[3];
+	struct store_mock_finding *kept = NULL;
+	size_t nkept = 0, nfu, asked = 0, defended = 0;
+	struct coach_score sc;
+	struct store_mock m = {0};
+	bool timed = ui_interactive(run->ui);
+	double t0, took = -1;
+	size_t wmin, wmax;
+	enum cmd_mock_read got;
+	int rc = EXIT_OK;
+
+	coach_level_words(run->level, &wmin, &wmax);
+	printf("Mock interview: %s, %s (%s)\n\n", coach_level_name(run->level),
+	       run->card->principle ? run->card->principle : "any principle", run->card->id);
+	printf("Q: %s\n\n", run->card->prompt);
+	printf("Aim for %zu-%zu minutes spoken (about %zu-%zu words); time limit %d:00.\n",
+	       wmin / COACH_WORDS_PER_MINUTE, wmax / COACH_WORDS_PER_MINUTE, wmin, wmax,
+	       run->minutes);
+	if (timed)
+		printf("The clock starts now. End with an empty line or Ctrl-D; "
+		       ":edit finishes the answer in $EDITOR.\n");
+	else
+		printf("Reading answers from standard input, separated by a line holding "
+		       "only \".\"; not timed.\n");
+
+	t0 = cmd_mock_clock();
+	got = cmd_mock_read_answer(run->ui, &answer);
+	if (got != CMD_MOCK_ANSWER) {
+		printf("%s; nothing saved.\n",
+		       got == CMD_MOCK_INTERRUPTED ? "Interview stopped" : "No answer given");
+		rc = got == CMD_MOCK_INTERRUPTED ? EXIT_OK : EXIT_USER;
+		goto out;
+	}
+	if (timed) {
+		took = cmd_mock_clock() - t0;
+		printf("\nClock: %d:%02d of %d:00%s\n", (int)took / 60, (int)took % 60,
+		       run->minutes, took > run->minutes * 60.0 ? " - over time" : "");
+	}
+	coach_analyse(run->coach, answer, strlen(answer), &opt, &r);
+	printf("\n");
+	cmd_coach_print(stdout, r, &run->q, false);
+	cmd_mock_keep_findings(r, 0, &kept, &nkept);
+
+	/* the defense */
+	nfu = coach_followups(r, fu, ARRAY_LEN(fu));
+	for (size_t i = 0; i < nfu; i++) {
+		struct coach_options fopt = {run->level, NULL, true};
+		bool ok;
+
+		printf("\nFollow-up %zu of %zu: %s\n", i + 1, nfu, fu[i]->question);
+		got = cmd_mock_read_answer(run->ui, &fanswer[i]);
+		if (got == CMD_MOCK_INTERRUPTED) {
+			printf("Interview stopped; nothing saved.\n");
+			goto out;
+		}
+		asked++;
+		if (got == CMD_MOCK_EOF) {
+			printf("  No answer: counted as not defended.\n");
+			continue;
+		}
+		coach_analyse(run->coach, fanswer[i], strlen(fanswer[i]), &fopt, &fr[i]);
+		ok = coach_followup_answered(fu[i], fr[i]);
+		defended += ok;
+		printf("  %s\n", ok ? "Defended: the answer supplies what was asked."
+				    : "Not defended: the answer does not supply what was asked.");
+		for (size_t k = 0; k < fr[i]->nfindings; k++) {
+			const struct coach_finding *fd = &fr[i]->findings[k];
+			printf("  %-16s %s%s%s\n", coach_kind_name(fd->kind),
+			       fd->quote[0] ? "\"" : "", fd->quote, fd->quote[0] ? "\"" : "");
+			printf("      %s\n", fd->message);
+		}
+		cmd_mock_keep_findings(fr[i], (int)i + 1, &kept, &nkept);
+	}
+
+	coach_score(r, asked, defended, &sc);
+	cmd_mock_print_score(&sc, asked, defended);
+
+	m.at = run->app->now_ms;
+	m.level = xstrdup(coach_level_name(run->level));
+	m.card_id = xstrdup(run->card->id);
+	m.principle = xstrdup(run->card->principle ? run->card->principle : "");
+	m.score = sc.total;
+	m.words = (int64_t)r->words;
+	m.seconds = took < 0 ? -1 : (int64_t)took;
+	m.asked = (int)asked;
+	m.defended = (int)defended;
+	if (store_mock_save(run->store, &m, answer, kept, nkept) != STORE_OK) {
+		fprintf(stderr, "drill: mock: %s\n", store_errmsg(run->store));
+		rc = EXIT_ENV;
+		goto out;
+	}
+	printf("\nSaved as mock #%lld; drill mock --history lists past mocks.\n", (long long)m.id);
+
+out:
+	store_mock_clear(&m);
+	free(kept);
+	coach_result_free(r);
+	free(answer);
+	for (size_t i = 0; i < ARRAY_LEN(fr); i++) {
+		coach_result_free(fr[i]);
+		free(fanswer[i]);
+	}
+	return rc;
+}
+
+int
+cmd_mock(struct app *app, int argc, char **argv)
+{
+	static const char *const words[] = {":edit", NULL};
+	struct cmd_mock_opts o = {0};
+	struct cmd_mock_run run = {0};
+	struct deck **decks = NULL;
+	size_t ndecks = 0, n;
+	const struct card **cands = NULL;
+	struct diag_list dl = {0};
+	struct rng rng;
+	char err[256];
+	int rc = cmd_mock_options(app, argc, argv, &o);
+
+	run.app = app;
+	if (rc != EXIT_OK)
+		goto out;
+	if (o.help) {
+		fputs(cmd_mock_usage, stdout);
+		goto out;
+	}
+	if (o.history) {
+		rc = app_open_store(app, &run.store);
+		if (rc == EXIT_OK)
+			rc = cmd_mock_history(run.store);
+		goto out;
+	}
+
+	if (cmd_coach_load_decks(&decks, &ndecks, &dl) != 0) {
+		for (size_t i = 0; i < dl.n; i++) {
+			char *s = diag_format(&dl.v[i]);
+			fprintf(stderr, "drill: %s\n", s);
+			free(s);
+		}
+		rc = EXIT_ENV;
+		goto out;
+	}
+	n = cmd_mock_candidates(decks, ndecks, o.level, o.principle, &cands);
+	if (n == 0) {
+		fprintf(stderr, "drill: mock: no open question%s%s%s%s in the bundled decks\n",
+			o.level >= 0 ? " for " : "",
+			o.level >= 0 ? coach_level_name((enum coach_level)o.level) : "",
+			o.principle ? " on " : "", o.principle ? o.principle : "");
+		rc = EXIT_USER;
+		goto out;
+	}
+	rng_seed(&rng, app->seed);
+	run.card = cands[rng_below(&rng, n)];
+	run.level =
+	    o.level >= 0 ? (enum coach_level)o.level : cmd_coach_card_level(run.card, COACH_L6);
+	run.minutes = o.minutes > 0 ? o.minutes : (run.level == COACH_L7 ? 4 : 3);
+	cmd_coach_question(run.card, &run.q);
+
+	rc = app_open_store(app, &run.store);
+	if (rc != EXIT_OK)
+		goto out;
+	if (coach_new(&run.coach, err, sizeof(err)) != 0) {
+		fprintf(stderr, "drill: mock: %s\n", err);
+		rc = EXIT_ENV;
+		goto out;
+	}
+	run.ui = ui_new(NULL, words);
+	rc = cmd_mock_interview(&run);
+
+out:
+	ui_free(run.ui);
+	coach_free(run.coach);
+	cmd_coach_question_clear(&run.q);
+	store_close(run.store);
+	free(cands);
+	cmd_coach_free_decks(decks, ndecks);
+	diag_list_free(&dl);
+	return rc;
+}

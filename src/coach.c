@@ -1,0 +1,1520 @@
+/* coach: see coach.h. */
+#include "coach.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "amount.h"
+#include "audit.h"
+#include "util.h"
+
+/*
+ * The cue patterns. Every one is compiled caseless by check.h. Lists of
+ * verbs and phrases come from how people tell STAR stories and from the
+ * framework's credibility signals; they are deliberately plain so that a
+ * failing corpus case can be traced to one alternative.
+ */
+enum coach_cue {
+	COACH_CUE_LABEL_S,
+	COACH_CUE_LABEL_T,
+	COACH_CUE_LABEL_A,
+	COACH_CUE_LABEL_R,
+	COACH_CUE_S,
+	COACH_CUE_T,
+	COACH_CUE_A,
+	COACH_CUE_R,
+	COACH_CUE_MONEY,
+	COACH_CUE_PERCENT,
+	COACH_CUE_PEOPLE,
+	COACH_CUE_TEAM_OF,
+	COACH_CUE_TEAMS,
+	COACH_CUE_METHOD,
+	COACH_CUE_VALIDATION,
+	COACH_CUE_ATTRIB_PCT,
+	COACH_CUE_ATTRIB_WORD,
+	COACH_CUE_TIMEFRAME,
+	COACH_CUE_VAGUE,
+	COACH_CUE_UP_TO,
+	COACH_CUE_CONTEXT_AFTER,
+	COACH_CUE_CONTEXT_BEFORE,
+	COACH_CUE_L6_REACH,
+	COACH_CUE_ONE_TEAM,
+	COACH_CUE_MULTI_TEAM,
+	COACH_CUE_CONSERVATIVE,
+	COACH_NCUES
+};
+
+/* A label opens a line or follows the end of a sentence: "Situation:". */
+#define COACH_LABEL(words)                                                                         \
+	"(?:^|(?<=[.!?)])\\s+|(?<=\\n))[\\s*_#>-]*\\K(?:" words ")[*_]*\\s*[:\\x{2014}\\x{2013}]"
+
+/* "15%", "15 %", "15 percent" */
+#define COACH_PCT "(?:\\s?%|\\s+percent\\b)"
+
+#define COACH_NUMWORD                                                                              \
+	"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"                          \
+	"fifteen|twenty|thirty|forty|fifty|a dozen|dozens of|hundreds of"
+
+static const char *const coach_cue_src[COACH_NCUES] = {
+    [COACH_CUE_LABEL_S] = "(?m)" COACH_LABEL("situation|context|background"),
+    [COACH_CUE_LABEL_T] = "(?m)" COACH_LABEL("task|goal|objective"),
+    [COACH_CUE_LABEL_A] = "(?m)" COACH_LABEL("actions?"),
+    [COACH_CUE_LABEL_R] = "(?m)" COACH_LABEL("results?|outcome|impact"),
+    [COACH_CUE_S] = "\\b(?:when I (?:joined|took over|started|inherited)|at the time|"
+		    "back in|last year|in (?:19|20)\\d\\d|"
+		    "the (?:problem|issue|challenge|context|situation|risk) (?:was|is)|"
+		    "(?:was|were) (?:losing|experiencing|suffering|struggling|taking|"
+		    "failing|costing|causing|missing|running|seeing|stuck|burning|"
+		    "slipping|growing)|"
+		    "we had (?:a|an|no)\\b|"
+		    "I (?:was|am) (?:the|a|an) [\\w -]{0,30}?(?:manager|lead|director|owner|head))",
+    [COACH_CUE_T] = "\\b(?:my (?:task|goal|job|mandate|responsibility|objective|charter|remit)|"
+		    "the (?:goal|task|objective|target|mandate|ask) (?:was|became)|"
+		    "I was (?:responsible|accountable|asked|tasked|charged|hired|brought in)|"
+		    "(?:I|we) (?:needed|had) to|I owned|I set (?:a|the|out) (?:goal|target)|"
+		    "our (?:goal|objective|target|mandate) was)",
+    [COACH_CUE_A] = "\\b(?:I (?:led|built|designed|wrote|proposed|ran|drove|introduced|"
+		    "implemented|organi[sz]ed|set up|started|created|hired|coached|"
+		    "mentored|negotiated|convinced|partnered|worked|pushed|decided|chose|"
+		    "split|moved|rewrote|instrumented|launched|established|coordinated|"
+		    "aligned|brought|restructured|defined|shipped|migrated|automated|"
+		    "prioriti[sz]ed|reviewed|escalated|paired|put|made|asked|met|"
+		    "sponsored|funded|formed|championed|persuaded|modelled|modeled|"
+		    "analy[sz]ed|dug|traced|audited|cut|replaced|redesigned|negotiated)|"
+		    "we (?:built|designed|shipped|rolled out|implemented|migrated|"
+		    "automated|launched|introduced|added|replaced|rewrote|moved|ran|"
+		    "rebuilt|redesigned|created|removed|merged|consolidated|"
+		    "instrumented|split))\\b",
+    [COACH_CUE_R] =
+	"\\b(?:as a result|the result|in the end|by the end|ultimately|"
+	"outcome|result(?:ed)? in|"
+	"(?:this|that|which|it|we) (?:cut|reduced|saved|increased|raised|"
+	"improved|lifted|brought|freed|gave|recovered|grew|dropped|achieved|"
+	"delivered|generated|protected|removed|enabled|went|halved|doubled|"
+	"tripled|shortened|eliminated)|"
+	"(?:saving|saved|generating|generated|recovering|recovered|protecting|"
+	"protected|reducing|reduced|cutting|lifting|raising|increasing|"
+	"improving|adding|added) [^.\\n]{0,40}\\d|"
+	"went (?:down|up)|(?:fell|rose|dropped|grew|climbed|improved|increased|decreased) "
+	"(?:from|to|by))",
+    [COACH_CUE_MONEY] =
+	"(?:\\b(?:at least|up to|as much as|over|more than|around|about|"
+	"roughly|approximately|nearly|almost|close to|north of|upwards of)\\s+|~\\s?)?"
+	"-?\\$\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
+	"(?:\\s?(?:k|m|b|bn|mm|million|billion|thousand)\\b)?\\+?",
+    [COACH_CUE_PERCENT] = "(?<![\\w.$])\\d+(?:\\.\\d+)?\\s?(?:%|percent\\b)",
+    [COACH_CUE_PEOPLE] = "\\b(?:\\d+(?:,\\d{3})*|" COACH_NUMWORD ")\\+?\\s+"
+			 "(?:(?:senior|junior|backend|back-end|frontend|front-end|mobile|"
+			 "software|staff|principal|full-stack|platform|data|ml|infrastructure|"
+			 "qa|test|other|more|new|additional|engineering|product|sre|devops|"
+			 "ios|android|web|security|of my|of our|great|strong|talented)\\s+){0,2}"
+			 "(?:engineers|developers|devs|sdes|people|reports|direct reports|"
+			 "engineering managers|managers|ics|scientists)\\b",
+    [COACH_CUE_TEAM_OF] = "\\b(?:team|org|organi[sz]ation|group) of (?:about |around |roughly |~)?"
+			  "(?:\\d+(?:,\\d{3})*|" COACH_NUMWORD ")\\b",
+    [COACH_CUE_TEAMS] = "\\b(?:\\d+|" COACH_NUMWORD "|several|multiple|many)\\+?\\s+"
+			"(?:(?:engineering|product|partner|other|sister|dependent|platform|"
+			"feature|service|scrum|agile|backend|frontend|mobile|infrastructure|"
+			"different|separate|adjacent|peer|client|downstream|upstream|"
+			"delivery|development|dev|more)\\s+){0,2}"
+			"(?:teams|squads|business units|departments|divisions|orgs|"
+			"organi[sz]ations)\\b",
+    [COACH_CUE_METHOD] = "(?:\\ba/?b[ -]?test(?:s|ed|ing)?\\b|\\ba/b\\b|\\bsplit[- ]test|"
+			 "\\bexperiment(?:s|ed)?\\b|\\bcontrol group|\\bhold-?out\\b|"
+			 "\\bbefore[ /-](?:and[ -])?after\\b|\\bbaseline\\b|"
+			 "\\bpre[ /-]?(?:and[ -])?post\\b|"
+			 "\\bcompared (?:it |this |that |them )?(?:to|with|against)\\b|"
+			 "\\bmeasured\\b|\\binstrument(?:ed|ation)\\b|\\bdashboards?\\b|"
+			 "\\btelemetry\\b|\\bfinance[\\w ]{0,20}(?:validated|confirmed|signed off|"
+			 "model(?:led)?|calculated)|\\bbilling (?:data|reports?)\\b|"
+			 "\\bcloud bill|\\binvoices?\\b|\\bexit surveys?\\b|\\bsurvey(?:ed|s)?\\b|"
+			 "\\bcohorts?\\b|\\bregression\\b|\\bcalculated\\b|\\bcounted\\b|"
+			 "\\bfrom (?:the )?logs\\b|\\b=)",
+    [COACH_CUE_VALIDATION] =
+	"\\b(?:(?:finance|fp&a|controller|cfo)[\\w ]{0,30}?(?:validated|valued|"
+	"confirmed|signed off|reviewed|checked|audited|agreed|verified)|"
+	"(?:validated|confirmed|signed off|verified|audited|reviewed|checked) "
+	"(?:it |them |the (?:numbers?|figures?|model|savings|calculation) )?"
+	"(?:by|with) (?:the |our )?(?:finance|fp&a|cfo|controller|business|"
+	"partners?|stakeholders?|product|sales|customers?|leadership|"
+	"data science)|"
+	"reconciled|cross-checked|peer[- ]reviewed|independently checked)",
+    [COACH_CUE_ATTRIB_PCT] =
+	"(?:\\b\\d{1,3}(?:\\.\\d+)?" COACH_PCT "[^.;\\n]{0,60}?\\b(?:attribut\\w*|"
+	"credit\\w*|to (?:our|my) (?:team|work|change|project|fix|feature|"
+	"platform|effort))|"
+	"\\b(?:attribut\\w*|credit\\w*)\\b[^.;\\n]{0,60}?\\d{1,3}(?:\\.\\d+)?" COACH_PCT "|"
+	"\\b(?:claim|count|take)\\w* (?:only )?(?:about |around )?"
+	"\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of)",
+    [COACH_CUE_ATTRIB_WORD] = "\\b(?:attribut\\w*|credit\\w*)",
+    [COACH_CUE_TIMEFRAME] = "(?:\\b(?:annual(?:ly)?|annuali[sz]ed|per (?:year|annum|month|quarter|"
+			    "week|day)|a (?:year|month|quarter|week)|each (?:year|month|quarter|"
+			    "week)|every (?:year|month|quarter|week)|yearly|monthly|quarterly|"
+			    "weekly|daily|year[- ]over[- ]year|recurring|"
+			    "(?:within|over|in|after|for|across) (?:the |that |those )?"
+			    "(?:first |next |following |last |past )?"
+			    "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+			    "eighteen|a)[ -](?:days?|weeks?|months?|quarters?|years?)|"
+			    "over (?:the|that|this) (?:year|quarter)|"
+			    "(?:by|in) (?:the end of )?q[1-4]|[qh][1-4] (?:19|20)\\d\\d|"
+			    "in (?:19|20)\\d\\d)\\b|/(?:yr|year|mo|month)\\b)",
+    [COACH_CUE_VAGUE] = "\\b(?:eventually|over time|in the long (?:run|term)|someday|"
+			"down the road|at some point|"
+			"significant(?:ly)? (?:impact|improvement|savings|gains?|results?|"
+			"value|boost|reduction|increase|revenue)|"
+			"an? (?:huge|massive|big|large|major) (?:impact|improvement|win|"
+			"difference|boost)|huge (?:impact|improvement|savings|gains?|win)|"
+			"massive(?:ly)? (?:impact|improvement|savings|gains?)|"
+			"dramatic(?:ally)?|a lot of (?:money|savings|revenue|value|time))\\b",
+    [COACH_CUE_UP_TO] = "\\b(?:up to|as much as)\\s+~?\\$?\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
+			"(?:\\s?(?:%|k\\b|m\\b|b\\b|million\\b|billion\\b|x\\b|percent\\b))?",
+    [COACH_CUE_CONTEXT_AFTER] = "^[\\s-]*(?:[\\w-]+\\s+){0,2}?(?:business|budget|investment|market|"
+				"opportunity|company|portfolio|p&l|division|revenue base|run-?rate|"
+				"at risk|at stake|in daily transactions|in transactions|"
+				"expansion opportunity|product line)\\b",
+    [COACH_CUE_CONTEXT_BEFORE] = "(?:\\bfrom|\\bfrom \\S+ to|\\bbudget of|\\bspend of|\\bout of|"
+				 "\\bbase of)\\s*~?\\s*$",
+    [COACH_CUE_L6_REACH] = "\\b(?:industry[- ](?:wide|standards?|leading)|the (?:whole|entire) "
+			   "(?:company|industry)|company[- ]wide|across the (?:whole |entire )?"
+			   "company|board of directors|c-level|every business unit|"
+			   "all business units|thought leader(?:ship)?)\\b",
+    [COACH_CUE_ONE_TEAM] = "\\b(?:my team|our team|the team|a team of|one team|a single team|"
+			   "my engineers|my squad)\\b",
+    [COACH_CUE_MULTI_TEAM] = "\\b(?:teams|squads|business units|departments|divisions|org-wide|"
+			     "organi[sz]ation(?:al)?|orgs|company-wide|across the (?:company|org)|"
+			     "cross-org|platform)\\b",
+    [COACH_CUE_CONSERVATIVE] = "\\b(?:conservative(?:ly)?|at least|at a minimum)\\b",
+};
+
+struct coach {
+	struct check_re *cue[COACH_NCUES]; /* owned, compiled from coach_cue_src */
+};
+
+static const char *const coach_kind_names[COACH_NKINDS] = {
+    [COACH_MISSING_STAR] = "missing_star",
+    [COACH_MISSING_POINT] = "missing_point",
+    [COACH_ROUND_NUMBER] = "round_number",
+    [COACH_VAGUE_TIMEFRAME] = "vague_timeframe",
+    [COACH_NO_METHOD] = "no_method",
+    [COACH_NO_ATTRIBUTION] = "no_attribution",
+    [COACH_UP_TO] = "up_to",
+    [COACH_OVERREACH] = "overreach",
+    [COACH_UNDERSELL] = "undersell",
+    [COACH_ARITHMETIC] = "arithmetic",
+    [COACH_TOO_LONG] = "too_long",
+    [COACH_TOO_SHORT] = "too_short",
+    [COACH_NO_ABSOLUTE] = "no_absolute",
+    [COACH_NO_VALIDATION] = "no_validation",
+    [COACH_NO_FIGURES] = "no_figures",
+    [COACH_STAR_BALANCE] = "star_balance",
+};
+
+static const char *const coach_part_names[COACH_NPARTS] = {"situation", "task", "action", "result"};
+
+/* Level thresholds from the framework. */
+#define COACH_L6_REACH_DOLLARS 10e6 /* L6 claiming this much needs a method */
+#define COACH_L6_MAX_ENGINEERS 50   /* more is L7 influence */
+#define COACH_L6_MAX_TEAMS 4	    /* 5+ teams is L7 coordination */
+#define COACH_L7_MIN_DOLLARS 5e6    /* an L7 story below this thinks small */
+
+/* One stretch of the answer: a sentence, or a labelled block's sentence. */
+struct coach_seg {
+	size_t start, end; /* byte range in the answer */
+	int part;	   /* enum coach_part, or -1 when unplaced */
+	bool by_cue;	   /* placed by a label or a cue, not by position */
+	size_t words;
+};
+
+/* Working state of one analysis. */
+struct coach_run {
+	const struct coach *c;
+	const char *text;
+	size_t len;
+	const struct coach_options *opt;
+	struct coach_result *r;
+	struct coach_seg *segs;
+	size_t nsegs;
+	size_t nlabels;
+	/* spans of attribution phrases ("60% attributed to ..."), to tell an
+	   attribution share from a metric */
+	size_t *attr_start, *attr_end;
+	size_t nattr;
+};
+
+/* ------------------------------------------------------------------ */
+/* small helpers                                                       */
+
+const char *
+coach_kind_name(enum coach_kind k)
+{
+	return (unsigned)k < COACH_NKINDS ? coach_kind_names[k] : "unknown";
+}
+
+int
+coach_kind_from_name(const char *name)
+{
+	for (int k = 0; k < COACH_NKINDS; k++)
+		if (strcmp(coach_kind_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+const char *
+coach_part_name(enum coach_part p)
+{
+	return (unsigned)p < COACH_NPARTS ? coach_part_names[p] : "unknown";
+}
+
+const char *
+coach_level_name(enum coach_level l)
+{
+	return l == COACH_L7 ? "L7" : "L6";
+}
+
+int
+coach_level_from_name(const char *name)
+{
+	if (strcasecmp(name, "L6") == 0)
+		return COACH_L6;
+	if (strcasecmp(name, "L7") == 0)
+		return COACH_L7;
+	return -1;
+}
+
+const char *
+coach_figure_kind_name(enum coach_figure_kind k)
+{
+	switch (k) {
+	case COACH_FIG_MONEY:
+		return "money";
+	case COACH_FIG_PERCENT:
+		return "percent";
+	case COACH_FIG_ENGINEERS:
+		return "engineers";
+	case COACH_FIG_TEAMS:
+		return "teams";
+	}
+	return "unknown";
+}
+
+void
+coach_level_words(enum coach_level level, size_t *min, size_t *max)
+{
+	/* L6: 2-3 minutes, L7: 3-4 minutes, spoken. */
+	size_t lo = level == COACH_L7 ? 3 : 2;
+	*min = lo * COACH_WORDS_PER_MINUTE;
+	*max = (lo + 1) * COACH_WORDS_PER_MINUTE;
+}
+
+static bool
+coach_is_word_byte(unsigned char ch)
+{
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       ch == '_' || ch >= 0x80;
+}
+
+static bool
+coach_is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
+/* Counts the spoken words of s[0..n): tokens with a letter or a digit. */
+static size_t
+coach_count_words(const char *s, size_t n)
+{
+	size_t words = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		bool counts = false;
+		while (i < n && coach_is_space(s[i]))
+			i++;
+		if (i >= n)
+			break;
+		while (i < n && !coach_is_space(s[i])) {
+			unsigned char ch = (unsigned char)s[i];
+			/* ASCII letters and digits, and UTF-8 lead bytes of
+			   letters; the U+2000 punctuation block (0xE2) is not */
+			if ((coach_is_word_byte(ch) && ch < 0x80 && ch != '_') ||
+			    (ch >= 0xC3 && ch != 0xE2))
+				counts = true;
+			i++;
+		}
+		if (counts)
+			words++;
+	}
+	return words;
+}
+
+/*
+ * Finds the next match of re in text[from..len). The match runs on the
+ * rest of the text, so from is moved off UTF-8 continuation bytes first.
+ */
+static bool
+coach_next(const struct check_re *re, const char *text, size_t len, size_t from, size_t *ms,
+	   size_t *me)
+{
+	while (from < len && ((unsigned char)text[from] & 0xC0) == 0x80)
+		from++;
+	if (from >= len)
+		return false;
+	if (check_re_match(re, text + from, len - from, ms, me) != 1)
+		return false;
+	*ms += from;
+	*me += from;
+	return true;
+}
+
+/* Where to look for the next match after one that ended at me. */
+static size_t
+coach_after(const char *text, size_t len, size_t ms, size_t me)
+{
+	size_t next = me > ms ? me : ms + 1;
+	/* do not restart inside a word: \b would see a false boundary */
+	while (next < len && next > 0 && coach_is_word_byte((unsigned char)text[next - 1]) &&
+	       coach_is_word_byte((unsigned char)text[next]))
+		next++;
+	return next;
+}
+
+static bool
+coach_has(const struct coach_run *run, enum coach_cue cue, size_t start, size_t end)
+{
+	size_t ms, me;
+	return coach_next(run->c->cue[cue], run->text, end, start, &ms, &me);
+}
+
+static void coach_add(struct coach_run *run, enum coach_kind kind, size_t offset, size_t qlen,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Appends a finding quoting text[offset..offset+qlen). */
+static void
+coach_add(struct coach_run *run, enum coach_kind kind, size_t offset, size_t qlen, const char *fmt,
+	  ...)
+{
+	struct coach_result *r = run->r;
+	struct coach_finding *f;
+	struct sbuf msg = {0};
+	va_list ap;
+
+	r->findings = xrealloc(r->findings, (r->nfindings + 1) * sizeof(*r->findings));
+	f = &r->findings[r->nfindings++];
+	f->kind = kind;
+	f->offset = qlen > 0 ? offset : 0;
+	f->quote = xstrndup(run->text + offset, qlen);
+	va_start(ap, fmt);
+	sbuf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	f->message = sbuf_take(&msg);
+}
+
+static void
+coach_add_figure(struct coach_run *run, enum coach_figure_kind kind, double value, size_t offset,
+		 size_t len)
+{
+	struct coach_result *r = run->r;
+	struct coach_figure *fig;
+
+	r->figures = xrealloc(r->figures, (r->nfigures + 1) * sizeof(*r->figures));
+	fig = &r->figures[r->nfigures++];
+	fig->kind = kind;
+	fig->value = value;
+	fig->claim = false;
+	fig->offset = offset;
+	fig->len = len;
+}
+
+/* The segment holding byte offset, or NULL. */
+static const struct coach_seg *
+coach_seg_at(const struct coach_run *run, size_t offset)
+{
+	for (size_t i = 0; i < run->nsegs; i++)
+		if (offset >= run->segs[i].start && offset < run->segs[i].end)
+			return &run->segs[i];
+	return NULL;
+}
+
+static bool
+coach_in_attribution(const struct coach_run *run, size_t offset)
+{
+	for (size_t i = 0; i < run->nattr; i++)
+		if (offset >= run->attr_start[i] && offset < run->attr_end[i])
+			return true;
+	return false;
+}
+
+/* Writes a money figure the way a packet would, for messages. */
+static void
+coach_money(double v, char *buf, size_t len)
+{
+	amount_format(v, AMOUNT_MONEY, buf, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* structure                                                           */
+
+struct coach_label {
+	size_t start, end; /* the label's bytes, "Situation:" */
+	int part;
+};
+
+static int
+coach_label_cmp(const void *a, const void *b)
+{
+	const struct coach_label *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Adds text[start..end) as a segment if it holds a word. */
+static void
+coach_push_seg(struct coach_run *run, const struct coach_label *labels, size_t nlabels,
+	       size_t start, size_t end)
+{
+	size_t words = coach_count_words(run->text + start, end - start);
+	struct coach_seg *s;
+
+	if (words == 0)
+		return;
+	run->segs = xrealloc(run->segs, (run->nsegs + 1) * sizeof(*run->segs));
+	s = &run->segs[run->nsegs++];
+	s->start = start;
+	s->end = end;
+	s->part = -1;
+	s->by_cue = false;
+	s->words = words;
+	/* a segment opening with a label: the label is not a spoken word */
+	for (size_t k = 0; k < nlabels; k++)
+		if (labels[k].start >= start && labels[k].start < end) {
+			s->part = labels[k].part;
+			s->by_cue = true;
+			s->words--;
+			break;
+		}
+}
+
+/*
+ * Cuts the answer into segments: sentences (ended by . ! or ? before white
+ * space, or by a line break), and a new segment at every STAR label.
+ */
+static void
+coach_segment(struct coach_run *run)
+{
+	const char *t = run->text;
+	size_t len = run->len;
+	struct coach_label *labels = NULL;
+	size_t nlabels = 0, li = 0;
+	size_t start = 0;
+
+	for (int p = 0; p < COACH_NPARTS; p++) {
+		size_t from = 0, ms, me;
+		while (coach_next(run->c->cue[COACH_CUE_LABEL_S + p], t, len, from, &ms, &me)) {
+			labels = xrealloc(labels, (nlabels + 1) * sizeof(*labels));
+			labels[nlabels].start = ms;
+			labels[nlabels].end = me;
+			labels[nlabels].part = p;
+			nlabels++;
+			from = coach_after(t, len, ms, me);
+		}
+	}
+	if (nlabels > 1)
+		qsort(labels, nlabels, sizeof(*labels), coach_label_cmp);
+	run->nlabels = nlabels;
+
+	for (size_t i = 0; i < len; i++) {
+		if (li < nlabels && labels[li].start == i) {
+			coach_push_seg(run, labels, nlabels, start, i);
+			start = i;
+			while (li < nlabels && labels[li].start <= i)
+				li++;
+		}
+		if (t[i] == '\n') {
+			coach_push_seg(run, labels, nlabels, start, i);
+			start = i + 1;
+		} else if ((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+			   (i + 1 == len || coach_is_space(t[i + 1]))) {
+			coach_push_seg(run, labels, nlabels, start, i + 1);
+			start = i + 1;
+		}
+	}
+	coach_push_seg(run, labels, nlabels, start, len);
+	free(labels);
+}
+
+/* Places every segment in a STAR part and marks the parts present. */
+static void
+coach_structure(struct coach_run *run)
+{
+	struct coach_result *r = run->r;
+	int cur = -1;
+	bool seen_cue = false;
+	size_t opening_words = 0;
+
+	coach_segment(run);
+	r->labelled = run->nlabels > 0;
+
+	/* presence: a label or a cue anywhere */
+	for (int p = 0; p < COACH_NPARTS; p++)
+		if (coach_has(run, COACH_CUE_LABEL_S + p, 0, run->len) ||
+		    coach_has(run, COACH_CUE_S + p, 0, run->len))
+			r->star[p] = true;
+
+	for (size_t i = 0; i < run->nsegs; i++) {
+		struct coach_seg *s = &run->segs[i];
+		if (r->labelled) {
+			if (s->part >= 0)
+				cur = s->part;
+			else
+				s->part = cur;
+		} else {
+			/* the earliest cue in the sentence decides */
+			size_t best = (size_t)-1;
+			for (int p = 0; p < COACH_NPARTS; p++) {
+				size_t ms, me;
+				if (coach_next(run->c->cue[COACH_CUE_S + p], run->text, s->end,
+					       s->start, &ms, &me) &&
+				    ms < best) {
+					best = ms;
+					s->part = p;
+				}
+			}
+			if (s->part >= 0) {
+				s->by_cue = true;
+				cur = s->part;
+				seen_cue = true;
+			} else if (!seen_cue) {
+				/* the opening of a story is its context */
+				s->part = COACH_SITUATION;
+				opening_words += s->words;
+			} else {
+				s->part = cur;
+			}
+		}
+		r->words += s->words;
+		if (s->part >= 0)
+			r->star_words[s->part] += s->words;
+	}
+	if (!r->labelled && opening_words >= 8)
+		r->star[COACH_SITUATION] = true;
+	for (int p = 0; p < COACH_NPARTS; p++)
+		r->star_share[p] = r->words > 0 ? (double)r->star_words[p] / (double)r->words : 0.0;
+	r->minutes = (double)r->words / COACH_WORDS_PER_MINUTE;
+}
+
+static void
+coach_check_structure(struct coach_run *run)
+{
+	struct coach_result *r = run->r;
+	size_t min, max;
+	static const char *const advice[COACH_NPARTS] = {
+	    "set the scene: the team, the product and what was at stake",
+	    "say what you personally owned and how success was defined",
+	    "say what you did, in the first person, step by step",
+	    "end with what changed, in numbers, over a stated period",
+	};
+
+	coach_level_words(r->level, &min, &max);
+	if (r->words < min)
+		coach_add(run, COACH_TOO_SHORT, 0, 0,
+			  "About %.1f minutes spoken (%zu words); an %s answer "
+			  "should take %zu-%zu minutes (%zu-%zu words).",
+			  r->minutes, r->words, coach_level_name(r->level),
+			  min / COACH_WORDS_PER_MINUTE, max / COACH_WORDS_PER_MINUTE, min, max);
+	else if (r->words > max)
+		coach_add(run, COACH_TOO_LONG, 0, 0,
+			  "About %.1f minutes spoken (%zu words); an %s answer "
+			  "should take %zu-%zu minutes: cut context first.",
+			  r->minutes, r->words, coach_level_name(r->level),
+			  min / COACH_WORDS_PER_MINUTE, max / COACH_WORDS_PER_MINUTE);
+
+	for (int p = 0; p < COACH_NPARTS; p++)
+		if (!r->star[p])
+			coach_add(run, COACH_MISSING_STAR, 0, 0, "No %s: %s.", coach_part_names[p],
+				  advice[p]);
+
+	if (r->words >= 60) {
+		if (r->star_share[COACH_SITUATION] > 0.4)
+			coach_add(run, COACH_STAR_BALANCE, 0, 0,
+				  "The situation takes %.0f%% of the answer; "
+				  "keep the context to about a fifth.",
+				  100 * r->star_share[COACH_SITUATION]);
+		if (r->star[COACH_ACTION] && r->star_share[COACH_ACTION] < 0.2)
+			coach_add(run, COACH_STAR_BALANCE, 0, 0,
+				  "The action is only %.0f%% of the answer; it "
+				  "should be the longest part.",
+				  100 * r->star_share[COACH_ACTION]);
+	}
+}
+
+static void
+coach_check_points(struct coach_run *run)
+{
+	const struct coach_question *q = run->opt->question;
+	struct coach_result *r = run->r;
+
+	if (q == NULL || q->npoints == 0)
+		return;
+	r->npoints = q->npoints;
+	r->covered = xcalloc(q->npoints, sizeof(*r->covered));
+	for (size_t i = 0; i < q->npoints; i++) {
+		if (q->points[i].re != NULL &&
+		    check_re_match(q->points[i].re, run->text, run->len, NULL, NULL) == 1) {
+			r->covered[i] = true;
+			continue;
+		}
+		coach_add(run, COACH_MISSING_POINT, 0, 0, "Key point not covered: %s.",
+			  q->points[i].label ? q->points[i].label : "(unnamed)");
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* figures                                                             */
+
+/* Significant digits of the first number in s[0..n) as written. */
+static int
+coach_sig_digits(const char *s, size_t n)
+{
+	char digits[64];
+	size_t nd = 0, i = 0;
+	bool point = false;
+	int sig;
+
+	while (i < n && !(s[i] >= '0' && s[i] <= '9'))
+		i++;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (nd < sizeof(digits) - 1)
+				digits[nd++] = s[i];
+		} else if (s[i] == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			point = true;
+		} else if (s[i] != ',') {
+			break;
+		}
+	}
+	digits[nd] = '\0';
+	{
+		size_t a = 0, b = nd;
+		while (a < b && digits[a] == '0')
+			a++;
+		if (!point)
+			while (b > a && digits[b - 1] == '0')
+				b--;
+		sig = (int)(b - a);
+	}
+	return sig;
+}
+
+/* Reads a count written in digits or words ("12", "two", "a dozen"). */
+static bool
+coach_read_count(const char *s, size_t n, double *out)
+{
+	static const struct {
+		const char *word;
+		const char *digits;
+	} words[] = {
+	    {"one", "1"},      {"two", "2"},	  {"three", "3"},      {"four", "4"},
+	    {"five", "5"},     {"six", "6"},	  {"seven", "7"},      {"eight", "8"},
+	    {"nine", "9"},     {"ten", "10"},	  {"eleven", "11"},    {"twelve", "12"},
+	    {"fifteen", "15"}, {"twenty", "20"},  {"thirty", "30"},    {"forty", "40"},
+	    {"fifty", "50"},   {"a dozen", "12"}, {"dozens of", "24"}, {"hundreds of", "200"},
+	    {"several", "3"},  {"multiple", "3"}, {"many", "3"},
+	};
+	char buf[32];
+	size_t k = 0;
+	struct amount a;
+
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		size_t wl = strlen(words[i].word);
+		if (n >= wl && strncasecmp(s, words[i].word, wl) == 0 &&
+		    (n == wl || !coach_is_word_byte((unsigned char)s[wl]))) {
+			snprintf(buf, sizeof(buf), "%s", words[i].digits);
+			goto parse;
+		}
+	}
+	while (k < n && k < sizeof(buf) - 1 && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) {
+		buf[k] = s[k];
+		k++;
+	}
+	buf[k] = '\0';
+	if (k == 0)
+		return false;
+parse:
+	if (amount_parse(buf, AMOUNT_COUNT, &a, NULL, 0) != 0)
+		return false;
+	*out = a.value;
+	return true;
+}
+
+/* Is the money figure at [ms, me) context rather than an outcome claimed? */
+static bool
+coach_is_context(struct coach_run *run, size_t ms, size_t me)
+{
+	const struct coach_seg *s = coach_seg_at(run, ms);
+	size_t ws, a, b;
+
+	if (s != NULL && s->by_cue && (s->part == COACH_SITUATION || s->part == COACH_TASK))
+		return true;
+	if (check_re_match(run->c->cue[COACH_CUE_CONTEXT_AFTER], run->text + me, run->len - me, &a,
+			   &b) == 1)
+		return true;
+	ws = ms > 40 ? ms - 40 : 0;
+	while (ws < ms && ((unsigned char)run->text[ws] & 0xC0) == 0x80)
+		ws++;
+	return check_re_match(run->c->cue[COACH_CUE_CONTEXT_BEFORE], run->text + ws, ms - ws, &a,
+			      &b) == 1;
+}
+
+static void
+coach_find_money(struct coach_run *run)
+{
+	const char *t = run->text;
+	size_t from = 0, ms, me;
+
+	while (coach_next(run->c->cue[COACH_CUE_MONEY], t, run->len, from, &ms, &me)) {
+		char buf[64];
+		size_t k = 0;
+		const char *dollar = memchr(t + ms, '$', me - ms);
+		size_t p = (size_t)(dollar - t);
+		struct amount a;
+
+		from = coach_after(t, run->len, ms, me);
+		if (p > ms && t[p - 1] == '-')
+			buf[k++] = '-';
+		for (; p < me && k < sizeof(buf) - 1; p++)
+			if (t[p] != ' ' && t[p] != '+')
+				buf[k++] = t[p];
+		buf[k] = '\0';
+		if (amount_parse(buf, AMOUNT_MONEY, &a, NULL, 0) != 0)
+			continue;
+		coach_add_figure(run, COACH_FIG_MONEY, a.value, ms, me - ms);
+		run->r->figures[run->r->nfigures - 1].claim =
+		    !coach_is_context(run, (size_t)(dollar - t), me);
+	}
+}
+
+static void
+coach_find_percent(struct coach_run *run)
+{
+	const char *t = run->text;
+	size_t from = 0, ms, me;
+
+	while (coach_next(run->c->cue[COACH_CUE_PERCENT], t, run->len, from, &ms, &me)) {
+		char buf[48];
+		size_t k = 0;
+		struct amount a;
+
+		from = coach_after(t, run->len, ms, me);
+		for (size_t p = ms; p < me && k < sizeof(buf) - 1; p++)
+			if (t[p] != ' ')
+				buf[k++] = t[p];
+		buf[k] = '\0';
+		if (amount_parse(buf, AMOUNT_PERCENT, &a, NULL, 0) != 0)
+			continue;
+		coach_add_figure(run, COACH_FIG_PERCENT, a.value, ms, me - ms);
+	}
+}
+
+static bool
+coach_overlaps_figure(const struct coach_run *run, size_t ms, size_t me)
+{
+	for (size_t i = 0; i < run->r->nfigures; i++) {
+		const struct coach_figure *f = &run->r->figures[i];
+		if (ms < f->offset + f->len && f->offset < me)
+			return true;
+	}
+	return false;
+}
+
+/* People and team counts: "12 engineers", "team of 6", "3 teams". */
+static void
+coach_find_counts(struct coach_run *run, enum coach_cue cue, enum coach_figure_kind kind)
+{
+	const char *t = run->text;
+	size_t from = 0, ms, me;
+
+	while (coach_next(run->c->cue[cue], t, run->len, from, &ms, &me)) {
+		size_t p = ms;
+		double v;
+
+		from = coach_after(t, run->len, ms, me);
+		if (coach_overlaps_figure(run, ms, me))
+			continue;
+		if (cue == COACH_CUE_TEAM_OF) {
+			/* the number is the match's last word */
+			p = me;
+			while (p > ms && !coach_is_space(t[p - 1]) && t[p - 1] != '~')
+				p--;
+			/* "a dozen" is two words */
+			if (p > ms + 2 && strncasecmp(t + p - 2, "a ", 2) == 0)
+				p -= 2;
+		}
+		if (!coach_read_count(t + p, me - p, &v))
+			continue;
+		coach_add_figure(run, kind, v, ms, me - ms);
+	}
+}
+
+static int
+coach_figure_cmp(const void *a, const void *b)
+{
+	const struct coach_figure *x = a, *y = b;
+	return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+static void
+coach_find_figures(struct coach_run *run)
+{
+	size_t from = 0, ms, me;
+
+	while (coach_next(run->c->cue[COACH_CUE_ATTRIB_PCT], run->text, run->len, from, &ms, &me)) {
+		run->attr_start = xrealloc(run->attr_start, (run->nattr + 1) * sizeof(size_t));
+		run->attr_end = xrealloc(run->attr_end, (run->nattr + 1) * sizeof(size_t));
+		run->attr_start[run->nattr] = ms;
+		run->attr_end[run->nattr] = me;
+		run->nattr++;
+		from = coach_after(run->text, run->len, ms, me);
+	}
+	coach_find_money(run);
+	coach_find_percent(run);
+	coach_find_counts(run, COACH_CUE_PEOPLE, COACH_FIG_ENGINEERS);
+	coach_find_counts(run, COACH_CUE_TEAM_OF, COACH_FIG_ENGINEERS);
+	coach_find_counts(run, COACH_CUE_TEAMS, COACH_FIG_TEAMS);
+	if (run->r->nfigures > 1)
+		qsort(run->r->figures, run->r->nfigures, sizeof(*run->r->figures),
+		      coach_figure_cmp);
+}
+
+/* ------------------------------------------------------------------ */
+/* credibility                                                         */
+
+/* Is there a number in text[s..e) that is not a percentage or a year? */
+static bool
+coach_has_absolute(const struct coach_run *run, size_t s, size_t e)
+{
+	const char *t = run->text;
+	size_t i = s;
+
+	while (i < e) {
+		size_t a, b;
+		bool year;
+		if (!(t[i] >= '0' && t[i] <= '9') ||
+		    (i > s && (coach_is_word_byte((unsigned char)t[i - 1]) || t[i - 1] == '.' ||
+			       t[i - 1] == ','))) {
+			i++;
+			continue;
+		}
+		a = i;
+		while (i < e && ((t[i] >= '0' && t[i] <= '9') ||
+				 ((t[i] == '.' || t[i] == ',') && i + 1 < e && t[i + 1] >= '0' &&
+				  t[i + 1] <= '9')))
+			i++;
+		b = i;
+		while (i < e && t[i] == ' ')
+			i++;
+		if (i < e && t[i] == '%')
+			continue;
+		if (e - i >= 7 && strncasecmp(t + i, "percent", 7) == 0)
+			continue;
+		year = b - a == 4 && (t[a] == '1' || t[a] == '2') &&
+		       (t[a + 1] == '9' || t[a + 1] == '0');
+		if (!year)
+			return true;
+	}
+	return false;
+}
+
+/* The largest money claim, or NULL. */
+static const struct coach_figure *
+coach_biggest_claim(const struct coach_run *run, bool firm_first)
+{
+	const struct coach_result *r = run->r;
+	const struct coach_figure *best = NULL;
+	bool best_up_to = true;
+
+	/* with firm_first, a figure said as "up to" counts only when nothing
+	   firmer is claimed */
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *f = &r->figures[i];
+		const char *q = run->text + f->offset;
+		bool up_to = strncasecmp(q, "up to", 5) == 0 || strncasecmp(q, "as much", 7) == 0;
+		if (f->kind != COACH_FIG_MONEY || !f->claim)
+			continue;
+		if (!firm_first)
+			up_to = false;
+		if (best == NULL || (best_up_to && !up_to) ||
+		    (best_up_to == up_to && fabs(f->value) > fabs(best->value))) {
+			best = f;
+			best_up_to = up_to;
+		}
+	}
+	return best;
+}
+
+/* The first figure that is a metric (money or a percentage that is not an
+   attribution share), or NULL. */
+static const struct coach_figure *
+coach_first_metric(const struct coach_run *run)
+{
+	for (size_t i = 0; i < run->r->nfigures; i++) {
+		const struct coach_figure *f = &run->r->figures[i];
+		if (f->kind == COACH_FIG_MONEY ||
+		    (f->kind == COACH_FIG_PERCENT && !coach_in_attribution(run, f->offset)))
+			return f;
+	}
+	return NULL;
+}
+
+static void
+coach_check_credibility(struct coach_run *run)
+{
+	struct coach_result *r = run->r;
+	const struct coach_figure *big = coach_biggest_claim(run, true);
+	const struct coach_figure *metric = coach_first_metric(run);
+	const struct coach_figure *about = big != NULL ? big : metric;
+	const struct coach_figure *result_pct = NULL;
+	size_t from, ms, me;
+
+	r->has_method = coach_has(run, COACH_CUE_METHOD, 0, run->len);
+	r->has_validation = coach_has(run, COACH_CUE_VALIDATION, 0, run->len);
+	r->has_attribution = run->nattr > 0;
+	r->has_timeframe = coach_has(run, COACH_CUE_TIMEFRAME, 0, run->len);
+
+	/* round and hedged dollar claims */
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *f = &r->figures[i];
+		const char *q = run->text + f->offset;
+		const struct coach_seg *s;
+		bool hedged, conservative = false;
+
+		if (f->kind != COACH_FIG_MONEY || !f->claim)
+			continue;
+		s = coach_seg_at(run, f->offset);
+		if (s != NULL)
+			conservative = coach_has(run, COACH_CUE_CONSERVATIVE, s->start, s->end);
+		if (conservative || strncasecmp(q, "up to", 5) == 0 ||
+		    strncasecmp(q, "as much", 7) == 0)
+			continue;
+		hedged = q[0] != '$' && q[0] != '-';
+		if (hedged)
+			coach_add(run, COACH_ROUND_NUMBER, f->offset, f->len,
+				  "\"%.*s\" sounds estimated; give the figure you "
+				  "measured (\"$2.34M\", not \"over $2M\").",
+				  (int)f->len, q);
+		else if (coach_sig_digits(q, f->len) <= 1 && fabs(f->value) >= 1e5)
+			coach_add(run, COACH_ROUND_NUMBER, f->offset, f->len,
+				  "\"%.*s\" is a round number and sounds like a "
+				  "guess; say the measured figure (\"$4.7M\") or "
+				  "call it a conservative floor.",
+				  (int)f->len, q);
+	}
+
+	/* "up to" */
+	from = 0;
+	while (coach_next(run->c->cue[COACH_CUE_UP_TO], run->text, run->len, from, &ms, &me)) {
+		coach_add(run, COACH_UP_TO, ms, me - ms,
+			  "\"%.*s\" quotes the best case; claim the floor "
+			  "instead (\"at least ...\").",
+			  (int)(me - ms), run->text + ms);
+		from = coach_after(run->text, run->len, ms, me);
+	}
+
+	/* vague words, then figures with no period */
+	from = 0;
+	while (coach_next(run->c->cue[COACH_CUE_VAGUE], run->text, run->len, from, &ms, &me)) {
+		coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
+			  "\"%.*s\" is not a measurement; say how much and "
+			  "over what period (\"18%% over 6 months\").",
+			  (int)(me - ms), run->text + ms);
+		from = coach_after(run->text, run->len, ms, me);
+	}
+	if (about != NULL && !r->has_timeframe)
+		coach_add(run, COACH_VAGUE_TIMEFRAME, about->offset, about->len,
+			  "\"%.*s\" has no period: say whether it is annual, "
+			  "monthly or one-time, and when it was measured.",
+			  (int)about->len, run->text + about->offset);
+
+	if (about != NULL && !r->has_method)
+		coach_add(run, COACH_NO_METHOD, about->offset, about->len,
+			  "Nothing says how \"%.*s\" was measured: name the "
+			  "method (A/B test, before/after against a baseline, "
+			  "finance-validated model).",
+			  (int)about->len, run->text + about->offset);
+
+	for (size_t i = 0; i < r->nfigures && result_pct == NULL; i++) {
+		const struct coach_seg *s = coach_seg_at(run, r->figures[i].offset);
+		if (r->figures[i].kind == COACH_FIG_PERCENT && s != NULL &&
+		    s->part == COACH_RESULT && !coach_in_attribution(run, r->figures[i].offset))
+			result_pct = &r->figures[i];
+	}
+	if (big == NULL && result_pct != NULL)
+		about = result_pct;
+	if ((big != NULL || result_pct != NULL) && !r->has_attribution) {
+		if (coach_next(run->c->cue[COACH_CUE_ATTRIB_WORD], run->text, run->len, 0, &ms,
+			       &me))
+			coach_add(run, COACH_NO_ATTRIBUTION, ms, me - ms,
+				  "Attribution is mentioned but not quantified: "
+				  "say what share of the outcome is your "
+				  "team's, as a percentage, and why.");
+		else
+			coach_add(run, COACH_NO_ATTRIBUTION, about->offset, about->len,
+				  "\"%.*s\" is claimed in full: say what share "
+				  "is your team's (\"70%% attributed to the "
+				  "checkout change\") and why.",
+				  (int)about->len, run->text + about->offset);
+	}
+
+	if (big != NULL && !r->has_validation)
+		coach_add(run, COACH_NO_VALIDATION, big->offset, big->len,
+			  "Nobody else checked \"%.*s\": say who validated it "
+			  "(finance, the business owner).",
+			  (int)big->len, run->text + big->offset);
+
+	/* percentages with no absolute number in the same sentence */
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *f = &r->figures[i];
+		const struct coach_seg *s = coach_seg_at(run, f->offset);
+		if (f->kind != COACH_FIG_PERCENT || s == NULL ||
+		    coach_in_attribution(run, f->offset) ||
+		    coach_has_absolute(run, s->start, s->end))
+			continue;
+		coach_add(run, COACH_NO_ABSOLUTE, f->offset, f->len,
+			  "\"%.*s\" of what? Give the absolute number behind "
+			  "the percentage (users, orders, dollars, hours).",
+			  (int)f->len, run->text + f->offset);
+		/* one per sentence is enough */
+		while (i + 1 < r->nfigures && coach_seg_at(run, r->figures[i + 1].offset) == s)
+			i++;
+	}
+
+	if (metric == NULL && !run->opt->followup)
+		coach_add(run, COACH_NO_FIGURES, 0, 0,
+			  "No dollar figure and no percentage: quantify the "
+			  "result.");
+}
+
+/* ------------------------------------------------------------------ */
+/* scope                                                               */
+
+static void
+coach_check_scope(struct coach_run *run)
+{
+	struct coach_result *r = run->r;
+	const struct coach_figure *big = coach_biggest_claim(run, false);
+	const struct coach_figure *most_people = NULL, *most_teams = NULL;
+	char money[32];
+	size_t ms, me;
+
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *f = &r->figures[i];
+		if (f->kind == COACH_FIG_ENGINEERS &&
+		    (most_people == NULL || f->value > most_people->value))
+			most_people = f;
+		if (f->kind == COACH_FIG_TEAMS &&
+		    (most_teams == NULL || f->value > most_teams->value))
+			most_teams = f;
+	}
+
+	if (r->level == COACH_L6) {
+		if (big != NULL && big->value >= COACH_L6_REACH_DOLLARS && !r->has_method) {
+			coach_money(big->value, money, sizeof(money));
+			coach_add(run, COACH_OVERREACH, big->offset, big->len,
+				  "An L6 claiming %s with no method reads as "
+				  "reaching too high: show the calculation or "
+				  "claim the share you can defend ($1M-$5M is "
+				  "the L6 range).",
+				  money);
+		}
+		if (most_people != NULL && most_people->value > COACH_L6_MAX_ENGINEERS)
+			coach_add(run, COACH_OVERREACH, most_people->offset, most_people->len,
+				  "\"%.*s\" is L7 scope; an L6 influences 15-50 "
+				  "engineers: say who you led directly.",
+				  (int)most_people->len, run->text + most_people->offset);
+		if (most_teams != NULL && most_teams->value > COACH_L6_MAX_TEAMS)
+			coach_add(run, COACH_OVERREACH, most_teams->offset, most_teams->len,
+				  "\"%.*s\" is L7 coordination; an L6 story "
+				  "usually spans 2-3 teams.",
+				  (int)most_teams->len, run->text + most_teams->offset);
+		if (coach_next(run->c->cue[COACH_CUE_L6_REACH], run->text, run->len, 0, &ms, &me))
+			coach_add(run, COACH_OVERREACH, ms, me - ms,
+				  "\"%.*s\" claims influence beyond an L6 role; "
+				  "back it with evidence or stay at team scope.",
+				  (int)(me - ms), run->text + ms);
+		return;
+	}
+
+	if (big != NULL && big->value < COACH_L7_MIN_DOLLARS) {
+		coach_money(big->value, money, sizeof(money));
+		coach_add(run, COACH_UNDERSELL, big->offset, big->len,
+			  "At L7 the biggest claim is %s: under $5M reads as "
+			  "L6 work. Show the business value beyond the direct "
+			  "technical saving ($10M+ is the L7 range).",
+			  money);
+	}
+	if ((most_teams == NULL || most_teams->value < 2) &&
+	    (most_people == NULL || most_people->value < COACH_L6_MAX_ENGINEERS) &&
+	    !coach_has(run, COACH_CUE_MULTI_TEAM, 0, run->len) &&
+	    coach_next(run->c->cue[COACH_CUE_ONE_TEAM], run->text, run->len, 0, &ms, &me))
+		coach_add(run, COACH_UNDERSELL, ms, me - ms,
+			  "The story stays within \"%.*s\": an L7 answer shows "
+			  "several teams or the organisation moving.",
+			  (int)(me - ms), run->text + ms);
+}
+
+/* ------------------------------------------------------------------ */
+/* arithmetic                                                          */
+
+/* Is text[a..b) part of a calculation: a number, an amount or an operator? */
+static bool
+coach_calc_token(const char *t, size_t a, size_t b)
+{
+	static const char *const ops[] = {
+	    "x",
+	    "X",
+	    "*",
+	    "+",
+	    "-",
+	    "/",
+	    "(",
+	    ")",
+	    "\xc3\x97" /* × */,
+	    "\xe2\x88\x92" /* − */,
+	    "\xe2\x80\x93" /* – */,
+	    "\xc3\xb7" /* ÷ */,
+	};
+	for (size_t i = 0; i < ARRAY_LEN(ops); i++)
+		if (strlen(ops[i]) == b - a && memcmp(t + a, ops[i], b - a) == 0)
+			return true;
+	for (size_t i = a; i < b; i++)
+		if (t[i] >= '0' && t[i] <= '9')
+			return true;
+	return false;
+}
+
+/* The white-space separated token ending before byte a, in [*ts, *te). */
+static bool
+coach_prev_token(const char *t, size_t a, size_t *ts, size_t *te)
+{
+	size_t p = a;
+
+	while (p > 0 && coach_is_space(t[p - 1]))
+		p--;
+	*te = p;
+	while (p > 0 && !coach_is_space(t[p - 1]) && t[p - 1] != '=')
+		p--;
+	*ts = p;
+	return *ts < *te;
+}
+
+/* Does a token ending at te close a clause ("orders,", "Result:")? */
+static bool
+coach_clause_end(const char *t, size_t te)
+{
+	return te > 0 && strchr(",;:.!?", t[te - 1]) != NULL;
+}
+
+/* A short word of letters only: "a", "month", "per". */
+static bool
+coach_plain_word(const char *t, size_t ts, size_t te)
+{
+	if (te - ts > 12)
+		return false;
+	for (size_t i = ts; i < te; i++)
+		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z')))
+			return false;
+	return true;
+}
+
+/*
+ * Finds the calculation around the '=' at eq: the run of numbers and
+ * operators before it and the amount after it. Returns false when there
+ * is no calculation (nothing computed on the left, no number on the right).
+ */
+static bool
+coach_calc_span(const char *t, size_t len, size_t eq, size_t *start, size_t *end)
+{
+	size_t a = eq, tokens = 0, p, q, ts, te;
+	bool op = false;
+
+	while (coach_prev_token(t, a, &ts, &te) && !coach_clause_end(t, te)) {
+		if (!coach_calc_token(t, ts, te)) {
+			/* a few plain words between two numbers: "$78K a month x 12" */
+			size_t b = ts, ws, we, k = 0;
+			bool number = false;
+			if (tokens == 0 || !coach_plain_word(t, ts, te))
+				break;
+			while (k++ < 3 && coach_prev_token(t, b, &ws, &we) &&
+			       !coach_clause_end(t, we)) {
+				if (coach_calc_token(t, ws, we)) {
+					number = true;
+					break;
+				}
+				if (!coach_plain_word(t, ws, we))
+					break;
+				b = ws;
+			}
+			if (!number)
+				break;
+			a = ts;
+			continue;
+		}
+		/* an operator token, or one inside "(3.1%-2.3%)" */
+		if (!(t[ts] >= '0' && t[ts] <= '9') && te - ts <= 3 && strchr("$(~", t[ts]) == NULL)
+			op = true;
+		for (size_t i = ts + 1; i < te; i++)
+			if (t[i] == '*' || t[i] == '+' || t[i] == '/' || t[i] == '-')
+				op = true;
+		tokens++;
+		a = ts;
+	}
+	if (tokens == 0 || (tokens < 2 && !op))
+		return false;
+	q = eq + 1;
+	while (q < len && coach_is_space(t[q]))
+		q++;
+	p = q;
+	while (q < len && !coach_is_space(t[q]))
+		q++;
+	while (q > p && strchr(",.;:", t[q - 1]) != NULL)
+		q--;
+	if (q == p || !coach_calc_token(t, p, q))
+		return false;
+	*start = a;
+	*end = q;
+	return true;
+}
+
+/*
+ * Writes every calculation of the answer ("8 x $12M x 75% = $72M") as one
+ * line of a worksheet, has the audit check it, and reports the lines that
+ * do not add up, quoting them.
+ */
+static void
+coach_check_arithmetic(struct coach_run *run)
+{
+	struct sbuf sheet = {0};
+	size_t *where = NULL, *wlen = NULL, nlines = 0;
+	struct audit_report rep = {0};
+
+	for (size_t i = 0; i < run->len; i++) {
+		size_t a, b;
+		if (run->text[i] != '=' || !coach_calc_span(run->text, run->len, i, &a, &b))
+			continue;
+		where = xrealloc(where, (nlines + 1) * sizeof(*where));
+		wlen = xrealloc(wlen, (nlines + 1) * sizeof(*wlen));
+		where[nlines] = a;
+		wlen[nlines] = b - a;
+		nlines++;
+		for (size_t k = a; k < b; k++)
+			sbuf_addc(&sheet, run->text[k] == '\n' ? ' ' : run->text[k]);
+		sbuf_addc(&sheet, '\n');
+	}
+	if (nlines == 0)
+		goto out;
+	audit_text(sheet.buf, sheet.len, &rep);
+	for (size_t i = 0; i < rep.n; i++) {
+		const struct audit_step *st = &rep.steps[i];
+		size_t line = st->line;
+		if (st->status != AUDIT_WRONG && st->status != AUDIT_IMPRECISE)
+			continue;
+		if (line < 1 || line > nlines)
+			continue;
+		coach_add(run, COACH_ARITHMETIC, where[line - 1], wlen[line - 1], "%s: %s",
+			  st->status == AUDIT_WRONG ? "This calculation does not add up"
+						    : "This calculation is slightly off",
+			  st->message != NULL && st->message[0] != '\0'
+			      ? st->message
+			      : "recompute it before the interview");
+	}
+out:
+	audit_report_free(&rep);
+	sbuf_free(&sheet);
+	free(where);
+	free(wlen);
+}
+
+/* ------------------------------------------------------------------ */
+/* public                                                              */
+
+int
+coach_new(struct coach **out, char *err, size_t errlen)
+{
+	struct coach *c = xcalloc(1, sizeof(*c));
+	int rc = 0;
+
+	*out = NULL;
+	for (int i = 0; i < COACH_NCUES && rc == 0; i++) {
+		char msg[128];
+		size_t col = 0;
+		rc = check_re_compile(coach_cue_src[i], &c->cue[i], msg, sizeof(msg), &col);
+		if (rc != 0 && err != NULL && errlen > 0)
+			snprintf(err, errlen, "coach cue %d, column %zu: %s", i, col, msg);
+	}
+	if (rc != 0) {
+		coach_free(c);
+		return -1;
+	}
+	*out = c;
+	return 0;
+}
+
+void
+coach_free(struct coach *c)
+{
+	if (c == NULL)
+		return;
+	for (int i = 0; i < COACH_NCUES; i++)
+		check_re_free(c->cue[i]);
+	free(c);
+}
+
+void
+coach_analyse(const struct coach *c, const char *text, size_t len, const struct coach_options *opt,
+	      struct coach_result **out)
+{
+	struct coach_run run = {0};
+	struct coach_result *r = xcalloc(1, sizeof(*r));
+
+	r->level = opt->level;
+	run.c = c;
+	run.text = text;
+	run.len = len;
+	run.opt = opt;
+	run.r = r;
+
+	coach_structure(&run);
+	coach_find_figures(&run);
+	if (!opt->followup)
+		coach_check_structure(&run);
+	coach_check_points(&run);
+	coach_check_credibility(&run);
+	coach_check_scope(&run);
+	coach_check_arithmetic(&run);
+
+	free(run.segs);
+	free(run.attr_start);
+	free(run.attr_end);
+	*out = r;
+}
+
+void
+coach_result_free(struct coach_result *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		free(r->findings[i].quote);
+		free(r->findings[i].message);
+	}
+	free(r->findings);
+	free(r->figures);
+	free(r->covered);
+	free(r);
+}
+
+static const struct coach_followup coach_followup_table[] = {
+    {"attribution", "How do you know you can attribute that share of the outcome to your work?"},
+    {"calculation", "Walk me through your impact calculation, step by step."},
+    {"period", "Over what period was that measured, and is it recurring?"},
+    {"validation", "How did you validate these numbers, and who checked them?"},
+    {"numbers", "What changed in numbers: dollars, customers or hours, and over what period?"},
+    {"hindsight", "What would you estimate differently if you did it again?"},
+};
+
+static bool
+coach_has_kind(const struct coach_result *r, enum coach_kind k)
+{
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == k)
+			return true;
+	return false;
+}
+
+size_t
+coach_followups(const struct coach_result *r, const struct coach_followup **out, size_t max)
+{
+	bool money = false, metric = false;
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nfigures; i++) {
+		if (r->figures[i].kind == COACH_FIG_MONEY)
+			money = true;
+		if (r->figures[i].kind == COACH_FIG_MONEY ||
+		    r->figures[i].kind == COACH_FIG_PERCENT)
+			metric = true;
+	}
+	if (max > 3)
+		max = 3;
+	if (n < max && coach_has_kind(r, COACH_NO_ATTRIBUTION))
+		out[n++] = &coach_followup_table[0];
+	if (n < max && metric && !r->has_method)
+		out[n++] = &coach_followup_table[1];
+	if (n < max && (coach_has_kind(r, COACH_VAGUE_TIMEFRAME) || (metric && !r->has_timeframe)))
+		out[n++] = &coach_followup_table[2];
+	if (n < max && money && !r->has_validation)
+		out[n++] = &coach_followup_table[3];
+	if (n < max && !metric)
+		out[n++] = &coach_followup_table[4];
+	if (n == 0 && max > 0)
+		out[n++] = &coach_followup_table[5];
+	return n;
+}
+
+bool
+coach_followup_answered(const struct coach_followup *fu, const struct coach_result *answer)
+{
+	bool metric = false;
+
+	for (size_t i = 0; i < answer->nfigures; i++)
+		if (answer->figures[i].kind == COACH_FIG_MONEY ||
+		    answer->figures[i].kind == COACH_FIG_PERCENT)
+			metric = true;
+	if (strcmp(fu->key, "attribution") == 0)
+		return answer->has_attribution;
+	if (strcmp(fu->key, "calculation") == 0)
+		return answer->has_method && !coach_has_kind(answer, COACH_ARITHMETIC);
+	if (strcmp(fu->key, "period") == 0)
+		return answer->has_timeframe;
+	if (strcmp(fu->key, "validation") == 0)
+		return answer->has_validation;
+	if (strcmp(fu->key, "numbers") == 0)
+		return metric;
+	return answer->words >= 15;
+}
+
+void
+coach_score(const struct coach_result *r, size_t asked, size_t defended, struct coach_score *out)
+{
+	static const enum coach_kind credibility[] = {
+	    COACH_ROUND_NUMBER,	  COACH_VAGUE_TIMEFRAME, COACH_NO_METHOD,
+	    COACH_NO_ATTRIBUTION, COACH_UP_TO,		 COACH_NO_ABSOLUTE,
+	    COACH_NO_VALIDATION,  COACH_NO_FIGURES,	 COACH_ARITHMETIC,
+	};
+	size_t covered = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (int p = 0; p < COACH_NPARTS; p++)
+		out->structure += r->star[p] ? 5 : 0;
+	if (!coach_has_kind(r, COACH_TOO_SHORT) && !coach_has_kind(r, COACH_TOO_LONG))
+		out->structure += 5;
+	out->credibility = 40;
+	for (size_t i = 0; i < ARRAY_LEN(credibility); i++)
+		if (coach_has_kind(r, credibility[i]))
+			out->credibility -= 8;
+	if (out->credibility < 0)
+		out->credibility = 0;
+	out->level_fit =
+	    coach_has_kind(r, COACH_OVERREACH) || coach_has_kind(r, COACH_UNDERSELL) ? 0 : 15;
+	for (size_t i = 0; i < r->npoints; i++)
+		covered += r->covered[i];
+	out->points = r->npoints == 0 ? 10 : (int)(10 * covered / r->npoints);
+	if (defended > asked)
+		defended = asked;
+	out->defense = asked == 0 ? 10 : (int)(10 * defended / asked);
+	out->total =
+	    out->structure + out->credibility + out->level_fit + out->points + out->defense;
+}

@@ -1,0 +1,768 @@
+/*
+ * Tests for the coach: every answer of the corpus in tests/data/coach
+ * (with the finding kinds it must and must not produce), then focused
+ * tables for the rules.
+ */
+#include <dirent.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "check.h"
+#include "coach.h"
+#include "util.h"
+
+#define COACH_CORPUS DRILL_TEST_DATA "/coach"
+#define COACH_CORPUS_MIN 30
+#define COACH_MAX_POINTS 8
+
+static struct coach *test_coach;
+
+static int
+test_setup(void **state)
+{
+	char err[256];
+	(void)state;
+	if (coach_new(&test_coach, err, sizeof(err)) != 0) {
+		print_error("coach_new: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+test_teardown(void **state)
+{
+	(void)state;
+	coach_free(test_coach);
+	test_coach = NULL;
+	return 0;
+}
+
+static struct coach_result *
+test_analyse(const char *text, enum coach_level level, bool followup)
+{
+	struct coach_options opt = {level, NULL, followup};
+	struct coach_result *r = NULL;
+	coach_analyse(test_coach, text, strlen(text), &opt, &r);
+	assert_non_null(r);
+	return r;
+}
+
+static size_t
+test_count_kind(const struct coach_result *r, enum coach_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == k)
+			n++;
+	return n;
+}
+
+/* Properties every result holds, whatever the answer. */
+static void
+test_check_invariants(const char *name, const char *text, size_t len, const struct coach_result *r)
+{
+	double shares = 0;
+	for (int p = 0; p < COACH_NPARTS; p++) {
+		assert_true(r->star_share[p] >= 0 && r->star_share[p] <= 1);
+		shares += r->star_share[p];
+	}
+	if (shares > 1.0 + 1e-9) {
+		print_error("%s: STAR shares add up to %f\n", name, shares);
+		fail();
+	}
+	assert_true(fabs(r->minutes - (double)r->words / COACH_WORDS_PER_MINUTE) < 1e-9);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct coach_finding *f = &r->findings[i];
+		size_t ql = strlen(f->quote);
+		assert_non_null(f->message);
+		assert_true(f->message[0] != '\0');
+		assert_true((unsigned)f->kind < COACH_NKINDS);
+		/* a quote is the bytes of the answer at its offset */
+		if (ql > 0 &&
+		    (f->offset + ql > len || memcmp(text + f->offset, f->quote, ql) != 0)) {
+			print_error("%s: quote \"%s\" is not at offset %zu\n", name, f->quote,
+				    f->offset);
+			fail();
+		}
+	}
+	for (size_t i = 0; i < r->nfigures; i++)
+		assert_true(r->figures[i].offset + r->figures[i].len <= len);
+}
+
+/* ------------------------------------------------------------------ */
+/* the corpus                                                          */
+
+struct test_case {
+	enum coach_level level;
+	bool must[COACH_NKINDS];
+	bool must_not[COACH_NKINDS];
+	char *labels[COACH_MAX_POINTS];
+	struct check_re *res[COACH_MAX_POINTS];
+	size_t npoints;
+	const char *answer; /* inside the file's buffer */
+};
+
+static char *
+test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct sbuf b = {0};
+	char chunk[4096];
+	size_t n;
+
+	assert_non_null(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sbuf_add(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return sbuf_take(&b);
+}
+
+static char *
+test_trim(char *s)
+{
+	char *e;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static void
+test_parse_kinds(const char *name, char *list, bool *set)
+{
+	for (char *tok = strtok(list, ","); tok != NULL; tok = strtok(NULL, ",")) {
+		char *k = test_trim(tok);
+		int kind;
+		if (*k == '\0')
+			continue;
+		kind = coach_kind_from_name(k);
+		if (kind < 0) {
+			print_error("%s: unknown finding kind \"%s\"\n", name, k);
+			fail();
+		}
+		set[kind] = true;
+	}
+}
+
+/* Parses the header of a corpus file in place; buf stays owned by the caller. */
+static void
+test_parse_case(const char *name, char *buf, struct test_case *tc)
+{
+	char *line = buf;
+
+	memset(tc, 0, sizeof(*tc));
+	tc->level = COACH_L6;
+	for (;;) {
+		char *nl = strchr(line, '\n');
+		char *val;
+		if (nl == NULL) {
+			print_error("%s: no \"---\" line ends the header\n", name);
+			fail();
+		}
+		*nl = '\0';
+		if (strcmp(test_trim(line), "---") == 0) {
+			tc->answer = nl + 1;
+			return;
+		}
+		val = strchr(line, ':');
+		if (line[0] == '#' || line[0] == '\0') {
+			/* comment */
+		} else if (val == NULL) {
+			print_error("%s: bad header line \"%s\"\n", name, line);
+			fail();
+		} else {
+			*val++ = '\0';
+			if (strcmp(line, "level") == 0) {
+				int l = coach_level_from_name(test_trim(val));
+				assert_true(l >= 0);
+				tc->level = (enum coach_level)l;
+			} else if (strcmp(line, "must") == 0) {
+				test_parse_kinds(name, val, tc->must);
+			} else if (strcmp(line, "must_not") == 0) {
+				test_parse_kinds(name, val, tc->must_not);
+			} else if (strcmp(line, "point") == 0) {
+				char *arrow = strstr(val, "=>");
+				char err[128];
+				size_t col;
+				assert_non_null(arrow);
+				assert_true(tc->npoints < COACH_MAX_POINTS);
+				*arrow = '\0';
+				tc->labels[tc->npoints] = test_trim(val);
+				if (check_re_compile(test_trim(arrow + 2), &tc->res[tc->npoints],
+						     err, sizeof(err), &col) != 0) {
+					print_error("%s: point pattern: %s\n", name, err);
+					fail();
+				}
+				tc->npoints++;
+			} else {
+				print_error("%s: unknown header field \"%s\"\n", name, line);
+				fail();
+			}
+		}
+		line = nl + 1;
+	}
+}
+
+/* Runs one corpus file; returns the number of broken expectations. */
+static int
+test_run_case(const char *name, const char *path, enum coach_level *level)
+{
+	size_t len;
+	char *buf = test_read_file(path, &len);
+	struct test_case tc;
+	struct coach_point points[COACH_MAX_POINTS];
+	struct coach_question q = {NULL, points, 0};
+	struct coach_options opt;
+	struct coach_result *r = NULL;
+	int bad = 0;
+
+	test_parse_case(name, buf, &tc);
+	*level = tc.level;
+	for (size_t i = 0; i < tc.npoints; i++) {
+		points[i].label = tc.labels[i];
+		points[i].re = tc.res[i];
+	}
+	q.npoints = tc.npoints;
+	opt.level = tc.level;
+	opt.question = tc.npoints > 0 ? &q : NULL;
+	opt.followup = false;
+	coach_analyse(test_coach, tc.answer, strlen(tc.answer), &opt, &r);
+	test_check_invariants(name, tc.answer, strlen(tc.answer), r);
+
+	for (int k = 0; k < COACH_NKINDS; k++) {
+		size_t n = test_count_kind(r, (enum coach_kind)k);
+		if (tc.must[k] && n == 0) {
+			print_error("%s: expected a %s finding, got none\n", name,
+				    coach_kind_name((enum coach_kind)k));
+			bad++;
+		}
+		if (tc.must_not[k] && n > 0) {
+			print_error("%s: unexpected %s finding\n", name,
+				    coach_kind_name((enum coach_kind)k));
+			bad++;
+		}
+	}
+	if (bad > 0)
+		for (size_t i = 0; i < r->nfindings; i++)
+			print_error("    got %s \"%s\": %s\n", coach_kind_name(r->findings[i].kind),
+				    r->findings[i].quote, r->findings[i].message);
+	coach_result_free(r);
+	for (size_t i = 0; i < tc.npoints; i++)
+		check_re_free(tc.res[i]);
+	free(buf);
+	return bad;
+}
+
+static int
+test_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+test_corpus(void **state)
+{
+	DIR *d = opendir(COACH_CORPUS);
+	struct dirent *de;
+	struct strv names = {0};
+	int bad = 0;
+	size_t levels[2] = {0, 0};
+
+	(void)state;
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n > 4 && strcmp(de->d_name + n - 4, ".txt") == 0)
+			strv_push(&names, de->d_name);
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof(*names.v), test_name_cmp);
+	if (names.n < COACH_CORPUS_MIN) {
+		print_error("corpus has %zu answers, want at least %d\n", names.n,
+			    COACH_CORPUS_MIN);
+		fail();
+	}
+	for (size_t i = 0; i < names.n; i++) {
+		char *path = xasprintf("%s/%s", COACH_CORPUS, names.v[i]);
+		enum coach_level level;
+		bad += test_run_case(names.v[i], path, &level);
+		levels[level]++;
+		free(path);
+	}
+	/* both levels are represented */
+	assert_true(levels[0] >= 10);
+	assert_true(levels[1] >= 10);
+	strv_free(&names);
+	assert_int_equal(bad, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* focused tables                                                      */
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	for (int k = 0; k < COACH_NKINDS; k++)
+		assert_int_equal(coach_kind_from_name(coach_kind_name((enum coach_kind)k)), k);
+	assert_int_equal(coach_kind_from_name("no_such_kind"), -1);
+	assert_string_equal(coach_kind_name(COACH_MISSING_STAR), "missing_star");
+	assert_string_equal(coach_kind_name(COACH_TOO_SHORT), "too_short");
+	assert_string_equal(coach_part_name(COACH_RESULT), "result");
+	assert_int_equal(coach_level_from_name("l7"), COACH_L7);
+	assert_int_equal(coach_level_from_name("L6"), COACH_L6);
+	assert_int_equal(coach_level_from_name("L8"), -1);
+	assert_string_equal(coach_level_name(COACH_L7), "L7");
+}
+
+static void
+test_level_words(void **state)
+{
+	size_t lo, hi;
+	(void)state;
+	coach_level_words(COACH_L6, &lo, &hi);
+	assert_int_equal(lo, 300);
+	assert_int_equal(hi, 450);
+	coach_level_words(COACH_L7, &lo, &hi);
+	assert_int_equal(lo, 450);
+	assert_int_equal(hi, 600);
+}
+
+/* n copies of "word " with a STAR skeleton, as one string. */
+static char *
+test_words(size_t n)
+{
+	struct sbuf b = {0};
+	sbuf_adds(&b, "Situation: x. Task: x. Action: I led x. Result: x.");
+	for (size_t i = 4; i < n; i++)
+		sbuf_adds(&b, " word");
+	return sbuf_take(&b);
+}
+
+static void
+test_length(void **state)
+{
+	static const struct {
+		enum coach_level level;
+		size_t words;
+		bool short_, long_;
+	} cases[] = {
+	    {COACH_L6, 299, true, false},  {COACH_L6, 300, false, false},
+	    {COACH_L6, 450, false, false}, {COACH_L6, 451, false, true},
+	    {COACH_L7, 449, true, false},  {COACH_L7, 450, false, false},
+	    {COACH_L7, 600, false, false}, {COACH_L7, 601, false, true},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *t = test_words(cases[i].words);
+		struct coach_result *r = test_analyse(t, cases[i].level, false);
+		/* "I led x" is 3 words, labels are not counted */
+		assert_int_equal(r->words, cases[i].words + 2);
+		free(t);
+		coach_result_free(r);
+		t = test_words(cases[i].words - 2);
+		r = test_analyse(t, cases[i].level, false);
+		assert_int_equal(r->words, cases[i].words);
+		assert_int_equal(test_count_kind(r, COACH_TOO_SHORT) > 0, cases[i].short_);
+		assert_int_equal(test_count_kind(r, COACH_TOO_LONG) > 0, cases[i].long_);
+		free(t);
+		coach_result_free(r);
+	}
+}
+
+static void
+test_star(void **state)
+{
+	static const struct {
+		const char *text;
+		bool s, t, a, r;
+		bool labelled;
+	} cases[] = {
+	    {"Situation: a b c. Task: d e. Action: f g h. Result: i j.", 1, 1, 1, 1, 1},
+	    {"**Situation:** a b c.\n**Result:** i j.", 1, 0, 0, 1, 1},
+	    {"Context: a. Goal: b. Actions: c. Outcome: d.", 1, 1, 1, 1, 1},
+	    {"I led the redesign of the cache.", 0, 0, 1, 0, 0},
+	    {"My goal was to cut latency. As a result we saved 4 hours a week.", 0, 1, 0, 1, 0},
+	    /* the opening sentence of a story is its situation */
+	    {"Our search service answered in 3 seconds at peak load for most users. "
+	     "I led a rewrite of the index.",
+	     1, 0, 1, 0, 0},
+	    /* a label inside a sentence is not a label */
+	    {"The situation: was tense. I decided to wait.", 0, 0, 1, 0, 0},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct coach_result *r = test_analyse(cases[i].text, COACH_L6, false);
+		test_check_invariants("star", cases[i].text, strlen(cases[i].text), r);
+		assert_int_equal(r->star[COACH_SITUATION], cases[i].s);
+		assert_int_equal(r->star[COACH_TASK], cases[i].t);
+		assert_int_equal(r->star[COACH_ACTION], cases[i].a);
+		assert_int_equal(r->star[COACH_RESULT], cases[i].r);
+		assert_int_equal(r->labelled, cases[i].labelled);
+		assert_int_equal(test_count_kind(r, COACH_MISSING_STAR),
+				 4 - cases[i].s - cases[i].t - cases[i].a - cases[i].r);
+		coach_result_free(r);
+	}
+}
+
+static void
+test_shares(void **state)
+{
+	const char *t = "Situation: one two three four. Task: five six. "
+			"Action: seven eight nine ten eleven twelve. Result: x y.";
+	struct coach_result *r = test_analyse(t, COACH_L6, false);
+	(void)state;
+	assert_int_equal(r->words, 14);
+	assert_int_equal(r->star_words[COACH_SITUATION], 4);
+	assert_int_equal(r->star_words[COACH_TASK], 2);
+	assert_int_equal(r->star_words[COACH_ACTION], 6);
+	assert_int_equal(r->star_words[COACH_RESULT], 2);
+	assert_true(fabs(r->star_share[COACH_ACTION] - 6.0 / 14.0) < 1e-9);
+	coach_result_free(r);
+}
+
+/* One sentence, one rule: does the kind appear, and what does it quote? */
+static void
+test_rules(void **state)
+{
+	static const struct {
+		enum coach_level level;
+		const char *text;
+		enum coach_kind kind;
+		bool expect;
+		const char *quote; /* NULL: do not check */
+	} cases[] = {
+	    {COACH_L6, "Result: we saved $2M a year.", COACH_ROUND_NUMBER, 1, "$2M"},
+	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_ROUND_NUMBER, 0, NULL},
+	    {COACH_L6, "Result: we saved over $2.3M a year.", COACH_ROUND_NUMBER, 1, "over $2.3M"},
+	    {COACH_L6, "Result: we saved at least $2M a year.", COACH_ROUND_NUMBER, 0, NULL},
+	    {COACH_L6, "Result: conservatively we saved $2M a year.", COACH_ROUND_NUMBER, 0, NULL},
+	    {COACH_L6, "Result: it saves up to $4M a year.", COACH_UP_TO, 1, "up to $4M"},
+	    {COACH_L6, "Result: it saves up to $4M a year.", COACH_ROUND_NUMBER, 0, NULL},
+	    {COACH_L6, "Result: latency fell by up to 40%.", COACH_UP_TO, 1, "up to 40%"},
+	    {COACH_L6, "Result: we saved $2.34M.", COACH_VAGUE_TIMEFRAME, 1, "$2.34M"},
+	    {COACH_L6, "Result: we saved $2.34M per year.", COACH_VAGUE_TIMEFRAME, 0, NULL},
+	    {COACH_L6, "Result: we saved $2.34M over 6 months.", COACH_VAGUE_TIMEFRAME, 0, NULL},
+	    {COACH_L6, "It eventually paid off.", COACH_VAGUE_TIMEFRAME, 1, "eventually"},
+	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_METHOD, 1, "$2.34M"},
+	    {COACH_L6, "Result: we saved $2.34M a year, A/B tested.", COACH_NO_METHOD, 0, NULL},
+	    {COACH_L6, "Result: we saved $2.34M a year, measured before/after.", COACH_NO_METHOD, 0,
+	     NULL},
+	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_ATTRIBUTION, 1, "$2.34M"},
+	    {COACH_L6, "Result: we saved $2.34M a year, 70% attributed to our change.",
+	     COACH_NO_ATTRIBUTION, 0, NULL},
+	    {COACH_L6, "Result: we saved $2.34M a year and I credit the team.",
+	     COACH_NO_ATTRIBUTION, 1, "credit"},
+	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
+	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
+	     0, NULL},
+	    {COACH_L6, "Result: churn fell by 12%.", COACH_NO_ABSOLUTE, 1, "12%"},
+	    {COACH_L6, "Result: churn fell by 12%, from 4,100 to 3,600 accounts.",
+	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Result: churn fell by 12% in 2024.", COACH_NO_ABSOLUTE, 1, "12%"},
+	    {COACH_L6, "Result: it was great.", COACH_NO_FIGURES, 1, ""},
+	    {COACH_L6, "Result: we saved $14.2M a year.", COACH_OVERREACH, 1, "$14.2M"},
+	    {COACH_L6, "Result: we saved $14.2M a year, A/B tested.", COACH_OVERREACH, 0, NULL},
+	    {COACH_L6, "Situation: a $40.5M business. Result: we saved $1.27M a year.",
+	     COACH_OVERREACH, 0, NULL},
+	    {COACH_L6, "Action: I led 51 engineers.", COACH_OVERREACH, 1, "51 engineers"},
+	    {COACH_L6, "Action: I led 50 engineers.", COACH_OVERREACH, 0, NULL},
+	    {COACH_L6, "Action: I led a team of 60.", COACH_OVERREACH, 1, "team of 60"},
+	    {COACH_L6, "Action: I coordinated five teams.", COACH_OVERREACH, 1, "five teams"},
+	    {COACH_L6, "Action: I coordinated three teams.", COACH_OVERREACH, 0, NULL},
+	    {COACH_L7, "Action: I led 120 engineers.", COACH_OVERREACH, 0, NULL},
+	    {COACH_L7, "Result: we saved $4.91M a year.", COACH_UNDERSELL, 1, "$4.91M"},
+	    {COACH_L7, "Result: we saved $5.12M a year.", COACH_UNDERSELL, 0, NULL},
+	    {COACH_L7, "Action: I led my team. Result: we saved $12.3M a year.", COACH_UNDERSELL, 1,
+	     "my team"},
+	    {COACH_L7, "Action: I led my team and two partner teams.", COACH_UNDERSELL, 0, NULL},
+	    {COACH_L6, "Result: we saved $4.91M a year.", COACH_UNDERSELL, 0, NULL},
+	    {COACH_L6, "Result: 1,200 × $65 = $78K a month.", COACH_ARITHMETIC, 0, NULL},
+	    {COACH_L6, "Result: 1,200 × $65 = $98K a month.", COACH_ARITHMETIC, 1,
+	     "1,200 × $65 = $98K"},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct coach_result *r = test_analyse(cases[i].text, cases[i].level, false);
+		bool found = false, quoted = cases[i].quote == NULL;
+		for (size_t k = 0; k < r->nfindings; k++) {
+			if (r->findings[k].kind != cases[i].kind)
+				continue;
+			found = true;
+			if (cases[i].quote != NULL &&
+			    strcmp(r->findings[k].quote, cases[i].quote) == 0)
+				quoted = true;
+		}
+		if (found != cases[i].expect || (cases[i].expect && !quoted)) {
+			print_error("case %zu: \"%s\": %s %s (quote \"%s\")\n", i, cases[i].text,
+				    coach_kind_name(cases[i].kind),
+				    cases[i].expect ? "expected" : "not expected",
+				    cases[i].quote ? cases[i].quote : "");
+			for (size_t k = 0; k < r->nfindings; k++)
+				print_error("    got %s \"%s\"\n",
+					    coach_kind_name(r->findings[k].kind),
+					    r->findings[k].quote);
+			fail();
+		}
+		test_check_invariants("rules", cases[i].text, strlen(cases[i].text), r);
+		coach_result_free(r);
+	}
+}
+
+static void
+test_figures(void **state)
+{
+	const char *t = "Situation: a $12.5M business. Action: I led a team of 9 "
+			"and 2 partner teams. Result: we saved $1,250,000 a year, 15% of spend.";
+	struct coach_result *r = test_analyse(t, COACH_L6, false);
+	(void)state;
+	assert_int_equal(r->nfigures, 5);
+	assert_int_equal(r->figures[0].kind, COACH_FIG_MONEY);
+	assert_true(fabs(r->figures[0].value - 12.5e6) < 1e-3);
+	assert_false(r->figures[0].claim);
+	assert_int_equal(r->figures[1].kind, COACH_FIG_ENGINEERS);
+	assert_true(r->figures[1].value == 9);
+	assert_int_equal(r->figures[2].kind, COACH_FIG_TEAMS);
+	assert_true(r->figures[2].value == 2);
+	assert_int_equal(r->figures[3].kind, COACH_FIG_MONEY);
+	assert_true(fabs(r->figures[3].value - 1.25e6) < 1e-3);
+	assert_true(r->figures[3].claim);
+	assert_int_equal(r->figures[4].kind, COACH_FIG_PERCENT);
+	assert_true(fabs(r->figures[4].value - 0.15) < 1e-9);
+	coach_result_free(r);
+}
+
+static void
+test_points(void **state)
+{
+	struct check_re *re[2];
+	char err[128];
+	size_t col;
+	struct coach_point pts[2];
+	struct coach_question q = {"How do you measure impact?", pts, 2};
+	struct coach_options opt = {COACH_L6, &q, false};
+	struct coach_result *r;
+	const char *t = "Result: NPS rose from 31 to 38 across 12,000 users.";
+
+	(void)state;
+	assert_int_equal(check_re_compile("\\bnps\\b", &re[0], err, sizeof(err), &col), 0);
+	assert_int_equal(check_re_compile("\\bfeedback\\b", &re[1], err, sizeof(err), &col), 0);
+	pts[0].label = "names a metric";
+	pts[0].re = re[0];
+	pts[1].label = "feedback loop";
+	pts[1].re = re[1];
+	coach_analyse(test_coach, t, strlen(t), &opt, &r);
+	assert_int_equal(r->npoints, 2);
+	assert_true(r->covered[0]);
+	assert_false(r->covered[1]);
+	assert_int_equal(test_count_kind(r, COACH_MISSING_POINT), 1);
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (r->findings[i].kind == COACH_MISSING_POINT)
+			assert_non_null(strstr(r->findings[i].message, "feedback loop"));
+	coach_result_free(r);
+	check_re_free(re[0]);
+	check_re_free(re[1]);
+}
+
+static void
+test_followup_mode(void **state)
+{
+	/* a defense answer is judged on credibility only */
+	struct coach_result *r =
+	    test_analyse("We ran an A/B test for 4 weeks on 10% of traffic.", COACH_L6, true);
+	(void)state;
+	assert_int_equal(test_count_kind(r, COACH_TOO_SHORT), 0);
+	assert_int_equal(test_count_kind(r, COACH_MISSING_STAR), 0);
+	assert_int_equal(test_count_kind(r, COACH_NO_FIGURES), 0);
+	assert_true(r->has_method);
+	coach_result_free(r);
+}
+
+static void
+test_followups(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t max;
+		const char *keys[3]; /* expected, in order; NULL ends */
+	} cases[] = {
+	    {"Result: we saved $2.34M.", 3, {"attribution", "calculation", "period"}},
+	    {"Result: we saved $2.34M a year, A/B tested, 80% attributed to our work.",
+	     3,
+	     {"validation", NULL, NULL}},
+	    {"Result: we saved $2.34M a year, A/B tested, 80% attributed to our work, "
+	     "validated by finance.",
+	     3,
+	     {"hindsight", NULL, NULL}},
+	    {"Result: everyone was happier.", 3, {"numbers", NULL, NULL}},
+	    {"Result: we saved $2.34M.", 1, {"attribution", NULL, NULL}},
+	    {"Result: we saved $2.34M.", 9, {"attribution", "calculation", "period"}},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		const struct coach_followup *fu[9];
+		struct coach_result *r = test_analyse(cases[i].text, COACH_L6, false);
+		size_t n = coach_followups(r, fu, cases[i].max), want = 0;
+		while (want < 3 && cases[i].keys[want] != NULL)
+			want++;
+		if (n != want)
+			print_error("case %zu: %zu follow-ups, want %zu\n", i, n, want);
+		assert_int_equal(n, want);
+		for (size_t k = 0; k < n; k++) {
+			assert_string_equal(fu[k]->key, cases[i].keys[k]);
+			assert_non_null(fu[k]->question);
+		}
+		coach_result_free(r);
+	}
+}
+
+static void
+test_odd_input(void **state)
+{
+	static const char *const texts[] = {
+	    "",
+	    "   \n\n ",
+	    "\xff\xfe broken UTF-8 $2M \xc3",
+	    "=",
+	    "$",
+	    "%",
+	    "Situation:",
+	    "Result: = = = $",
+	    "up to",
+	    "team of",
+	    "$999999999999999999999M",
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(texts); i++) {
+		for (int lv = COACH_L6; lv <= COACH_L7; lv++) {
+			struct coach_result *r =
+			    test_analyse(texts[i], (enum coach_level)lv, false);
+			test_check_invariants("odd", texts[i], strlen(texts[i]), r);
+			coach_result_free(r);
+		}
+	}
+}
+
+static void
+test_followup_answered(void **state)
+{
+	static const struct {
+		const char *key;
+		const char *answer;
+		bool ok;
+	} cases[] = {
+	    {"attribution", "About 70% of the lift is attributed to our change.", 1},
+	    {"attribution", "The team did most of the work.", 0},
+	    {"calculation", "1,200 × $65 = $78K a month, measured before and after.", 1},
+	    {"calculation", "1,200 × $65 = $98K a month.", 0},
+	    {"calculation", "It felt like a lot.", 0},
+	    {"period", "That is $936K per year and it recurs.", 1},
+	    {"period", "It will pay off eventually.", 0},
+	    {"validation", "Our finance partner validated the model.", 1},
+	    {"validation", "I am confident in it.", 0},
+	    {"numbers", "Churn fell from 4.1% to 3.2% of 12,000 accounts.", 1},
+	    {"numbers", "People liked it.", 0},
+	    {"hindsight",
+	     "I would have set up the baseline before the change, not after, "
+	     "and asked finance to check the model earlier.",
+	     1},
+	    {"hindsight", "Nothing.", 0},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct coach_followup fu = {cases[i].key, "?"};
+		struct coach_result *r = test_analyse(cases[i].answer, COACH_L6, true);
+		if (coach_followup_answered(&fu, r) != cases[i].ok) {
+			print_error("case %zu: %s: \"%s\"\n", i, cases[i].key, cases[i].answer);
+			fail();
+		}
+		coach_result_free(r);
+	}
+}
+
+static void
+test_score(void **state)
+{
+	struct coach_score sc;
+	struct coach_result *r;
+	char *strong;
+	size_t len;
+	FILE *f;
+	(void)state;
+
+	/* an empty answer scores only what it cannot lose */
+	r = test_analyse("", COACH_L6, false);
+	coach_score(r, 0, 0, &sc);
+	assert_int_equal(sc.structure, 0);
+	assert_int_equal(sc.credibility, 40 - 8); /* no_figures */
+	assert_int_equal(sc.level_fit, 15);
+	assert_int_equal(sc.points, 10);
+	assert_int_equal(sc.defense, 10);
+	assert_int_equal(sc.total, 0 + 32 + 15 + 10 + 10);
+	coach_score(r, 3, 1, &sc);
+	assert_int_equal(sc.defense, 3);
+	coach_score(r, 2, 5, &sc); /* defended is capped at asked */
+	assert_int_equal(sc.defense, 10);
+	coach_result_free(r);
+
+	/* many credibility problems floor at 0, an overreach costs the fit */
+	r = test_analyse("Result: we saved up to $20M and maybe over $3M eventually. "
+			 "Growth rose 40%.",
+			 COACH_L6, false);
+	coach_score(r, 0, 0, &sc);
+	assert_int_equal(sc.credibility, 0);
+	assert_int_equal(sc.level_fit, 0);
+	assert_true(sc.total >= 0 && sc.total <= 100);
+	coach_result_free(r);
+
+	/* the strong corpus answer loses nothing but the follow-ups */
+	f = fopen(COACH_CORPUS "/l6-strong-checkout.txt", "rb");
+	assert_non_null(f);
+	{
+		struct sbuf b = {0};
+		char chunk[4096];
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+			sbuf_add(&b, chunk, n);
+		len = b.len;
+		strong = sbuf_take(&b);
+	}
+	fclose(f);
+	assert_true(len > 0);
+	r = test_analyse(strstr(strong, "\n---\n") + 5, COACH_L6, false);
+	coach_score(r, 1, 0, &sc);
+	assert_int_equal(sc.structure, 25);
+	assert_int_equal(sc.credibility, 40);
+	assert_int_equal(sc.level_fit, 15);
+	assert_int_equal(sc.defense, 0);
+	assert_int_equal(sc.total, 90);
+	coach_result_free(r);
+	free(strong);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_names),	  cmocka_unit_test(test_level_words),
+	    cmocka_unit_test(test_length),	  cmocka_unit_test(test_star),
+	    cmocka_unit_test(test_shares),	  cmocka_unit_test(test_rules),
+	    cmocka_unit_test(test_figures),	  cmocka_unit_test(test_points),
+	    cmocka_unit_test(test_followup_mode), cmocka_unit_test(test_followups),
+	    cmocka_unit_test(test_odd_input),	  cmocka_unit_test(test_followup_answered),
+	    cmocka_unit_test(test_score),	  cmocka_unit_test(test_corpus),
+	};
+	return cmocka_run_group_tests(tests, test_setup, test_teardown);
+}
