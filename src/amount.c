@@ -650,3 +650,14 @@ amount_kind_from_name(const char *name)
 			return (int)i;
 	return -1;
 }
+
+double
+amount_clean(double x)
+{
+	char buf[64];
+
+	if (x == 0 || !isfinite(x))
+		return x;
+	snprintf(buf, sizeof(buf), "%.12g", x);
+	return strtod(buf, NULL);
+}

@@ -83,6 +83,10 @@ size_t amount_format_sig(double value, enum amount_kind kind, int sig, char *buf
 size_t amount_format_exact(double value, enum amount_kind kind, char *buf,
 			   size_t len);
 
+/* x with binary noise rounded away (12 significant digits):
+ * 1200.0000000000002 -> 1200. Zero and non-finite values are returned as is. */
+double amount_clean(double x);
+
 /* "money", "percent", ... and back; amount_kind_from_name returns -1 if unknown. */
 const char *amount_kind_name(enum amount_kind kind);
 int amount_kind_from_name(const char *name);

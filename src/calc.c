@@ -3,7 +3,6 @@
 
 #include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,21 +13,6 @@
 
 /* Grids larger than this are surely a typo (a step in the wrong unit). */
 #define CALC_MAX_GRID 1000000000.0
-
-static void calc_errorf(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-calc_errorf(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* Reads text[0..n) (trimmed) as an amount of kind. */
 static int
@@ -73,7 +57,7 @@ calc_range_parse(const char *text, enum amount_kind kind, struct calc_range *out
 
 	if (dots == NULL) {
 		if (step != NULL) {
-			calc_errorf(err, errlen, "range \"%s\" has a step but no \"lo..hi\"", text);
+			errorf(err, errlen, "range \"%s\" has a step but no \"lo..hi\"", text);
 			return -1;
 		}
 		rc = calc_read(text, strlen(text), kind, &lo, err, errlen);
@@ -84,7 +68,7 @@ calc_range_parse(const char *text, enum amount_kind kind, struct calc_range *out
 		return rc;
 	}
 	if (step == NULL || step < dots) {
-		calc_errorf(err, errlen, "range \"%s\" needs a step (e.g. \"50K..500K step 10K\")",
+		errorf(err, errlen, "range \"%s\" needs a step (e.g. \"50K..500K step 10K\")",
 			    text);
 		return -1;
 	}
@@ -96,33 +80,21 @@ calc_range_parse(const char *text, enum amount_kind kind, struct calc_range *out
 	if (rc != 0)
 		return rc;
 	if (lo > hi) {
-		calc_errorf(err, errlen, "range \"%s\" runs backwards (lo above hi)", text);
+		errorf(err, errlen, "range \"%s\" runs backwards (lo above hi)", text);
 		return -1;
 	}
 	if (!(st > 0)) {
-		calc_errorf(err, errlen, "range \"%s\" needs a step above 0", text);
+		errorf(err, errlen, "range \"%s\" needs a step above 0", text);
 		return -1;
 	}
 	if ((hi - lo) / st > CALC_MAX_GRID) {
-		calc_errorf(err, errlen, "range \"%s\" has too many steps", text);
+		errorf(err, errlen, "range \"%s\" has too many steps", text);
 		return -1;
 	}
 	out->lo = lo;
 	out->hi = hi;
 	out->step = lo == hi ? 0 : st;
 	return 0;
-}
-
-/* Rounds away binary noise in lo + k * step (12 significant digits). */
-static double
-calc_clean(double x)
-{
-	char buf[64];
-
-	if (x == 0 || !isfinite(x))
-		return x;
-	snprintf(buf, sizeof(buf), "%.12g", x);
-	return strtod(buf, NULL);
 }
 
 static double
@@ -134,7 +106,7 @@ calc_draw_one(const struct calc_range *r, struct rng *rng)
 		return r->lo;
 	n = (uint64_t)floor((r->hi - r->lo) / r->step + 1e-9) + 1;
 	k = rng_below(rng, n);
-	return calc_clean(r->lo + (double)k * r->step);
+	return amount_clean(r->lo + (double)k * r->step);
 }
 
 void
@@ -206,7 +178,7 @@ calc_check_one(void *arg, const char *open, size_t namelen)
 	struct sbuf names = {0};
 
 	if (namelen == (size_t)-1) {
-		calc_errorf(c->err, c->errlen, "unclosed \"{\" at column %zu of the prompt",
+		errorf(c->err, c->errlen, "unclosed \"{\" at column %zu of the prompt",
 			    (size_t)(open - c->tmpl) + 1);
 		return -1;
 	}
@@ -214,7 +186,7 @@ calc_check_one(void *arg, const char *open, size_t namelen)
 		return 0;
 	for (size_t i = 0; i < c->m->ninputs; i++)
 		sbuf_printf(&names, "%s%s", i ? ", " : "", c->m->inputs[i].name);
-	calc_errorf(c->err, c->errlen, "placeholder {%.*s} is not an input of %s (inputs: %s)",
+	errorf(c->err, c->errlen, "placeholder {%.*s} is not an input of %s (inputs: %s)",
 		    (int)namelen, open + 1, c->m->name, names.buf ? names.buf : "");
 	sbuf_free(&names);
 	return -1;

@@ -9,13 +9,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "rng.h"
+#include "util.h"
 
 #define FSRS_S_MIN 0.001
 #define FSRS_S_MAX 36500.0
@@ -40,22 +40,6 @@ static const double fsrs_clamp_table[FSRS_NWEIGHTS][2] = {
 	{1.0, 6.0},     {0.0, 2.0},     {0.0, 2.0},     {0.01, 0.8},
 	{0.1, 0.8},
 };
-
-static void
-fsrs_errf(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-fsrs_errf(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* ---- numeric helpers (help.ts) ---- */
 
@@ -173,12 +157,12 @@ fsrs_check_weights(const double *w, size_t n, bool short_term, char *err,
 
 	for (i = 0; i < n; i++) {
 		if (!isfinite(w[i])) {
-			fsrs_errf(err, errlen, "w%zu is not a finite number", i);
+			errorf(err, errlen, "w%zu is not a finite number", i);
 			return -1;
 		}
 		fsrs_bounds(short_term, i, &lo, &hi);
 		if (w[i] < lo || w[i] > hi) {
-			fsrs_errf(err, errlen, "w%zu = %.10g is outside [%g, %g]",
+			errorf(err, errlen, "w%zu = %.10g is outside [%g, %g]",
 				  i, w[i], lo, hi);
 			return -1;
 		}
@@ -195,7 +179,7 @@ fsrs_params_set_weights(struct fsrs_params *p, const double *w, size_t n,
 	size_t i;
 
 	if (n != 21 && n != 19 && n != 17) {
-		fsrs_errf(err, errlen,
+		errorf(err, errlen,
 			  "expected 21 weights (or 19 or 17 from older FSRS), got %zu", n);
 		return -1;
 	}
@@ -231,12 +215,12 @@ fsrs_check_steps(const char *name, const int32_t *steps, size_t n, char *err,
 	size_t i;
 
 	if (n > FSRS_MAX_STEPS) {
-		fsrs_errf(err, errlen, "%s: at most %d steps", name, FSRS_MAX_STEPS);
+		errorf(err, errlen, "%s: at most %d steps", name, FSRS_MAX_STEPS);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
 		if (steps[i] < 1 || steps[i] > FSRS_STEP_MAX_MINUTES) {
-			fsrs_errf(err, errlen,
+			errorf(err, errlen,
 				  "%s: step %zu is %d minutes, outside 1 minute to 36500 days",
 				  name, i + 1, (int)steps[i]);
 			return -1;
@@ -249,12 +233,12 @@ int
 fsrs_params_validate(const struct fsrs_params *p, char *err, size_t errlen)
 {
 	if (!(p->retention >= FSRS_RETENTION_MIN && p->retention <= FSRS_RETENTION_MAX)) {
-		fsrs_errf(err, errlen, "retention %g is outside [%.2f, %.2f]",
+		errorf(err, errlen, "retention %g is outside [%.2f, %.2f]",
 			  p->retention, FSRS_RETENTION_MIN, FSRS_RETENTION_MAX);
 		return -1;
 	}
 	if (p->max_interval < 1 || p->max_interval > FSRS_MAX_INTERVAL) {
-		fsrs_errf(err, errlen, "maximum interval %d is outside [1, %d] days",
+		errorf(err, errlen, "maximum interval %d is outside [1, %d] days",
 			  (int)p->max_interval, FSRS_MAX_INTERVAL);
 		return -1;
 	}
@@ -297,7 +281,7 @@ fsrs_parse_steps(const char *text, int32_t *out, size_t max, size_t *n,
 			s++;
 		start = s;
 		if (!isdigit((unsigned char)*s)) {
-			fsrs_errf(err, errlen,
+			errorf(err, errlen,
 				  "step %zu: expected a whole number and m, h or d, as in \"10m\"",
 				  count + 1);
 			return -1;
@@ -305,7 +289,7 @@ fsrs_parse_steps(const char *text, int32_t *out, size_t max, size_t *n,
 		errno = 0;
 		value = strtoll(s, &end, 10);
 		if (errno != 0 || value > FSRS_STEP_MAX_MINUTES) {
-			fsrs_errf(err, errlen, "step %zu: too long", count + 1);
+			errorf(err, errlen, "step %zu: too long", count + 1);
 			return -1;
 		}
 		s = end;
@@ -314,23 +298,23 @@ fsrs_parse_steps(const char *text, int32_t *out, size_t max, size_t *n,
 		case 'h': mult = 60; break;
 		case 'd': mult = 1440; break;
 		default:
-			fsrs_errf(err, errlen,
+			errorf(err, errlen,
 				  "step %zu (\"%.*s\"): the unit must be m, h or d",
 				  count + 1, (int)(strcspn(start, ",")), start);
 			return -1;
 		}
 		s++;
 		if (value == 0) {
-			fsrs_errf(err, errlen, "step %zu: a step must be at least 1 minute",
+			errorf(err, errlen, "step %zu: a step must be at least 1 minute",
 				  count + 1);
 			return -1;
 		}
 		if (value * mult > FSRS_STEP_MAX_MINUTES) {
-			fsrs_errf(err, errlen, "step %zu: longer than 36500 days", count + 1);
+			errorf(err, errlen, "step %zu: longer than 36500 days", count + 1);
 			return -1;
 		}
 		if (count == max) {
-			fsrs_errf(err, errlen, "at most %zu steps", max);
+			errorf(err, errlen, "at most %zu steps", max);
 			return -1;
 		}
 		out[count++] = (int32_t)(value * mult);
@@ -339,7 +323,7 @@ fsrs_parse_steps(const char *text, int32_t *out, size_t max, size_t *n,
 		if (*s == '\0')
 			break;
 		if (*s != ',') {
-			fsrs_errf(err, errlen, "step %zu: unexpected \"%c\" after the unit",
+			errorf(err, errlen, "step %zu: unexpected \"%c\" after the unit",
 				  count, *s);
 			return -1;
 		}

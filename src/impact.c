@@ -301,18 +301,6 @@ impact_fail(struct impact_ctx *c, const char *fmt, ...)
 	return -1;
 }
 
-/* Rounds away binary noise: 1200.0000000000002 -> 1200 (12 digits kept). */
-static double
-impact_clean(double x)
-{
-	char buf[64];
-
-	if (x == 0 || !isfinite(x))
-		return x;
-	snprintf(buf, sizeof(buf), "%.12g", x);
-	return strtod(buf, NULL);
-}
-
 static int impact_step(struct impact_ctx *c, const char *label, enum amount_kind kind, double value,
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
@@ -332,7 +320,7 @@ impact_step(struct impact_ctx *c, const char *label, enum amount_kind kind, doub
 	va_start(ap, fmt);
 	vsnprintf(s->expression, sizeof(s->expression), fmt, ap);
 	va_end(ap);
-	s->value = impact_clean(value);
+	s->value = amount_clean(value);
 	s->kind = kind;
 	amount_format_sig(s->value, kind, 4, c->st[r->nsteps], sizeof(c->st[0]));
 	r->nsteps++;
@@ -871,7 +859,7 @@ impact_conservative(double annual)
 
 	if (a == 0 || !isfinite(a))
 		return annual;
-	a = impact_clean(a);
+	a = amount_clean(a);
 	p = pow(10, floor(log10(a)));
 	lead = floor(a / p * (1 + 1e-12));
 	if (lead >= 10) { /* log10 rounded down a power of ten */
@@ -881,6 +869,6 @@ impact_conservative(double annual)
 	digits = lead == 1 ? 2 : 1;
 	if (digits == 2)
 		p /= 10;
-	a = impact_clean(floor(a / p * (1 + 1e-12)) * p);
+	a = amount_clean(floor(a / p * (1 + 1e-12)) * p);
 	return annual < 0 ? -a : a;
 }

@@ -66,6 +66,18 @@ xasprintf(const char *fmt, ...)
 	return sbuf_take(&b);
 }
 
+void
+errorf(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
 static void
 sbuf_grow(struct sbuf *b, size_t extra)
 {

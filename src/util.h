@@ -19,6 +19,11 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a freshly allocated string, owned by the caller. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* printf into a caller's error buffer; does nothing when err is NULL or
+ * errlen is 0, so pure modules can take an optional message buffer. */
+void errorf(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
