@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "importer.h"
 #include "paths.h"
 #include "store.h"
 
@@ -54,4 +55,24 @@ app_open_store(const struct app *app, struct store **out)
 		return EXIT_ENV;
 	}
 	return EXIT_OK;
+}
+
+int
+app_refresh_decks(const struct app *app, struct store *s, struct import_counts *counts)
+{
+	struct diag_list dl = {0};
+	char *decks = paths_decks();
+	enum import_status rc = importer_refresh(s, decks, app->now_ms, counts, &dl);
+
+	for (size_t i = 0; i < dl.n; i++) {
+		char *m = diag_format(&dl.v[i]);
+		fprintf(stderr, "drill: %s\n", m);
+		free(m);
+	}
+	if (rc != IMPORT_OK)
+		fprintf(stderr, "drill: the changed decks were not imported; "
+				"using the cards imported before\n");
+	diag_list_free(&dl);
+	free(decks);
+	return rc == IMPORT_OK ? 0 : -1;
 }

@@ -36,6 +36,14 @@ struct store;
  * any error. Returns EXIT_OK with *out set, or EXIT_ENV. */
 int app_open_store(const struct app *app, struct store **out);
 
+struct import_counts;
+/*
+ * Imports the decks changed on disk since their last import (and new
+ * bundled decks), printing any problem to stderr; a failed refresh leaves
+ * the database as it was. Returns 0, or -1 when the import failed.
+ */
+int app_refresh_decks(const struct app *app, struct store *s, struct import_counts *counts);
+
 int cmd_study(struct app *app, int argc, char **argv);
 int cmd_import(struct app *app, int argc, char **argv);
 int cmd_stats(struct app *app, int argc, char **argv);

@@ -15,6 +15,7 @@
 #include "audit.h"
 #include "cmd.h"
 #include "impact.h"
+#include "slurp.h"
 #include "util.h"
 
 /* JSON output: 12 significant digits is more than any input carries. */
@@ -471,31 +472,6 @@ out:
 	return rc;
 }
 
-/* Reads all of path ("-": standard input). Returns NULL with errno set. */
-static char *
-cmd_audit_read(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[8192];
-	size_t n;
-	int saved;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_add(&b, chunk, n);
-	saved = ferror(f) ? EIO : 0;
-	if (f != stdin)
-		fclose(f);
-	if (saved != 0) {
-		sbuf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	*len = b.len;
-	return sbuf_take(&b);
-}
 
 static void
 cmd_audit_print_json(const struct audit_report *rep)
@@ -565,7 +541,7 @@ cmd_audit(struct app *app, int argc, char **argv)
 	}
 	if (o.args.n == 1)
 		path = o.args.v[0];
-	text = cmd_audit_read(path, &len);
+	text = slurp(path, &len);
 	if (text == NULL) {
 		fprintf(stderr, "drill: audit: cannot read %s: %s\n",
 			strcmp(path, "-") == 0 ? "standard input" : path, strerror(errno));

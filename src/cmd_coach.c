@@ -6,7 +6,6 @@
  */
 #include "cmd_coach.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -16,7 +15,9 @@
 
 #include "cmd.h"
 #include "diag.h"
-#include "paths.h"
+#include "importer.h"
+#include "slurp.h"
+#include "store.h"
 #include "util.h"
 
 #define CMD_COACH_JSON_FLAGS (JSON_INDENT(2) | JSON_REAL_PRECISION(6))
@@ -35,7 +36,7 @@ static const char cmd_coach_usage[] =
     "\n"
     "  --level L6|L7   the level to judge against (default: the question's\n"
     "                  level, else L6)\n"
-    "  --question ID   an open card of the bundled decks: its key points are\n"
+    "  --question ID   an open card (drill mock --list): its key points are\n"
     "                  checked too\n"
     "  --json          print JSON instead of text\n"
     "  --help          show this help\n"
@@ -45,110 +46,62 @@ static const char cmd_coach_usage[] =
     "or the decks cannot be read.\n";
 
 /* ------------------------------------------------------------------ */
-/* decks                                                               */
-
-static int
-cmd_coach_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Reads all of path ("-": standard input). Returns NULL with errno set. */
-static char *
-cmd_coach_read(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[8192];
-	size_t n;
-	int saved;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_add(&b, chunk, n);
-	saved = ferror(f) ? EIO : 0;
-	if (f != stdin)
-		fclose(f);
-	if (saved != 0) {
-		sbuf_free(&b);
-		errno = saved;
-		return NULL;
-	}
-	*len = b.len;
-	return sbuf_take(&b);
-}
+/* open cards                                                          */
 
 int
-cmd_coach_load_decks(struct deck ***out, size_t *n, struct diag_list *dl)
+cmd_coach_open_cards(const struct app *app, struct store *s, struct card ***out, size_t *n)
 {
-	char *dir = paths_decks();
-	struct strv names = {0};
-	struct deck **decks = NULL;
-	size_t nd = 0;
-	DIR *d;
-	struct dirent *de;
+	struct import_counts counts;
+	struct strv ids = {0};
+	struct card **v = NULL;
+	size_t k = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (dir == NULL) {
-		diag_add(dl, DIAG_ERROR, "decks", 0, 0,
-			 "cannot find the bundled decks (set DRILL_DECKS)");
-		return -1;
+	app_refresh_decks(app, s, &counts);
+	if (store_ids_of_type(s, "open", &ids) != STORE_OK) {
+		fprintf(stderr, "drill: %s\n", store_errmsg(s));
+		return EXIT_ENV;
 	}
-	d = opendir(dir);
-	if (d == NULL) {
-		diag_add(dl, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
-		free(dir);
-		return -1;
-	}
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-		if (len > 5 && strcmp(de->d_name + len - 5, ".deck") == 0)
-			strv_push(&names, de->d_name);
-	}
-	closedir(d);
-	if (names.n > 1)
-		qsort(names.v, names.n, sizeof(*names.v), cmd_coach_name_cmp);
-	for (size_t i = 0; i < names.n; i++) {
-		char *path = xasprintf("%s/%s", dir, names.v[i]);
-		size_t len = 0;
-		char *buf = cmd_coach_read(path, &len);
-		struct deck *dk = NULL;
+	v = xcalloc(ids.n ? ids.n : 1, sizeof(*v));
+	for (size_t i = 0; i < ids.n; i++) {
+		struct store_card sc = {0};
+		struct diag_list dl = {0};
+		bool found = false;
 
-		if (buf == NULL)
-			diag_add(dl, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
-		else if (deck_parse(path, buf, len, &dk, dl) == 0) {
-			decks = xrealloc(decks, (nd + 1) * sizeof(*decks));
-			decks[nd++] = dk;
+		if (store_card_load(s, ids.v[i], &sc, &found) != STORE_OK) {
+			fprintf(stderr, "drill: %s\n", store_errmsg(s));
+			cmd_coach_free_cards(v, k);
+			strv_free(&ids);
+			return EXIT_ENV;
 		}
-		free(buf);
-		free(path);
+		/* A card that no longer parses was reported at import; skip it. */
+		if (found && deck_parse_card(sc.deck_path, sc.line, sc.source, strlen(sc.source),
+					     &v[k], &dl) == 0)
+			k++;
+		diag_list_free(&dl);
+		store_card_clear(&sc);
 	}
-	strv_free(&names);
-	free(dir);
-	*out = decks;
-	*n = nd;
-	return 0;
+	strv_free(&ids);
+	*out = v;
+	*n = k;
+	return EXIT_OK;
 }
 
 void
-cmd_coach_free_decks(struct deck **decks, size_t n)
+cmd_coach_free_cards(struct card **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		deck_free(decks[i]);
-	free(decks);
+		card_free(v[i]);
+	free(v);
 }
 
 const struct card *
-cmd_coach_find_card(struct deck *const *decks, size_t n, const char *id)
+cmd_coach_find_card(struct card *const *v, size_t n, const char *id)
 {
 	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < decks[i]->ncards; k++) {
-			const struct card *c = &decks[i]->cards[k];
-			if (c->type == CARD_OPEN && strcmp(c->id, id) == 0)
-				return c;
-		}
+		if (strcmp(v[i]->id, id) == 0)
+			return v[i];
 	return NULL;
 }
 
@@ -413,25 +366,14 @@ cmd_coach_options(struct app *app, int argc, char **argv, struct cmd_coach_opts 
 	return EXIT_OK;
 }
 
-/* Prints every diagnostic of dl to stderr. */
-static void
-cmd_coach_print_diags(const struct diag_list *dl)
-{
-	for (size_t i = 0; i < dl->n; i++) {
-		char *s = diag_format(&dl->v[i]);
-		fprintf(stderr, "drill: %s\n", s);
-		free(s);
-	}
-}
-
 int
 cmd_coach(struct app *app, int argc, char **argv)
 {
 	struct cmd_coach_opts o = {0};
 	struct coach *c = NULL;
-	struct deck **decks = NULL;
-	size_t ndecks = 0;
-	struct diag_list dl = {0};
+	struct store *store = NULL;
+	struct card **cards = NULL;
+	size_t ncards = 0;
 	struct coach_question q = {0};
 	const struct card *card = NULL;
 	struct coach_options opt = {COACH_L6, NULL, false};
@@ -448,16 +390,15 @@ cmd_coach(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	if (o.question != NULL) {
-		if (cmd_coach_load_decks(&decks, &ndecks, &dl) != 0) {
-			cmd_coach_print_diags(&dl);
-			rc = EXIT_ENV;
+		rc = app_open_store(app, &store);
+		if (rc == EXIT_OK)
+			rc = cmd_coach_open_cards(app, store, &cards, &ncards);
+		if (rc != EXIT_OK)
 			goto out;
-		}
-		card = cmd_coach_find_card(decks, ndecks, o.question);
+		card = cmd_coach_find_card(cards, ncards, o.question);
 		if (card == NULL) {
-			cmd_coach_print_diags(&dl);
-			fprintf(stderr, "drill: coach: no open card \"%s\" in the bundled decks\n",
-				o.question);
+			fprintf(stderr, "drill: coach: no open card \"%s\" (drill mock lists them "
+					"with --list)\n", o.question);
 			rc = EXIT_USER;
 			goto out;
 		}
@@ -466,7 +407,7 @@ cmd_coach(struct app *app, int argc, char **argv)
 	}
 	opt.level = o.level >= 0 ? (enum coach_level)o.level : cmd_coach_card_level(card, COACH_L6);
 
-	text = cmd_coach_read(o.path, &len);
+	text = slurp(o.path, &len);
 	if (text == NULL) {
 		fprintf(stderr, "drill: coach: cannot read %s: %s\n",
 			strcmp(o.path, "-") == 0 ? "standard input" : o.path, strerror(errno));
@@ -494,8 +435,8 @@ out:
 	coach_result_free(r);
 	coach_free(c);
 	cmd_coach_question_clear(&q);
-	cmd_coach_free_decks(decks, ndecks);
-	diag_list_free(&dl);
+	cmd_coach_free_cards(cards, ncards);
+	store_close(store);
 	free(text);
 	return rc;
 }

@@ -1,13 +1,13 @@
 /*
- * cmd_coach: what `drill coach` and `drill mock` share — finding the open
- * cards of the bundled decks, turning a card into the coach's question,
- * and printing an analysis as text or JSON.
+ * cmd_coach: what `drill coach` and `drill mock` share — the open cards
+ * of the collection, turning a card into the coach's question, and
+ * printing an analysis as text or JSON.
  *
  * Owns: nothing that outlives a call except the objects it returns. Reads
- * deck files and prints; never exits. Used by cmd_coach.c and cmd_mock.c.
+ * the database and prints; never exits. Used by cmd_coach.c and cmd_mock.c.
  *
- * Ownership: const char * arguments are borrowed. cmd_coach_load_decks
- * returns decks the caller frees with cmd_coach_free_decks; questions
+ * Ownership: const char * arguments are borrowed. cmd_coach_open_cards
+ * returns cards the caller frees with cmd_coach_free_cards; questions
  * filled by cmd_coach_question borrow from their card and are released
  * with cmd_coach_question_clear.
  */
@@ -22,17 +22,19 @@
 #include "coach.h"
 #include "deck.h"
 
-/*
- * Parses every *.deck file of the bundled decks folder (paths_decks()).
- * Decks with errors are skipped; their diagnostics go to dl. Returns 0, or
- * -1 (after nothing was loaded) when the folder cannot be found or read,
- * with its path or the reason in dl.
- */
-int cmd_coach_load_decks(struct deck ***out, size_t *n, struct diag_list *dl);
-void cmd_coach_free_decks(struct deck **decks, size_t n);
+struct app;
+struct store;
 
-/* The open card called id, or NULL. Borrowed from decks. */
-const struct card *cmd_coach_find_card(struct deck *const *decks, size_t n, const char *id);
+/*
+ * Every active open card of the database, parsed, after importing the
+ * decks changed on disk. Returns EXIT_OK with *out (free it with
+ * cmd_coach_free_cards), or an exit status after printing why.
+ */
+int cmd_coach_open_cards(const struct app *app, struct store *s, struct card ***out,
+			 size_t *n);
+void cmd_coach_free_cards(struct card **v, size_t n);
+/* The card called id, or NULL. Borrowed from v. */
+const struct card *cmd_coach_find_card(struct card *const *v, size_t n, const char *id);
 
 /* The coach's question for an open card; points borrow the card's patterns. */
 void cmd_coach_question(const struct card *c, struct coach_question *q);

@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "fsrs.h"
 #include "rng.h"
+#include "slurp.h"
 #include "util.h"
 
 #define CMD_FSRS_MAX_ID 256
@@ -290,21 +291,6 @@ cmd_fsrs_parse_line(char *s, size_t line, int rollover, struct cmd_fsrs_table *t
 	return 0;
 }
 
-static int
-cmd_fsrs_read_all(FILE *in, struct sbuf *b)
-{
-	char chunk[65536];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-		sbuf_add(b, chunk, n);
-	if (ferror(in))
-		return -1;
-	if (b->buf == NULL)
-		sbuf_adds(b, "");
-	return 0;
-}
-
 /* Parses every line of buf into *recs. Returns the number of bad lines. */
 static size_t
 cmd_fsrs_parse_input(char *buf, int rollover, struct cmd_fsrs_table *t,
@@ -454,7 +440,8 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 	struct fsrs_params p;
 	struct cmd_fsrs_table table = {0};
 	struct cmd_fsrs_rec *recs = NULL;
-	struct sbuf in = {0};
+	char *in = NULL;
+	size_t inlen = 0;
 	const char *weights = NULL;
 	char err[256];
 	size_t nrecs = 0;
@@ -527,17 +514,17 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		return EXIT_USER;
 	}
 	tzset();
-	if (cmd_fsrs_read_all(stdin, &in) != 0) {
+	if ((in = slurp("-", &inlen)) == NULL) {
 		fprintf(stderr, "drill: fsrs replay: cannot read stdin: %s\n", strerror(errno));
 		rc = EXIT_ENV;
 	}
-	if (rc == EXIT_OK && cmd_fsrs_parse_input(in.buf, rollover, &table, &recs, &nrecs) != 0)
+	if (rc == EXIT_OK && cmd_fsrs_parse_input(in, rollover, &table, &recs, &nrecs) != 0)
 		rc = EXIT_USER;
 	if (rc == EXIT_OK)
 		rc = cmd_fsrs_replay_run(&p, &table, recs, nrecs);
 	free(recs);
 	cmd_fsrs_table_free(&table);
-	sbuf_free(&in);
+	free(in);
 	return rc;
 }
 

@@ -1,7 +1,7 @@
 /*
  * cmd_mock: `drill mock [--level L6|L7] [--principle NAME] [--minutes N]
  * [--history]` runs a mock interview: one behavioural question (an open
- * card of the bundled decks), the answer timed and analysed by the coach,
+ * card of the collection), the answer timed and analysed by the coach,
  * one to three defense follow-ups chosen from what the answer lacks, each
  * answered and analysed, then a scorecard saved in the database.
  * `--history` lists past mocks and the findings that keep coming back.
@@ -23,18 +23,20 @@
 #include "cmd_coach.h"
 #include "coach.h"
 #include "rng.h"
+#include "slurp.h"
 #include "store.h"
 #include "ui.h"
 #include "util.h"
 
 static const char cmd_mock_usage[] =
     "usage: drill mock [--level L6|L7] [--principle NAME] [--minutes N]\n"
-    "       drill mock --history\n"
+    "       drill mock --history | --list\n"
     "\n"
     "A mock interview. drill picks a behavioural question from the open cards\n"
-    "of the bundled decks, times your answer and analyses it like `drill\n"
-    "coach`, then asks one to three defense follow-ups chosen from what the\n"
-    "answer lacks (attribution, the calculation, the period, the validation).\n"
+    "of your decks (the bundled mock deck has them), times your answer and\n"
+    "analyses it like `drill coach`, then asks one to three defense follow-ups\n"
+    "chosen from what the answer lacks (attribution, the calculation, the\n"
+    "period, the validation).\n"
     "Each follow-up is answered and checked in turn. A scorecard out of 100\n"
     "is printed and saved in the database.\n"
     "\n"
@@ -49,6 +51,7 @@ static const char cmd_mock_usage[] =
     "                    the level's upper bound, 3 for L6 and 4 for L7)\n"
     "  --history         list past mocks with their scores and the findings\n"
     "                    that keep recurring\n"
+    "  --list            list the open questions (ids for drill coach --question)\n"
     "  --help            show this help\n";
 
 #define CMD_MOCK_HISTORY_MAX 20
@@ -57,7 +60,7 @@ struct cmd_mock_opts {
 	int level;	       /* enum coach_level, or -1 */
 	const char *principle; /* NULL: any */
 	int minutes;	       /* 0: the level's default */
-	bool history, help;
+	bool history, list, help;
 };
 
 /* The value of option name at argv[*i] ("--name=value" or "--name value"). */
@@ -93,6 +96,8 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 			o->help = true;
 		} else if (strcmp(a, "--history") == 0) {
 			o->history = true;
+		} else if (strcmp(a, "--list") == 0) {
+			o->list = true;
 		} else if (cmd_mock_is_opt(a, "level")) {
 			if ((v = cmd_mock_value(argc, argv, &i, "level")) == NULL)
 				return EXIT_USER;
@@ -231,16 +236,11 @@ cmd_mock_edit(char **text)
 		       editor);
 		goto out;
 	}
-	f = fopen(path, "rb");
-	if (f != NULL) {
-		struct sbuf b = {0};
-		char chunk[4096];
-		size_t n;
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			sbuf_add(&b, chunk, n);
-		fclose(f);
+	size_t len;
+	char *edited = slurp(path, &len);
+	if (edited != NULL) {
 		free(*text);
-		*text = sbuf_take(&b);
+		*text = edited;
 	}
 out:
 	if (fd >= 0)
@@ -331,29 +331,37 @@ cmd_mock_contains(const char *hay, const char *needle)
 
 /* Open cards matching the level and principle filters. */
 static size_t
-cmd_mock_candidates(struct deck *const *decks, size_t nd, int level, const char *principle,
+cmd_mock_candidates(struct card *const *cards, size_t ncards, int level, const char *principle,
 		    const struct card ***out)
 {
 	const struct card **v = NULL;
 	size_t n = 0;
 
-	for (size_t i = 0; i < nd; i++)
-		for (size_t k = 0; k < decks[i]->ncards; k++) {
-			const struct card *c = &decks[i]->cards[k];
-			int cl;
-			if (c->type != CARD_OPEN)
-				continue;
-			cl = c->level != NULL ? coach_level_from_name(c->level) : -1;
-			if (level >= 0 && cl >= 0 && cl != level)
-				continue;
-			if (principle != NULL &&
-			    (c->principle == NULL || !cmd_mock_contains(c->principle, principle)))
-				continue;
-			v = xrealloc(v, (n + 1) * sizeof(*v));
-			v[n++] = c;
-		}
+	for (size_t i = 0; i < ncards; i++) {
+		const struct card *c = cards[i];
+		int cl = c->level != NULL ? coach_level_from_name(c->level) : -1;
+		if (level >= 0 && cl >= 0 && cl != level)
+			continue;
+		if (principle != NULL &&
+		    (c->principle == NULL || !cmd_mock_contains(c->principle, principle)))
+			continue;
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = c;
+	}
 	*out = v;
 	return n;
+}
+
+/* drill mock --list: the open questions, one a line. */
+static void
+cmd_mock_list(struct card *const *cards, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		printf("%-28s %-4s %-28s %s\n", cards[i]->id,
+		       cards[i]->level ? cards[i]->level : "any",
+		       cards[i]->principle ? cards[i]->principle : "", cards[i]->prompt);
+	if (n == 0)
+		printf("No open questions: import a deck with open cards (decks/mock.deck).\n");
 }
 
 /* Copies the findings of r into the list saved with the mock. */
@@ -512,10 +520,9 @@ cmd_mock(struct app *app, int argc, char **argv)
 	static const char *const words[] = {":edit", NULL};
 	struct cmd_mock_opts o = {0};
 	struct cmd_mock_run run = {0};
-	struct deck **decks = NULL;
-	size_t ndecks = 0, n;
+	struct card **cards = NULL;
+	size_t ncards = 0, n;
 	const struct card **cands = NULL;
-	struct diag_list dl = {0};
 	struct rng rng;
 	char err[256];
 	int rc = cmd_mock_options(app, argc, argv, &o);
@@ -534,18 +541,18 @@ cmd_mock(struct app *app, int argc, char **argv)
 		goto out;
 	}
 
-	if (cmd_coach_load_decks(&decks, &ndecks, &dl) != 0) {
-		for (size_t i = 0; i < dl.n; i++) {
-			char *s = diag_format(&dl.v[i]);
-			fprintf(stderr, "drill: %s\n", s);
-			free(s);
-		}
-		rc = EXIT_ENV;
+	rc = app_open_store(app, &run.store);
+	if (rc == EXIT_OK)
+		rc = cmd_coach_open_cards(app, run.store, &cards, &ncards);
+	if (rc != EXIT_OK)
+		goto out;
+	if (o.list) {
+		cmd_mock_list(cards, ncards);
 		goto out;
 	}
-	n = cmd_mock_candidates(decks, ndecks, o.level, o.principle, &cands);
+	n = cmd_mock_candidates(cards, ncards, o.level, o.principle, &cands);
 	if (n == 0) {
-		fprintf(stderr, "drill: mock: no open question%s%s%s%s in the bundled decks\n",
+		fprintf(stderr, "drill: mock: no open question%s%s%s%s (drill mock --list)\n",
 			o.level >= 0 ? " for " : "",
 			o.level >= 0 ? coach_level_name((enum coach_level)o.level) : "",
 			o.principle ? " on " : "", o.principle ? o.principle : "");
@@ -559,9 +566,6 @@ cmd_mock(struct app *app, int argc, char **argv)
 	run.minutes = o.minutes > 0 ? o.minutes : (run.level == COACH_L7 ? 4 : 3);
 	cmd_coach_question(run.card, &run.q);
 
-	rc = app_open_store(app, &run.store);
-	if (rc != EXIT_OK)
-		goto out;
 	if (coach_new(&run.coach, err, sizeof(err)) != 0) {
 		fprintf(stderr, "drill: mock: %s\n", err);
 		rc = EXIT_ENV;
@@ -576,7 +580,6 @@ out:
 	cmd_coach_question_clear(&run.q);
 	store_close(run.store);
 	free(cands);
-	cmd_coach_free_decks(decks, ndecks);
-	diag_list_free(&dl);
+	cmd_coach_free_cards(cards, ncards);
 	return rc;
 }

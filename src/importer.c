@@ -10,6 +10,7 @@
 
 #include "deck.h"
 #include "paths.h"
+#include "slurp.h"
 #include "util.h"
 
 /* One deck file to import. */
@@ -34,31 +35,6 @@ importer_hash(const char *buf, size_t len, char out[17])
 		h *= 0x100000001b3ULL;
 	}
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
-static int
-importer_read(const char *path, char **buf, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[65536];
-	size_t n;
-
-	if (f == NULL)
-		return -1;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_add(&b, chunk, n);
-	if (ferror(f)) {
-		int e = errno;
-		fclose(f);
-		sbuf_free(&b);
-		errno = e;
-		return -1;
-	}
-	fclose(f);
-	*len = b.len;
-	*buf = sbuf_take(&b);
-	return 0;
 }
 
 static int
@@ -244,7 +220,7 @@ importer_load(const char *path, struct importer_file *f, struct diag_list *dl)
 	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(path);
 	f->abspath = paths_absolute(path);
-	if (stat(path, &st) != 0 || importer_read(path, &f->buf, &f->len) != 0) {
+	if (stat(path, &st) != 0 || (f->buf = slurp(path, &f->len)) == NULL) {
 		diag_add(dl, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}

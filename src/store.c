@@ -37,6 +37,7 @@ enum store_stmt {
 	SQL_DUE,
 	SQL_NEW,
 	SQL_NEW_SEEN,
+	SQL_IDS_OF_TYPE,
 	SQL_SESSION_START,
 	SQL_SESSION_END,
 	SQL_REVIEW_INSERT,
@@ -110,6 +111,9 @@ static const char *const store_sql[SQL_COUNT] = {
 		    " WHERE c.retired = 0 AND c.suspended = 0 AND c.state = 0 AND c.type <> 'open'"
 		    STORE_FILTER
 		    " ORDER BY d.key, c.line LIMIT ?3",
+	[SQL_IDS_OF_TYPE] = "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id"
+			    " WHERE c.retired = 0 AND c.suspended = 0 AND c.type = ?1"
+			    " ORDER BY d.key, c.line",
 	[SQL_NEW_SEEN] = "SELECT count(*) FROM reviews WHERE day = ?1 AND b_state = 0",
 	[SQL_SESSION_START] = "INSERT INTO sessions(kind, started_at) VALUES (?1, ?2)",
 	[SQL_SESSION_END] = "UPDATE sessions SET ended_at = ?2 WHERE id = ?1",
@@ -800,6 +804,17 @@ store_new_ids(struct store *s, const struct store_filter *f, size_t limit,
 	store_bind_text(st, 2, f ? f->tag : NULL);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)(limit > INT64_MAX ? INT64_MAX : limit));
 	return store_ids(s, st, ids, "listing new cards");
+}
+
+int
+store_ids_of_type(struct store *s, const char *type, struct strv *ids)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_IDS_OF_TYPE);
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, type);
+	return store_ids(s, st, ids, "listing cards");
 }
 
 int

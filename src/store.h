@@ -124,6 +124,8 @@ int store_due_ids(struct store *s, const struct store_filter *f, int64_t now_ms,
 /* Ids of active new cards in deck order. */
 int store_new_ids(struct store *s, const struct store_filter *f, size_t limit,
 		  struct strv *ids);
+/* Ids of the active cards of a type ("open", ...) in deck order. */
+int store_ids_of_type(struct store *s, const char *type, struct strv *ids);
 /* How many new cards were first reviewed on day. */
 int store_new_seen_on(struct store *s, int64_t day, int *count);
 

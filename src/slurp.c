@@ -1,0 +1,36 @@
+/* slurp: see slurp.h. */
+#include "slurp.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+char *
+slurp(const char *path, size_t *len)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	struct sbuf b = {0};
+	char chunk[65536];
+	size_t n;
+	int err = 0;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		sbuf_add(&b, chunk, n);
+	if (ferror(f))
+		err = errno ? errno : EIO;
+	if (!is_stdin)
+		fclose(f);
+	if (err != 0) {
+		sbuf_free(&b);
+		errno = err;
+		return NULL;
+	}
+	*len = b.len;
+	return sbuf_take(&b);
+}
