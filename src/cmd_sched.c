@@ -27,7 +27,8 @@ cmd_sched_options(struct app *app, int argc, char **argv, const char *usage)
 	int c, idx;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", opts, &idx)) != -1) {
+	/* Options may follow KEY or CARD, as the usage lines show them. */
+	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
 		if (c == 0) {
 			if (app_common_option(app, opts[idx].name, optarg) < 0)
 				return -1;

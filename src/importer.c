@@ -164,6 +164,10 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 	}
 	if (check_only || s == NULL)
 		goto done;
+	/* Nothing to write (every deck unchanged): no transaction, and no scan
+	 * of the whole cards table for the next generation. */
+	if (nd == 0)
+		goto done;
 
 	rc = store_begin(s);
 	if (rc == STORE_OK)

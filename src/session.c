@@ -705,13 +705,14 @@ session_summary(struct session *ss)
 					     ss->started.tv_nsec / 1000000)) / 1000;
 	int64_t due = 0;
 	char when[48];
+	struct store_filter f = {ss->o->deck, ss->o->tag};
 
 	printf("\n%sSession over:%s %d review%s", ui_on(ss->ui, UI_BOLD), ui_off(ss->ui),
 	       ss->reviewed, ss->reviewed == 1 ? "" : "s");
 	if (ss->reviewed > 0)
 		printf(", %d%% recalled", (ss->recalled * 100 + ss->reviewed / 2) / ss->reviewed);
 	printf(", %lldm %02llds.\n", (long long)(secs / 60), (long long)(secs % 60));
-	if (store_next_due(ss->store, &due) == STORE_OK && due > 0) {
+	if (store_next_due(ss->store, &f, &due) == STORE_OK && due > 0) {
 		session_when(session_now(ss), due, when, sizeof(when));
 		printf("Next card due %s.\n", when);
 	}
@@ -774,7 +775,7 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	if (ss.queue.n == 0) {
 		int64_t due = 0;
 		char when[48] = "";
-		if (store_next_due(s, &due) == STORE_OK && due > 0)
+		if (store_next_due(s, &f, &due) == STORE_OK && due > 0)
 			session_when(now, due, when, sizeof(when));
 		printf("Nothing to study right now%s%s.\n", when[0] ? "; next card due " : "", when);
 		goto out;

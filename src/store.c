@@ -154,8 +154,8 @@ static const char *const store_sql[SQL_COUNT] = {
 		" FROM reviews ORDER BY card_id, reviewed_at, id",
 	[SQL_COUNT_DUE] = "SELECT count(*) FROM cards WHERE retired = 0 AND suspended = 0"
 			  " AND state <> 0 AND due < ?1",
-	[SQL_NEXT_DUE] = "SELECT coalesce(min(due), 0) FROM cards WHERE retired = 0"
-			 " AND suspended = 0 AND state <> 0",
+	[SQL_NEXT_DUE] = "SELECT coalesce(min(c.due), 0) FROM cards c WHERE c.retired = 0"
+			 " AND c.suspended = 0 AND c.state <> 0" STORE_FILTER,
 	[SQL_REVIEWS_ON] = "SELECT count(*) FROM reviews WHERE day = ?1",
 	[SQL_REVIEW_DAYS] = "SELECT DISTINCT day FROM reviews ORDER BY day DESC LIMIT ?1",
 	[SQL_RETENTION] = "SELECT coalesce(sum(rating > 1), 0), count(*) FROM reviews"
@@ -341,6 +341,13 @@ store_inspect(const char *path, int64_t *version, char *err, size_t errlen)
 
 	*version = 0;
 	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	/* Another session may be writing or checkpointing: wait as for writes. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
+	/* One snapshot for the three reads: a first run may commit its
+	 * migration in between (closing rolls the read back). */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = store_pragma_int(db, "PRAGMA application_id", &app);
 	if (rc == SQLITE_OK)
@@ -378,6 +385,13 @@ store_migrate(struct store *s, int64_t from)
 	if (from >= schema_migration_count)
 		return STORE_OK;
 	rc = store_begin(s);
+	/* Another process may have migrated it between our read and our lock. */
+	if (rc == STORE_OK && store_pragma_int(s->db, "PRAGMA user_version", &from) != SQLITE_OK)
+		rc = store_fail(s, "reading the schema version");
+	if (rc == STORE_OK && from >= schema_migration_count) {
+		store_rollback(s);
+		return STORE_OK;
+	}
 	for (int i = (int)from; rc == STORE_OK && i < schema_migration_count; i++) {
 		char what[160];
 		snprintf(what, sizeof(what), "applying %s", schema_migrations[i].name);
@@ -439,8 +453,17 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 		return STORE_ERR;
 	}
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	rc = store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-			   " PRAGMA foreign_keys = ON", "configuring the database");
+	/* Turning a new file to WAL needs an exclusive lock and does not wait
+	 * for one: retry while another first run is setting the file up. */
+	for (int i = 0; i < STORE_BUSY_MS / 10; i++) {
+		rc = store_exec(s, "PRAGMA journal_mode = WAL", "configuring the database");
+		if (rc == STORE_OK || sqlite3_errcode(s->db) != SQLITE_BUSY)
+			break;
+		sqlite3_sleep(10);
+	}
+	if (rc == STORE_OK)
+		rc = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+				"configuring the database");
 	/* Another process may have created or migrated it meanwhile. */
 	if (rc == STORE_OK && store_pragma_int(s->db, "PRAGMA user_version", &version) != SQLITE_OK)
 		rc = store_fail(s, "reading the schema version");
@@ -1019,11 +1042,15 @@ store_count_due(struct store *s, int64_t before_ms, int64_t *count)
 }
 
 int
-store_next_due(struct store *s, int64_t *due)
+store_next_due(struct store *s, const struct store_filter *f, int64_t *due)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_NEXT_DUE);
 
-	return st ? store_int(s, st, due, "finding the next due card") : STORE_ERR;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, f ? f->deck : NULL);
+	store_bind_text(st, 2, f ? f->tag : NULL);
+	return store_int(s, st, due, "finding the next due card");
 }
 
 int

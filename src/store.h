@@ -165,8 +165,8 @@ int store_each_review(struct store *s, const char *card_id, store_review_fn fn, 
 /* ---- statistics ---- */
 /* Active non-new cards due before the given time. */
 int store_count_due(struct store *s, int64_t before_ms, int64_t *count);
-/* Earliest due time of an active non-new card (0 when none). */
-int store_next_due(struct store *s, int64_t *due);
+/* Earliest due time of an active non-new card matching f (NULL: any), 0 when none. */
+int store_next_due(struct store *s, const struct store_filter *f, int64_t *due);
 int store_reviews_on(struct store *s, int64_t day, int64_t *count);
 /* Distinct review days, newest first, at most max of them. */
 int store_review_days(struct store *s, int64_t *days, size_t max, size_t *n);
