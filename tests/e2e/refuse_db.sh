@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Files drill must refuse without touching them: a drill database with a
+# newer schema (PRAGMA user_version = 99), a file that is not SQLite, an
+# SQLite database of another program, a directory. Each is refused with a
+# clear message and exit status 2 by every command that opens the
+# database, and stays byte-identical.
+source "$(dirname "$0")/lib.sh" "$@"
+
+# refused FILE MESSAGE: every command refuses FILE with MESSAGE, untouched.
+refused() {
+	local file=$1 message=$2 sum
+	sum=$(checksum "$file")
+	for cmd in "study" "import $E2E_DECKS/types" "stats" "config" "reschedule" "why t-recall"; do
+		# shellcheck disable=SC2086 # cmd is split into words on purpose
+		run_in '\n3\n' $cmd --db "$file"
+		expect_exit 2
+		expect_eq "$OUT" "" "stdout of drill $cmd on a refused file"
+		expect_err "drill: $file $message"
+		expect_eq "$(checksum "$file")" "$sum" "checksum of $file after drill $cmd"
+	done
+	# A reader of a WAL database may leave an empty -wal (and a -shm) beside
+	# it; nothing may be written into them.
+	[ ! -s "$file-wal" ] || fail "drill wrote into $file-wal"
+	[ ! -e "$file-journal" ] || fail "drill left $file-journal behind"
+}
+
+step "a drill database whose schema is newer than this drill"
+run import "$E2E_DECKS/types"
+expect_exit 0
+ours=$(sql "PRAGMA user_version")
+[ "$ours" -ge 1 ] || fail "no schema version in a new database"
+sqlite3 "$DRILL_DB" "PRAGMA user_version = 99"
+sql_eq "PRAGMA user_version" 99 "user_version set by the test"
+refused "$DRILL_DB" "has schema version 99, newer than this drill understands ($ours); upgrade drill to use it (the file was left untouched)"
+sql_eq "SELECT count(*) FROM cards" 5 "cards in the refused database"
+
+step "a file that is not an SQLite database"
+for _ in $(seq 200); do echo "This is a text file, not a database at all."; done >"$T/notes.txt"
+refused "$T/notes.txt" "is not a drill database (not an SQLite file); left untouched"
+
+step "an SQLite database of another program"
+sqlite3 "$T/other.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1)"
+refused "$T/other.db" "is not a drill database (it holds other data); left untouched"
+sqlite3 "$T/appid.db" "PRAGMA application_id = 1234; PRAGMA user_version = 1"
+refused "$T/appid.db" "is not a drill database (it holds other data); left untouched"
+
+step "a directory where the database should be"
+mkdir "$T/dir.db"
+run stats --db "$T/dir.db"
+expect_exit 2
+expect_err "drill: $T/dir.db is not a regular file"
+
+step "an empty file is taken as a new database"
+: >"$T/empty.db"
+run stats --db "$T/empty.db"
+expect_exit 0
+DRILL_DB=$T/empty.db sql_eq "PRAGMA user_version" "$ours" "schema version of the initialised empty file"
