@@ -123,26 +123,6 @@ cmd_calc_json_number(double v)
 	return json_real(v);
 }
 
-static const char *
-cmd_calc_level_text(enum impact_level l)
-{
-	switch (l) {
-	case IMPACT_BELOW_L6:
-		return "under $1M, below the L6 minimum";
-	case IMPACT_L6:
-		return "$1M to $5M, the L6 range";
-	case IMPACT_L6_STRETCH:
-		return "$5M to $8M, an L6 stretch";
-	case IMPACT_BETWEEN:
-		return "$8M to $10M, above L6 stretch and below the L7 minimum";
-	case IMPACT_L7:
-		return "$10M to $50M, the L7 range";
-	case IMPACT_L7_STRATEGIC:
-		return "$50M and more, L7 strategic";
-	}
-	return "";
-}
-
 static void
 cmd_calc_print_inputs_of(FILE *f, const struct impact_method *m)
 {
@@ -293,7 +273,7 @@ cmd_calc_print_text(const struct cmd_calc_run *r)
 	amount_format(annual, AMOUNT_MONEY, num, sizeof(num));
 	printf("\nannual impact       %s\n", num);
 	printf("level               %s (%s)\n", impact_level_name(impact_level_of(annual)),
-	       cmd_calc_level_text(impact_level_of(annual)));
+	       impact_level_text(impact_level_of(annual)));
 	if (r->attribution >= 0) {
 		char pct[32];
 		amount_format_exact(r->values[r->attribution], AMOUNT_PERCENT, pct, sizeof(pct));

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -200,20 +199,13 @@ enum cmd_mock_read { CMD_MOCK_ANSWER, CMD_MOCK_EOF, CMD_MOCK_INTERRUPTED };
 
 /* Runs $VISUAL or $EDITOR on a temporary file holding *text; reads it back. */
 static void
-cmd_mock_edit(char **text)
+cmd_mock_edit(struct ui *ui, char **text)
 {
-	const char *editor = getenv("VISUAL");
 	const char *tmp = getenv("TMPDIR");
 	char *path = xasprintf("%s/drill-mock-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	int fd = mkstemp(path);
 	FILE *f = NULL;
-	pid_t pid;
-	int status = 0;
 
-	if (editor == NULL || *editor == '\0')
-		editor = getenv("EDITOR");
-	if (editor == NULL || *editor == '\0')
-		editor = "vi";
 	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
 		printf("Cannot create a temporary file (%s); keep typing instead.\n",
 		       strerror(errno));
@@ -223,17 +215,9 @@ cmd_mock_edit(char **text)
 	}
 	fputs(*text, f);
 	fclose(f);
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		char *cmd = xasprintf("%s \"$1\"", editor);
-		execl("/bin/sh", "sh", "-c", cmd, "sh", path, (char *)NULL);
-		_exit(127);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0) {
+	if (ui_edit(ui, path, 0) != 0) {
 		printf("The editor (%s) did not finish cleanly; the answer is kept as typed.\n",
-		       editor);
+		       ui_editor());
 		goto out;
 	}
 	size_t len;
@@ -278,7 +262,7 @@ cmd_mock_read_answer(struct ui *u, char **out)
 		if (interactive && strcmp(line, ":edit") == 0) {
 			char *text = sbuf_take(&b);
 			free(line);
-			cmd_mock_edit(&text);
+			cmd_mock_edit(u, &text);
 			sbuf_adds(&b, text);
 			free(text);
 			printf("%s\n", b.buf != NULL ? b.buf : "");

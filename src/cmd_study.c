@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "paths.h"
 #include "session.h"
 #include "settings.h"
 #include "store.h"
@@ -53,7 +52,7 @@ cmd_study(struct app *app, int argc, char **argv)
 		{"db", required_argument, NULL, 0},     {"seed", required_argument, NULL, 0},
 		{"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
 	};
-	struct session_opts o = {NULL, NULL, -1, 0, NULL};
+	struct session_opts o = {NULL, NULL, -1, 0};
 	struct settings st;
 	struct store *s = NULL;
 	char err[512];
@@ -101,10 +100,7 @@ cmd_study(struct app *app, int argc, char **argv)
 		store_close(s);
 		return EXIT_ENV;
 	}
-	char *decks = paths_decks();
-	o.decks_dir = decks;
 	rc = session_run(app, s, &st, &o);
-	free(decks);
 	store_close(s);
 	return rc;
 }

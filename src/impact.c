@@ -799,6 +799,26 @@ impact_level_of(double annual)
 }
 
 const char *
+impact_level_text(enum impact_level l)
+{
+	switch (l) {
+	case IMPACT_BELOW_L6:
+		return "under $1M, below the L6 minimum";
+	case IMPACT_L6:
+		return "$1M to $5M, the L6 range";
+	case IMPACT_L6_STRETCH:
+		return "$5M to $8M, an L6 stretch";
+	case IMPACT_BETWEEN:
+		return "$8M to $10M, above L6 stretch and below the L7 minimum";
+	case IMPACT_L7:
+		return "$10M to $50M, the L7 range";
+	case IMPACT_L7_STRATEGIC:
+		return "$50M and more, L7 strategic";
+	}
+	return "";
+}
+
+const char *
 impact_level_name(enum impact_level l)
 {
 	switch (l) {

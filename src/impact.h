@@ -94,6 +94,8 @@ enum impact_attribution {
 
 enum impact_level impact_level_of(double annual);
 const char *impact_level_name(enum impact_level l); /* "below_l6", "l6", ... */
+/* The band in words: "$1M to $5M, the L6 range". */
+const char *impact_level_text(enum impact_level l);
 enum impact_attribution impact_attribution_of(double fraction);
 const char *impact_attribution_name(enum impact_attribution a); /* "direct", ... */
 /*

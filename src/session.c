@@ -8,7 +8,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/time.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -352,7 +351,9 @@ session_choice(struct session *ss, const struct card *c, struct session_grade *g
 		if (strlen(t) == 1 && tolower((unsigned char)t[0]) >= 'a' &&
 		    tolower((unsigned char)t[0]) < 'a' + (int)n) {
 			pick = (size_t)(tolower((unsigned char)t[0]) - 'a');
-			g->answer = t;
+			/* The letter means nothing once reshuffled: keep the option. */
+			g->answer = xstrdup(c->options.v[order[pick]]);
+			free(t);
 			break;
 		}
 		free(t);
@@ -468,8 +469,8 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 	char annual[64], claim[64];
 	amount_format(r.annual, AMOUNT_MONEY, annual, sizeof(annual));
 	amount_format(impact_conservative(r.annual), AMOUNT_MONEY, claim, sizeof(claim));
-	printf("Annual impact %s (level band %s); claim at least %s.\n", annual,
-	       impact_level_name(impact_level_of(r.annual)), claim);
+	printf("Annual impact %s (%s); claim at least %s.\n", annual,
+	       impact_level_text(impact_level_of(r.annual)), claim);
 	session_show_explain(ss, c);
 }
 
@@ -477,26 +478,9 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 static void
 session_edit(struct session *ss, const char *path, int line)
 {
-	const char *editor = getenv("VISUAL");
-	char lineno[32];
-	pid_t pid;
-	int status = 0;
-
-	if (editor == NULL || *editor == '\0')
-		editor = getenv("EDITOR");
-	if (editor == NULL || *editor == '\0')
-		editor = "vi";
-	snprintf(lineno, sizeof(lineno), "+%d", line);
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		char *cmd = xasprintf("%s \"$1\" \"$2\"", editor);
-		execl("/bin/sh", "sh", "-c", cmd, "sh", lineno, path, (char *)NULL);
-		_exit(127);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0) {
-		printf("The editor (%s) did not finish cleanly; nothing re-imported.\n", editor);
+	if (ui_edit(ss->ui, path, line) != 0) {
+		printf("The editor (%s) did not finish cleanly; nothing re-imported.\n",
+		       ui_editor());
 		return;
 	}
 
@@ -517,34 +501,59 @@ session_edit(struct session *ss, const char *path, int line)
 	diag_list_free(&dl);
 }
 
+/* The card's current scheduling state from the database. 0, or -1 (failed). */
+static int
+session_reload_sched(struct session *ss, const char *id, struct fsrs_card *out)
+{
+	struct store_card sc = {0};
+	bool found = false;
+
+	if (store_card_load(ss->store, id, &sc, &found) != STORE_OK || !found) {
+		fprintf(stderr, "drill: could not reload card %s: %s\n", id,
+			found ? store_errmsg(ss->store) : "it is gone");
+		ss->failed = true;
+		store_card_clear(&sc);
+		return -1;
+	}
+	*out = sc.sched;
+	store_card_clear(&sc);
+	return 0;
+}
+
 /* Saves a grade: the scheduler's new state and the review, one transaction. */
 static int
 session_save(struct session *ss, const struct store_card *sc, struct session_grade *g)
 {
 	struct store_review rv;
 	int64_t now = session_now(ss);
-	int64_t day = settings_day(now, ss->st->rollover);
 	char when[48];
+	int rc = STORE_CONFLICT;
 
-	if (day < sc->sched.last_day)
-		day = sc->sched.last_day; /* a clock or zone change went backwards */
 	memset(&rv, 0, sizeof(rv));
 	rv.card_id = sc->id;
 	rv.session_id = ss->id;
 	rv.at = now;
-	rv.day = day;
 	rv.rating = g->rating;
 	rv.answer = g->answer;
 	rv.correct = g->correct;
 	rv.duration_ms = g->duration_ms;
 	rv.before = sc->sched;
-	if (fsrs_review(&ss->st->fsrs, &sc->sched, now, day, (enum fsrs_rating)g->rating,
-			fsrs_fuzz_seed(rng_hash(sc->id), sc->sched.reps + 1), &rv.after,
-			&rv.retrievability) != FSRS_OK) {
-		printf("drill: the scheduler refused card %s's state; skipping it.\n", sc->id);
-		return 0;
+	/* Another session may grade the card meanwhile: then start from its state. */
+	for (int attempt = 0; rc == STORE_CONFLICT && attempt < 3; attempt++) {
+		if (attempt > 0 && session_reload_sched(ss, sc->id, &rv.before) != 0)
+			return -1;
+		rv.day = settings_day(now, ss->st->rollover);
+		if (rv.day < rv.before.last_day)
+			rv.day = rv.before.last_day; /* a clock or zone change went backwards */
+		if (fsrs_review(&ss->st->fsrs, &rv.before, now, rv.day, (enum fsrs_rating)g->rating,
+				fsrs_fuzz_seed(rng_hash(sc->id), rv.before.reps + 1), &rv.after,
+				&rv.retrievability) != FSRS_OK) {
+			printf("drill: the scheduler refused card %s's state; skipping it.\n", sc->id);
+			return 0;
+		}
+		rc = store_save_review(ss->store, &rv);
 	}
-	if (store_save_review(ss->store, &rv) != STORE_OK) {
+	if (rc != STORE_OK) {
 		fprintf(stderr, "drill: could not save the review: %s\n", store_errmsg(ss->store));
 		ss->failed = true;
 		return -1;
@@ -718,14 +727,44 @@ session_summary(struct session *ss)
 	}
 }
 
-static void
-session_print_diags(const struct diag_list *dl)
+/* A --deck or --tag that names nothing is a mistake, not an empty session. */
+static int
+session_check_filter(struct store *s, const struct session_opts *o)
 {
-	for (size_t i = 0; i < dl->n; i++) {
-		char *m = diag_format(&dl->v[i]);
-		fprintf(stderr, "drill: %s\n", m);
-		free(m);
+	struct store_deck *decks = NULL;
+	size_t n = 0;
+	int64_t tagged = 0;
+	int rc = EXIT_OK;
+
+	if (o->deck != NULL) {
+		bool found = false;
+		if (store_decks(s, &decks, &n) != STORE_OK) {
+			fprintf(stderr, "drill: %s\n", store_errmsg(s));
+			return EXIT_ENV;
+		}
+		for (size_t i = 0; i < n && !found; i++)
+			found = strcmp(decks[i].key, o->deck) == 0 ||
+				strcasecmp(decks[i].name, o->deck) == 0;
+		if (!found) {
+			fprintf(stderr, "drill: no deck called \"%s\"; the decks are:", o->deck);
+			for (size_t i = 0; i < n; i++)
+				fprintf(stderr, "%s %s", i ? "," : "", decks[i].key);
+			fprintf(stderr, "\n");
+			rc = EXIT_USER;
+		}
+		store_decks_free(decks, n);
 	}
+	if (rc == EXIT_OK && o->tag != NULL) {
+		if (store_count_tagged(s, o->tag, &tagged) != STORE_OK) {
+			fprintf(stderr, "drill: %s\n", store_errmsg(s));
+			return EXIT_ENV;
+		}
+		if (tagged == 0) {
+			fprintf(stderr, "drill: no card has the tag \"%s\"\n", o->tag);
+			rc = EXIT_USER;
+		}
+	}
+	return rc;
 }
 
 int
@@ -734,7 +773,6 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 {
 	struct session ss;
 	struct store_filter f = {o->deck, o->tag};
-	struct diag_list dl = {0};
 	struct import_counts counts;
 	int64_t now, day;
 	int new_left = o->new_limit, seen = 0, rc = EXIT_OK;
@@ -749,16 +787,14 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	clock_gettime(CLOCK_MONOTONIC, &ss.started);
 
 	/* Decks edited on disk since the last import come in first. */
-	if (importer_refresh(s, o->decks_dir, app->now_ms, &counts, &dl) != IMPORT_OK) {
-		session_print_diags(&dl);
-		fprintf(stderr, "drill: the changed decks were not imported; "
-				"studying the cards imported before\n");
-	} else if (counts.added + counts.updated + counts.retired + counts.revived > 0) {
+	if (app_refresh_decks(app, s, &counts) == 0 &&
+	    counts.added + counts.updated + counts.retired + counts.revived > 0)
 		printf("Imported deck changes: %d added, %d updated, %d retired.\n",
 		       counts.added + counts.revived, counts.updated, counts.retired);
-	}
-	diag_list_free(&dl);
 
+	rc = session_check_filter(s, o);
+	if (rc != EXIT_OK)
+		goto out;
 	now = session_now(&ss);
 	day = settings_day(now, st->rollover);
 	if (new_left < 0) {

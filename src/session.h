@@ -22,7 +22,6 @@ struct session_opts {
 	const char *tag;    /* a tag, or NULL */
 	int new_limit;      /* new cards this session; -1: what is left of new_per_day */
 	int limit;          /* most reviews this session; 0: no limit */
-	const char *decks_dir; /* the bundled decks, for the start-up refresh */
 };
 
 /* Runs a session. Returns an exit status (EXIT_OK, EXIT_ENV). */

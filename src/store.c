@@ -42,12 +42,14 @@ enum store_stmt {
 	SQL_SESSION_END,
 	SQL_REVIEW_INSERT,
 	SQL_CARD_SCHED,
+	SQL_CARD_SCHED_IF,
 	SQL_REVIEW_GET,
 	SQL_REVIEW_DELETE,
 	SQL_SUSPEND,
 	SQL_EACH_REVIEW,
 	SQL_EACH_REVIEW_ALL,
 	SQL_COUNT_DUE,
+	SQL_COUNT_TAGGED,
 	SQL_NEXT_DUE,
 	SQL_REVIEWS_ON,
 	SQL_REVIEW_DAYS,
@@ -126,6 +128,12 @@ static const char *const store_sql[SQL_COUNT] = {
 		" a_reps, a_lapses, a_learning_steps, a_scheduled_days)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
 		"?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29)",
+	/* The same, only if the card is still in the state the grade started from. */
+	[SQL_CARD_SCHED_IF] =
+		"UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4, due = ?5,"
+		" last_review = ?6, last_day = ?7, reps = ?8, lapses = ?9,"
+		" learning_steps = ?10, scheduled_days = ?11"
+		" WHERE id = ?1 AND reps = ?12 AND last_review = ?13",
 	[SQL_CARD_SCHED] =
 		"UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4, due = ?5,"
 		" last_review = ?6, last_day = ?7, reps = ?8, lapses = ?9,"
@@ -152,6 +160,8 @@ static const char *const store_sql[SQL_COUNT] = {
 		" a_state, a_stability, a_difficulty, a_due, a_last_review, a_last_day,"
 		" a_reps, a_lapses, a_learning_steps, a_scheduled_days"
 		" FROM reviews ORDER BY card_id, reviewed_at, id",
+	[SQL_COUNT_TAGGED] = "SELECT count(*) FROM cards WHERE retired = 0"
+			     " AND tags LIKE '%,' || ?1 || ',%'",
 	[SQL_COUNT_DUE] = "SELECT count(*) FROM cards WHERE retired = 0 AND suspended = 0"
 			  " AND state <> 0 AND due < ?1",
 	[SQL_NEXT_DUE] = "SELECT coalesce(min(c.due), 0) FROM cards c WHERE c.retired = 0"
@@ -922,8 +932,22 @@ store_save_review(struct store *s, struct store_review *r)
 		rc = store_done(s, st, "saving a review");
 		r->id = sqlite3_last_insert_rowid(s->db);
 	}
-	if (rc == STORE_OK)
-		rc = store_set_sched_stmt(s, r->card_id, &r->after);
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_CARD_SCHED_IF);
+		rc = st ? STORE_OK : STORE_ERR;
+	}
+	if (rc == STORE_OK) {
+		store_bind_text(st, 1, r->card_id);
+		store_bind_sched(st, 2, &r->after);
+		sqlite3_bind_int(st, 12, r->before.reps);
+		sqlite3_bind_int64(st, 13, r->before.last_review);
+		rc = store_done(s, st, "updating a card");
+	}
+	if (rc == STORE_OK && sqlite3_changes(s->db) != 1) {
+		snprintf(s->msg, sizeof(s->msg),
+			 "card %s was graded elsewhere since it was shown", r->card_id);
+		rc = STORE_CONFLICT;
+	}
 	if (rc == STORE_OK)
 		rc = store_commit(s);
 	if (rc != STORE_OK)
@@ -1039,6 +1063,17 @@ store_count_due(struct store *s, int64_t before_ms, int64_t *count)
 		return STORE_ERR;
 	sqlite3_bind_int64(st, 1, before_ms);
 	return store_int(s, st, count, "counting due cards");
+}
+
+int
+store_count_tagged(struct store *s, const char *tag, int64_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_COUNT_TAGGED);
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, tag);
+	return store_int(s, st, count, "counting tagged cards");
 }
 
 int

@@ -32,7 +32,8 @@ enum store_status {
 	STORE_OK = 0,
 	STORE_ERR = -1,      /* SQLite or file error; see the message */
 	STORE_NEWER = -2,    /* schema newer than this program: refused, untouched */
-	STORE_NOT_DRILL = -3 /* the file is not a drill database: refused, untouched */
+	STORE_NOT_DRILL = -3, /* the file is not a drill database: refused, untouched */
+	STORE_CONFLICT = -4   /* the card changed since it was read; nothing written */
 };
 
 /*
@@ -145,7 +146,11 @@ struct store_review {
 	double retrievability; /* NAN for a new card */
 	struct fsrs_card before, after;
 };
-/* Appends the review and sets the card's state to r->after, in one transaction. */
+/*
+ * Appends the review and sets the card's state to r->after, in one
+ * transaction. If another session graded the card since r->before was read
+ * (reps or last_review differ), writes nothing and returns STORE_CONFLICT.
+ */
 int store_save_review(struct store *s, struct store_review *r);
 /* Deletes review id and restores its card's "before" state, in one
  * transaction. *card_id (caller frees) names the card. */
@@ -165,6 +170,8 @@ int store_each_review(struct store *s, const char *card_id, store_review_fn fn, 
 /* ---- statistics ---- */
 /* Active non-new cards due before the given time. */
 int store_count_due(struct store *s, int64_t before_ms, int64_t *count);
+/* Cards (not retired) that carry tag. */
+int store_count_tagged(struct store *s, const char *tag, int64_t *count);
 /* Earliest due time of an active non-new card matching f (NULL: any), 0 when none. */
 int store_next_due(struct store *s, const struct store_filter *f, int64_t *due);
 int store_reviews_on(struct store *s, int64_t day, int64_t *count);

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "paths.h"
@@ -204,4 +205,37 @@ const char *
 ui_off(const struct ui *u)
 {
 	return u->colour ? "\033[0m" : "";
+}
+
+const char *
+ui_editor(void)
+{
+	const char *e = getenv("VISUAL");
+
+	if (e == NULL || *e == '\0')
+		e = getenv("EDITOR");
+	return e != NULL && *e != '\0' ? e : "vi";
+}
+
+int
+ui_edit(struct ui *u, const char *path, int line)
+{
+	char lineno[32];
+	pid_t pid;
+	int status = 0;
+
+	(void)u;
+	snprintf(lineno, sizeof(lineno), "+%d", line);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		/* The editor may carry arguments ("code -w"): let the shell split it. */
+		char *cmd = xasprintf(line > 0 ? "%s \"$1\" \"$2\"" : "%s \"$2\"", ui_editor());
+		execl("/bin/sh", "sh", "-c", cmd, "sh", lineno, path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return -1;
+	return 0;
 }

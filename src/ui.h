@@ -40,4 +40,13 @@ const char *ui_on(const struct ui *u, enum ui_colour c);
 /* The sequence that ends any colour, or "". */
 const char *ui_off(const struct ui *u);
 
+/* The editor the user asked for: $VISUAL, else $EDITOR, else "vi". */
+const char *ui_editor(void);
+
+/*
+ * Runs the editor on path (at line when line > 0, as "+LINE path") and
+ * waits for it. Returns 0 when it exited with status 0, else -1.
+ */
+int ui_edit(struct ui *u, const char *path, int line);
+
 #endif

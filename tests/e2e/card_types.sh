@@ -103,12 +103,12 @@ fresh choice-right "$types"
 run_in "\\n3\\nCustomer obsession\\n\$936K\\nz\\n$right\\n:quit\\n" --seed 11
 expect_out "Answer with a letter from a to d."
 expect_out "✓ Correct."
-expect_eq "$(review_of t-choice)" "3|$right|1" "review of a right choice"
+expect_eq "$(review_of t-choice)" "3|L7|1" "review of a right choice keeps the option, not the letter"
 fresh choice-wrong "$types"
 run_in "\\n3\\nCustomer obsession\\n\$936K\\n$wrong\\n:quit\\n" --seed 11
 expect_out "✗ Not quite.
 Answer: L7"
-expect_eq "$(review_of t-choice)" "1|$wrong|0" "review of a wrong choice"
+expect_eq "$(review_of t-choice)" "1|L4|0" "review of a wrong choice keeps the option, not the letter"
 
 step "calc: fixed inputs (10 hours x 50 x \$100), right and wrong"
 fresh calc-right "$types"

@@ -66,6 +66,18 @@ run reschedule extra
 expect_exit 1
 [ ! -e "$DRILL_DB" ] || fail "a command with bad arguments created the database"
 
+step "a --deck or --tag that matches nothing is a user error, not an empty session"
+use_decks types
+run study --deck no-such-deck
+expect_exit 1
+expect_err 'drill: no deck called "no-such-deck"; the decks are: types'
+run study --tag no-such-tag
+expect_exit 1
+expect_err 'drill: no card has the tag "no-such-tag"'
+run_in ':quit\n' study --deck types
+expect_exit 0
+rm -f "$DRILL_DB" "$DRILL_DB"-wal "$DRILL_DB"-shm
+
 step "DRILL_NOW accepts unix seconds and ISO 8601, refuses anything else"
 for now in 1772442000 2026-03-02 2026-03-02T09:00:00Z "2026-03-02 09:00:00" 2026-03-02T10:00:00+01:00; do
 	DRILL_NOW=$now run stats

@@ -333,6 +333,14 @@ count_reviews(void *ctx, const struct store_review *r)
 	return 0;
 }
 
+static int
+count_all(void *ctx, const struct store_review *r)
+{
+	(void)r;
+	(*(int *)ctx)++;
+	return 0;
+}
+
 static void
 test_each_review_and_stats(void **state)
 {
@@ -365,6 +373,47 @@ test_each_review_and_stats(void **state)
 	store_close(s);
 }
 
+/* Two sessions grading one card: the second, graded from a stale state,
+ * must not overwrite the first; it gets STORE_CONFLICT and writes nothing. */
+static void
+test_stale_grade_conflicts(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = open_ok(f->path);
+	struct store_card sc = {0};
+	struct store_review r;
+	bool found = false;
+	int before = 0, after = 0;
+
+	assert_int_equal(store_set_suspended(s, "a", false), STORE_OK);
+	assert_int_equal(store_card_load(s, "a", &sc, &found), STORE_OK);
+	assert_true(found);
+	assert_int_equal(store_each_review(s, "a", count_all, &before), STORE_OK);
+	memset(&r, 0, sizeof(r));
+	r.card_id = "a";
+	r.at = 20000;
+	r.rating = 3;
+	r.correct = 1;
+	r.retrievability = NAN;
+	r.before = sc.sched;
+	r.after = sc.sched;
+	r.after.reps = sc.sched.reps + 1;
+	r.after.last_review = 20000;
+	assert_int_equal(store_save_review(s, &r), STORE_OK);
+	/* The other session still holds the old state. */
+	r.at = 20001;
+	r.after.last_review = 20001;
+	assert_int_equal(store_save_review(s, &r), STORE_CONFLICT);
+	assert_non_null(strstr(store_errmsg(s), "graded elsewhere"));
+	assert_int_equal(store_each_review(s, "a", count_all, &after), STORE_OK);
+	assert_int_equal(after, before + 1);
+	store_card_clear(&sc);
+	assert_int_equal(store_card_load(s, "a", &sc, &found), STORE_OK);
+	assert_int_equal(sc.sched.last_review, 20000);
+	store_card_clear(&sc);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -374,6 +423,7 @@ main(void)
 		cmocka_unit_test(test_import_reviews_and_undo),
 		cmocka_unit_test(test_review_log_is_append_only),
 		cmocka_unit_test(test_each_review_and_stats),
+		cmocka_unit_test(test_stale_grade_conflicts),
 	};
 	/* The tests share one database, in order. */
 	return cmocka_run_group_tests(tests, setup, teardown);
