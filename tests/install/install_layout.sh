@@ -15,6 +15,7 @@ decks=$tmp/prefix/share/drill/decks
 want=$(ls "$src"/decks/*.deck | wc -l)
 got=$(ls "$decks"/*.deck | wc -l)
 [ "$want" = "$got" ] || { echo "FAIL: $got decks installed, $want in the source" >&2; exit 1; }
+[ -f "$tmp/prefix/share/man/man1/drill.1" ] || { echo "FAIL: no manual page" >&2; exit 1; }
 
 # Run from elsewhere, with no hint of where the decks are.
 cd "$tmp"
