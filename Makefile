@@ -29,9 +29,7 @@ test: deps
 	ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS)
 
 bench: deps
-	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DDRILL_TESTS=OFF
-	cmake --build build-bench -j $(JOBS) --target drill benchmarks
-	sh bench/run.sh build-bench
+	bash bench/run.sh build-bench
 
 install: build
 	cmake --install $(BUILD)

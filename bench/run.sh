@@ -26,8 +26,12 @@ cmake --build "$build" --target benchmarks -j2 >/dev/null
 echo "== bench_session"
 "$build/bench/bench_session" "$build/drill"
 
-# The FSRS-6 scheduler: 1,000,000 reviews; against ts-fsrs when it is installed.
+# The FSRS-6 scheduler: 1,000,000 reviews, and the same through ts-fsrs in
+# Node (installed from the npm registry on first use, pinned by the lock file).
 echo "== bench_fsrs"
+if [ ! -d "$root/tests/fsrs/node_modules/ts-fsrs" ] && command -v npm >/dev/null; then
+	(cd "$root/tests/fsrs" && npm ci --silent) || echo "bench/run.sh: npm ci failed; C figures only" >&2
+fi
 if [ -d "$root/tests/fsrs/node_modules/ts-fsrs" ] && command -v node >/dev/null; then
 	"$build/bench/bench_fsrs"
 else
