@@ -150,7 +150,10 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 	"platform|effort))|"
 	"\\b(?:attribut\\w*|credit\\w*)\\b[^.;\\n]{0,60}?\\d{1,3}(?:\\.\\d+)?" COACH_PCT "|"
 	"\\b(?:claim|count|take)\\w* (?:only )?(?:about |around )?"
-	"\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of)",
+	"\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of|"
+	/* a share stated as a part of the outcome: "about 60% of it" */
+	"\\b\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of (?:it|that|this|the (?:gain|lift|"
+	"uplift|increase|improvement|savings|impact|result|outcome|win)s?)\\b)",
     [COACH_CUE_ATTRIB_WORD] = "\\b(?:attribut\\w*|credit\\w*)",
     [COACH_CUE_TIMEFRAME] = "(?:\\b(?:annual(?:ly)?|annuali[sz]ed|per (?:year|annum|month|quarter|"
 			    "week|day)|a (?:year|month|quarter|week)|each (?:year|month|quarter|"

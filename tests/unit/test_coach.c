@@ -665,6 +665,9 @@ test_followup_answered(void **state)
 	} cases[] = {
 	    {"attribution", "About 70% of the lift is attributed to our change.", 1},
 	    {"attribution", "The team did most of the work.", 0},
+	    /* Regression: a share said as "N% of it" was not taken as an answer. */
+	    {"attribution", "About 60% of it, measured with an A/B test over 6 months.", 1},
+	    {"attribution", "Conversion grew 20% over 6 months.", 0},
 	    {"calculation", "1,200 × $65 = $78K a month, measured before and after.", 1},
 	    {"calculation", "1,200 × $65 = $98K a month.", 0},
 	    {"calculation", "It felt like a lot.", 0},
