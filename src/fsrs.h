@@ -4,7 +4,7 @@
  * Owns: the 21 model weights and their bounds, the card states, the memory
  * update (stability, difficulty, retrievability), learning and relearning
  * steps, interval rounding, ordering and fuzz, and local day numbers.
- * See /work/shared/FSRS6.md and docs/fsrs.md.
+ * See ../shared/FSRS6.md (beside the repository) and docs/fsrs.md.
  *
  * Never: reads the clock, does I/O, keeps globals or draws its own random
  * numbers. The review time, its day number and a fuzz seed are arguments.
