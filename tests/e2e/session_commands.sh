@@ -143,12 +143,20 @@ step "a deck or tag filter with nothing to study does not report other cards as 
 # Regression: the "next card due" line ignored --deck/--tag and said "now"
 # while the cards due now were all outside the filter.
 fresh filter
-run_in '\n3\n' --limit 1
-export DRILL_NOW=2026-03-05T09:00:00Z # s-01 is due
-run_in ':quit\n' --deck no-such-deck
+cp "$E2E_DECKS/types/types.deck" "$T/decks/"
+run import
 expect_exit 0
-expect_eq "$OUT" "Nothing to study right now." "a session on a deck that matches nothing"
+run_in '\n3\n' --deck study --limit 1
+export DRILL_NOW=2026-03-05T09:00:00Z # s-01 is due, no card of types is
+run_in ':quit\n' --deck types --new 0
+expect_exit 0
+expect_eq "$OUT" "Nothing to study right now." "a session on a deck with nothing due"
+rm "$T/decks/types.deck"
+run_in ':quit\n' --deck no-such-deck
+expect_exit 1
+expect_err 'no deck called "no-such-deck"'
 run_in ':quit\n' --tag no-such-tag
-expect_eq "$OUT" "Nothing to study right now." "a session on a tag that matches nothing"
+expect_exit 1
+expect_err 'no card has the tag "no-such-tag"'
 run_in ':quit\n' --deck study --new 0
 expect_out "drill: 1 due, 0 new."
