@@ -782,88 +782,66 @@ impact_at_least(double x, double bound)
 	return x >= bound * (1 - 1e-12);
 }
 
+/* The bands, lowest first (as the enums count): each starts at its floor,
+ * in dollars or as a fraction. */
+static const struct impact_band {
+	double floor;
+	const char *name; /* the JSON value */
+	const char *text; /* the band in words */
+} impact_levels[] = {
+	[IMPACT_BELOW_L6] = {0, "below_l6", "under $1M, below the L6 minimum"},
+	[IMPACT_L6] = {1e6, "l6", "$1M to $5M, the L6 range"},
+	[IMPACT_L6_STRETCH] = {5e6, "l6_stretch", "$5M to $8M, an L6 stretch"},
+	[IMPACT_BETWEEN] = {8e6, "between", "$8M to $10M, above L6 stretch and below the L7 minimum"},
+	[IMPACT_L7] = {10e6, "l7", "$10M to $50M, the L7 range"},
+	[IMPACT_L7_STRATEGIC] = {50e6, "l7_strategic", "$50M and more, L7 strategic"},
+}, impact_attributions[] = {
+	[IMPACT_ATTR_UNSUPPORTED] = {0, "unsupported", "below 50%"},
+	[IMPACT_ATTR_CONSERVATIVE] = {0.50, "conservative", "50% to 69%"},
+	[IMPACT_ATTR_STRONG] = {0.70, "strong", "70% to 89%"},
+	[IMPACT_ATTR_DIRECT] = {0.90, "direct", "90% to 100%"},
+};
+
+/* The highest band whose floor x reaches; bands[0] is the lowest. */
+static size_t
+impact_band_of(const struct impact_band *bands, size_t n, double x)
+{
+	size_t i = n - 1;
+
+	while (i > 0 && !impact_at_least(x, bands[i].floor))
+		i--;
+	return i;
+}
+
 enum impact_level
 impact_level_of(double annual)
 {
-	if (impact_at_least(annual, 50e6))
-		return IMPACT_L7_STRATEGIC;
-	if (impact_at_least(annual, 10e6))
-		return IMPACT_L7;
-	if (impact_at_least(annual, 8e6))
-		return IMPACT_BETWEEN;
-	if (impact_at_least(annual, 5e6))
-		return IMPACT_L6_STRETCH;
-	if (impact_at_least(annual, 1e6))
-		return IMPACT_L6;
-	return IMPACT_BELOW_L6;
+	return (enum impact_level)impact_band_of(impact_levels, ARRAY_LEN(impact_levels), annual);
 }
 
 const char *
 impact_level_text(enum impact_level l)
 {
-	switch (l) {
-	case IMPACT_BELOW_L6:
-		return "under $1M, below the L6 minimum";
-	case IMPACT_L6:
-		return "$1M to $5M, the L6 range";
-	case IMPACT_L6_STRETCH:
-		return "$5M to $8M, an L6 stretch";
-	case IMPACT_BETWEEN:
-		return "$8M to $10M, above L6 stretch and below the L7 minimum";
-	case IMPACT_L7:
-		return "$10M to $50M, the L7 range";
-	case IMPACT_L7_STRATEGIC:
-		return "$50M and more, L7 strategic";
-	}
-	return "";
+	return (size_t)l < ARRAY_LEN(impact_levels) ? impact_levels[l].text : "";
 }
 
 const char *
 impact_level_name(enum impact_level l)
 {
-	switch (l) {
-	case IMPACT_BELOW_L6:
-		return "below_l6";
-	case IMPACT_L6:
-		return "l6";
-	case IMPACT_L6_STRETCH:
-		return "l6_stretch";
-	case IMPACT_BETWEEN:
-		return "between";
-	case IMPACT_L7:
-		return "l7";
-	case IMPACT_L7_STRATEGIC:
-		return "l7_strategic";
-	}
-	return "?";
+	return (size_t)l < ARRAY_LEN(impact_levels) ? impact_levels[l].name : "?";
 }
 
 enum impact_attribution
 impact_attribution_of(double fraction)
 {
-	if (impact_at_least(fraction, 0.90))
-		return IMPACT_ATTR_DIRECT;
-	if (impact_at_least(fraction, 0.70))
-		return IMPACT_ATTR_STRONG;
-	if (impact_at_least(fraction, 0.50))
-		return IMPACT_ATTR_CONSERVATIVE;
-	return IMPACT_ATTR_UNSUPPORTED;
+	return (enum impact_attribution)impact_band_of(impact_attributions,
+						       ARRAY_LEN(impact_attributions), fraction);
 }
 
 const char *
 impact_attribution_name(enum impact_attribution a)
 {
-	switch (a) {
-	case IMPACT_ATTR_DIRECT:
-		return "direct";
-	case IMPACT_ATTR_STRONG:
-		return "strong";
-	case IMPACT_ATTR_CONSERVATIVE:
-		return "conservative";
-	case IMPACT_ATTR_UNSUPPORTED:
-		return "unsupported";
-	}
-	return "?";
+	return (size_t)a < ARRAY_LEN(impact_attributions) ? impact_attributions[a].name : "?";
 }
 
 /*

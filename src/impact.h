@@ -86,10 +86,10 @@ enum impact_level {
 };
 
 enum impact_attribution {
-	IMPACT_ATTR_DIRECT,       /* 90-100% */
-	IMPACT_ATTR_STRONG,       /* 70-89% */
+	IMPACT_ATTR_UNSUPPORTED,  /* below 50% */
 	IMPACT_ATTR_CONSERVATIVE, /* 50-69% */
-	IMPACT_ATTR_UNSUPPORTED   /* below 50% */
+	IMPACT_ATTR_STRONG,       /* 70-89% */
+	IMPACT_ATTR_DIRECT        /* 90-100% */
 };
 
 enum impact_level impact_level_of(double annual);
