@@ -241,20 +241,37 @@ cmd_mock_blank(const char *s)
 	return true;
 }
 
+static double
+cmd_mock_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /*
  * Reads one multi-line answer into *out (caller frees). Interactively it
  * ends with an empty line, Ctrl-D or ":edit"; piped, with a line holding
- * only "." or the end of input.
+ * only "." or the end of input. With t0 >= 0 (a timed interactive answer)
+ * each line's prompt shows the clock: "[1:05/3:00] > ".
  */
 static enum cmd_mock_read
-cmd_mock_read_answer(struct ui *u, char **out)
+cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out)
 {
 	struct sbuf b = {0};
 	bool interactive = ui_interactive(u);
+	char prompt[48] = "> ";
 	char *line;
 
 	*out = NULL;
-	while ((line = ui_read(u, "> ")) != NULL) {
+	for (;;) {
+		if (t0 >= 0) {
+			int secs = (int)(cmd_mock_clock() - t0);
+			snprintf(prompt, sizeof(prompt), "[%d:%02d/%d:00] > ", secs / 60, secs % 60,
+				 minutes);
+		}
+		if ((line = ui_read(u, prompt)) == NULL)
+			break;
 		if (strcmp(line, ".") == 0) {
 			free(line);
 			break;
@@ -291,13 +308,6 @@ cmd_mock_read_answer(struct ui *u, char **out)
 	return CMD_MOCK_EOF;
 }
 
-static double
-cmd_mock_clock(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* ------------------------------------------------------------------ */
 /* the interview                                                       */
@@ -419,7 +429,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 		       "only \".\"; not timed.\n");
 
 	t0 = cmd_mock_clock();
-	got = cmd_mock_read_answer(run->ui, &answer);
+	got = cmd_mock_read_answer(run->ui, timed ? t0 : -1, run->minutes, &answer);
 	if (got != CMD_MOCK_ANSWER) {
 		printf("%s; nothing saved.\n",
 		       got == CMD_MOCK_INTERRUPTED ? "Interview stopped" : "No answer given");
@@ -443,7 +453,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 		bool ok;
 
 		printf("\nFollow-up %zu of %zu: %s\n", i + 1, nfu, fu[i]->question);
-		got = cmd_mock_read_answer(run->ui, &fanswer[i]);
+		got = cmd_mock_read_answer(run->ui, -1, 0, &fanswer[i]);
 		if (got == CMD_MOCK_INTERRUPTED) {
 			printf("Interview stopped; nothing saved.\n");
 			goto out;
