@@ -652,8 +652,10 @@ session_serve(struct session *ss, const char *id)
 		printf("Skipping card %s; fix its deck and it comes back.\n", id);
 		goto done;
 	}
-	printf("\n%s[%s · %s]%s\n", ui_on(ss->ui, UI_DIM), sc.deck_key,
-	       fsrs_state_name(sc.sched.state), ui_off(ss->ui));
+	/* "3 left": this card and those still queued for the session. */
+	printf("\n%s[%s · %s · %zu left]%s\n", ui_on(ss->ui, UI_DIM), sc.deck_key,
+	       fsrs_state_name(sc.sched.state),
+	       ss->queue.n - ss->qpos + ss->nlearn + ss->front.n + 1, ui_off(ss->ui));
 	switch (c->type) {
 	case CARD_RECALL:
 		session_recall(ss, c, &g);
