@@ -30,7 +30,6 @@
  * limit Hard (interactive sessions only; scripted ones have no timing). */
 #define SESSION_QUICK_MS 5000
 #define SESSION_SLOW_MS 30000
-#define SESSION_CALC_DRAWS 50
 
 /* What a prompt can come back with. */
 enum session_action {
@@ -415,12 +414,12 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 	int target = -1, worst = CALC_CORRECT, final;
 	int64_t t0;
 
-	for (int i = 0; i < SESSION_CALC_DRAWS && target < 0; i++) {
-		calc_draw(m, c->ranges, c->nranges, &ss->rng, values);
-		if (impact_run(m, values, &r, err, sizeof(err)) != 0)
-			continue;
+	/* calc_draw already redraws combinations the method refuses. */
+	calc_draw(m, c->ranges, c->nranges, &ss->rng, values);
+	if (impact_run(m, values, &r, err, sizeof(err)) == 0) {
 		target = strcasecmp(c->ask, "annual") == 0 ? (int)r.nsteps - 1
 							   : impact_step_index(&r, c->ask);
+		snprintf(err, sizeof(err), "no step \"%s\"", c->ask);
 	}
 	if (target < 0) {
 		printf("This calculation card could not draw usable numbers (%s); skipping it.\n", err);
