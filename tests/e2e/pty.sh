@@ -2,7 +2,8 @@
 # The interactive path under a pseudo-terminal (driven by pty_drive.py):
 # the session starts, shows its prompt, grades, completes commands with
 # Tab, keeps readline history under XDG_STATE_HOME, uses colour unless
-# NO_COLOR is set, and ends cleanly on :quit, Ctrl-D and Ctrl-C.
+# NO_COLOR is set, and ends cleanly on :quit, Ctrl-D and Ctrl-C; and an
+# interactive mock interview, with its clock and :edit.
 source "$(dirname "$0")/lib.sh" "$@"
 
 if ! python3 -c 'import os, pty; os.openpty()' 2>/dev/null; then
@@ -13,14 +14,16 @@ export DRILL_DECKS=$E2E_DECKS/study TERM=xterm
 run import
 expect_exit 0
 
-# drive NAME STEPS [ENV...]: runs drill under a pty; sets OUT (the
-# transcript) and RC.
+# drive NAME STEPS [ENV...]: runs drill (with the words of $DRIVE_CMD
+# first, when set) under a pty; sets OUT (the transcript) and RC.
 drive() {
 	local name=$1 steps=$2
 	shift 2
 	RC=0
+	# shellcheck disable=SC2086 # DRIVE_CMD is a list of words
 	printf '%s\n' "$steps" |
-		env "$@" python3 "$E2E_HERE/pty_drive.py" "$T/$name.pty" -- "$DRILL" --seed 1 || RC=$?
+		env "$@" python3 "$E2E_HERE/pty_drive.py" "$T/$name.pty" -- "$DRILL" ${DRIVE_CMD:-} --seed 1 ||
+		RC=$?
 	OUT=$(cat "$T/$name.pty" 2>/dev/null || true)
 	ERR=""
 	if [ "$RC" = 125 ]; then
@@ -85,3 +88,34 @@ expect Session over'
 expect_exit 0
 expect_contains "$OUT" "Suspended s-" "the transcript"
 sql_eq "SELECT count(*) FROM cards WHERE suspended = 1" 1 "cards suspended through completion"
+
+step "an interactive mock: the clock in the prompt, :edit finishes the answer, a follow-up, a scorecard"
+export DRILL_DECKS=$DRILL_SOURCE_DIR/decks
+cat >"$T/answer.txt" <<'ANSWER'
+Situation: Our checkout service was slow and customers abandoned carts; the team owned the service.
+Task: I had to bring the page load under one second within a quarter.
+Action: I led six engineers, we profiled the queries, added caching and worked with two partner teams.
+Result: Load time fell from 4.2 to 0.8 seconds and we recovered revenue.
+ANSWER
+printf '#!/bin/sh\ncat "%s" > "$1"\n' "$T/answer.txt" >"$T/editor.sh"
+chmod +x "$T/editor.sh"
+DRIVE_CMD="mock --level L6" drive mock 'expect The clock starts now
+expect /3:00] >
+send Situation: typed before the editor took over.\r
+expect /3:00] >
+send :edit\r
+expect Load time fell
+expect Clock: 0:
+expect Follow-up 1 of 1
+expect >
+send We recovered $1.2M a year, measured before and after the change.\r
+expect >
+send \r
+expect Scorecard
+expect Saved as mock #1' EDITOR="$T/editor.sh"
+expect_exit 0
+sql_eq "SELECT count(*) FROM mocks" 1 "mocks saved"
+sql_eq "SELECT answer LIKE '%Load time fell%' AND answer NOT LIKE '%typed before%' FROM mocks" 1 \
+	"the saved answer is the edited one"
+sql_eq "SELECT asked || ':' || defended || ':' || (seconds IS NOT NULL) FROM mocks" "1:1:1" \
+	"follow-ups asked and defended, and the answer timed"
