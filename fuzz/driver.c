@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "slurp.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -17,20 +18,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static int
 driver_run_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[4096];
-	size_t n;
+	size_t len;
+	char *buf = slurp(path, &len);
 
-	if (f == NULL) {
+	if (buf == NULL) {
 		perror(path);
 		return 1;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_add(&b, chunk, n);
-	fclose(f);
-	LLVMFuzzerTestOneInput((const uint8_t *)(b.buf ? b.buf : ""), b.len);
-	sbuf_free(&b);
+	LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
+	free(buf);
 	return 0;
 }
 

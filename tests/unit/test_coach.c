@@ -17,6 +17,7 @@
 
 #include "check.h"
 #include "coach.h"
+#include "slurp.h"
 #include "util.h"
 
 #define COACH_CORPUS DRILL_TEST_DATA "/coach"
@@ -112,22 +113,6 @@ struct test_case {
 };
 
 static char *
-test_read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_add(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return sbuf_take(&b);
-}
-
-static char *
 test_trim(char *s)
 {
 	char *e;
@@ -220,7 +205,9 @@ static int
 test_run_case(const char *name, const char *path, enum coach_level *level)
 {
 	size_t len;
-	char *buf = test_read_file(path, &len);
+	char *buf = slurp(path, &len);
+
+	assert_non_null(buf);
 	struct test_case tc;
 	struct coach_point points[COACH_MAX_POINTS];
 	struct coach_question q = {NULL, points, 0};
@@ -702,7 +689,6 @@ test_score(void **state)
 	struct coach_result *r;
 	char *strong;
 	size_t len;
-	FILE *f;
 	(void)state;
 
 	/* an empty answer scores only what it cannot lose */
@@ -731,18 +717,8 @@ test_score(void **state)
 	coach_result_free(r);
 
 	/* the strong corpus answer loses nothing but the follow-ups */
-	f = fopen(COACH_CORPUS "/l6-strong-checkout.txt", "rb");
-	assert_non_null(f);
-	{
-		struct sbuf b = {0};
-		char chunk[4096];
-		size_t n;
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			sbuf_add(&b, chunk, n);
-		len = b.len;
-		strong = sbuf_take(&b);
-	}
-	fclose(f);
+	strong = slurp(COACH_CORPUS "/l6-strong-checkout.txt", &len);
+	assert_non_null(strong);
 	assert_true(len > 0);
 	r = test_analyse(strstr(strong, "\n---\n") + 5, COACH_L6, false);
 	coach_score(r, 1, 0, &sc);

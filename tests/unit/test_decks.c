@@ -18,29 +18,13 @@
 
 #include "deck.h"
 #include "impact.h"
+#include "slurp.h"
 #include "util.h"
 
 struct collection {
 	struct deck **decks;
 	size_t n;
 };
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[8192];
-	size_t n;
-
-	if (f == NULL)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sbuf_add(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return sbuf_take(&b);
-}
 
 static int
 cmp_names(const void *a, const void *b)
@@ -71,7 +55,9 @@ setup(void **state)
 		char *path = xasprintf("decks/%s", names.v[i]);
 		char *full = xasprintf("%s/%s", DRILL_SOURCE_DIR, path);
 		size_t len;
-		char *buf = read_file(full, &len);
+		char *buf = slurp(full, &len);
+		if (buf == NULL)
+			fail_msg("cannot read %s", full);
 		if (deck_parse(path, buf, len, &c->decks[c->n], &dl) == 0)
 			c->n++;
 		free(buf);
@@ -213,8 +199,10 @@ test_coverage_map(void **state)
 {
 	const struct collection *c = *state;
 	size_t len, seeds = 0, bullets = 0, ids = 0;
-	char *text = read_file(DRILL_SOURCE_DIR "/docs/coverage.md", &len);
+	char *text = slurp(DRILL_SOURCE_DIR "/docs/coverage.md", &len);
 	size_t seed_bullets = 0;
+
+	assert_non_null(text);
 
 	for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n")) {
 		if (strncmp(line, "## Seed", 7) == 0) {

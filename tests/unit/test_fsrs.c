@@ -17,27 +17,12 @@
 #include <string.h>
 
 #include "fsrs.h"
+#include "slurp.h"
 #include "util.h"
 
 #define TOL 1e-8
 
 /* ---- parity with the vectors ---- */
-
-static char *
-test_fsrs_slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[65536];
-	size_t n;
-
-	if (f == NULL)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_add(&b, chunk, n);
-	fclose(f);
-	return sbuf_take(&b);
-}
 
 /* Splits line at tabs in place; returns the number of fields. */
 static size_t
@@ -249,7 +234,11 @@ test_fsrs_migration_line(char **f, size_t nf, size_t line)
 static void
 test_parity(void **state)
 {
-	char *text = test_fsrs_slurp(DRILL_TEST_DATA "/fsrs_vectors.tsv");
+	size_t len;
+	char *text = slurp(DRILL_TEST_DATA "/fsrs_vectors.tsv", &len);
+
+	if (text == NULL)
+		fail_msg("cannot read %s", DRILL_TEST_DATA "/fsrs_vectors.tsv");
 	struct fsrs_params params[32];
 	struct fsrs_card card = {0};
 	struct test_fsrs_stats st = {0};

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "deck.h"
+#include "slurp.h"
 #include "store.h"
 #include "util.h"
 
@@ -123,22 +124,6 @@ test_create_mode_and_version(void **state)
 	assert_true(store_schema_version() >= 1);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(fp);
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		sbuf_add(&b, chunk, n);
-	fclose(fp);
-	*len = b.len;
-	return sbuf_take(&b);
-}
-
 static void
 test_refusals_leave_file_untouched(void **state)
 {
@@ -155,10 +140,12 @@ test_refusals_leave_file_untouched(void **state)
 	fputs("this is not a database, just some text that is long enough\n", fp);
 	fclose(fp);
 	char *before = slurp(other, &n1);
+	assert_non_null(before);
 	assert_int_equal(store_open(other, &s, err, sizeof(err)), STORE_NOT_DRILL);
 	assert_null(s);
 	assert_non_null(strstr(err, "not a drill database"));
 	char *after = slurp(other, &n2);
+	assert_non_null(after);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(before, after, n1);
 	free(before);
@@ -172,9 +159,11 @@ test_refusals_leave_file_untouched(void **state)
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	before = slurp(newer, &n1);
+	assert_non_null(before);
 	assert_int_equal(store_open(newer, &s, err, sizeof(err)), STORE_NEWER);
 	assert_non_null(strstr(err, "newer"));
 	after = slurp(newer, &n2);
+	assert_non_null(after);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(before, after, n1);
 	free(before);
