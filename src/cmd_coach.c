@@ -7,6 +7,7 @@
 #include "cmd_coach.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,76 +294,54 @@ struct cmd_coach_opts {
 	bool json, help;
 };
 
-/* The value of option name at argv[*i] ("--name=value" or "--name value"). */
-static const char *
-cmd_coach_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *a = argv[*i], *eq = strchr(a, '=');
-
-	if (eq != NULL)
-		return eq + 1;
-	if (*i + 1 < argc)
-		return argv[++*i];
-	fprintf(stderr, "drill: coach: option --%s needs a value\n", name);
-	return NULL;
-}
-
-static bool
-cmd_coach_is_opt(const char *a, const char *name)
-{
-	size_t n = strlen(name);
-	return strncmp(a, "--", 2) == 0 && strncmp(a + 2, name, n) == 0 &&
-	       (a[2 + n] == '\0' || a[2 + n] == '=');
-}
-
 static int
 cmd_coach_options(struct app *app, int argc, char **argv, struct cmd_coach_opts *o)
 {
-	bool rest = false;
+	static const struct option opts[] = {
+		{"level", required_argument, NULL, 'l'}, {"question", required_argument, NULL, 'q'},
+		{"json", no_argument, NULL, 'j'},        {"db", required_argument, NULL, 0},
+		{"seed", required_argument, NULL, 0},    {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c, idx;
 
-	o->path = NULL;
+	o->path = "-";
 	o->level = -1;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v;
-
-		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
-			if (o->path != NULL) {
-				fprintf(stderr, "drill: coach: one answer file at most\n");
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+		switch (c) {
+		case 0:
+			if (app_common_option(app, opts[idx].name, optarg) < 0)
 				return EXIT_USER;
-			}
-			o->path = a;
-		} else if (strcmp(a, "--") == 0) {
-			rest = true;
-		} else if (strcmp(a, "--json") == 0) {
-			o->json = true;
-		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			o->help = true;
-		} else if (cmd_coach_is_opt(a, "level")) {
-			if ((v = cmd_coach_value(argc, argv, &i, "level")) == NULL)
-				return EXIT_USER;
-			o->level = coach_level_from_name(v);
+			break;
+		case 'l':
+			o->level = coach_level_from_name(optarg);
 			if (o->level < 0) {
 				fprintf(stderr, "drill: coach: --level is L6 or L7, not \"%s\"\n",
-					v);
+					optarg);
 				return EXIT_USER;
 			}
-		} else if (cmd_coach_is_opt(a, "question")) {
-			if ((o->question = cmd_coach_value(argc, argv, &i, "question")) == NULL)
-				return EXIT_USER;
-		} else if (cmd_coach_is_opt(a, "db") || cmd_coach_is_opt(a, "seed")) {
-			const char *name = cmd_coach_is_opt(a, "db") ? "db" : "seed";
-			if ((v = cmd_coach_value(argc, argv, &i, name)) == NULL ||
-			    app_common_option(app, name, v) < 0)
-				return EXIT_USER;
-		} else {
-			fprintf(stderr,
-				"drill: coach: unknown option \"%s\" (see drill coach --help)\n",
-				a);
+			break;
+		case 'q':
+			o->question = optarg;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'h':
+			o->help = true;
+			break;
+		default:
+			fprintf(stderr, "drill: coach: see drill coach --help\n");
 			return EXIT_USER;
 		}
 	}
-	if (o->path == NULL)
-		o->path = "-";
+	if (argc - optind > 1) {
+		fprintf(stderr, "drill: coach: one answer file at most\n");
+		return EXIT_USER;
+	}
+	if (optind < argc)
+		o->path = argv[optind];
 	return EXIT_OK;
 }
 

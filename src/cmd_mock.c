@@ -4,13 +4,15 @@
  * card of the collection), the answer timed and analysed by the coach,
  * one to three defense follow-ups chosen from what the answer lacks, each
  * answered and analysed, then a scorecard saved in the database.
- * `--history` lists past mocks and the findings that keep coming back.
+ * `--history` lists past mocks and the findings that keep coming back;
+ * `--list` the open questions.
  *
  * Input: interactively an answer ends with an empty line or Ctrl-D, and
  * ":edit" finishes it in $EDITOR; piped (tests), answers are separated by
  * a line holding only ".".
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,77 +64,67 @@ struct cmd_mock_opts {
 	bool history, list, help;
 };
 
-/* The value of option name at argv[*i] ("--name=value" or "--name value"). */
-static const char *
-cmd_mock_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *eq = strchr(argv[*i], '=');
-
-	if (eq != NULL)
-		return eq + 1;
-	if (*i + 1 < argc)
-		return argv[++*i];
-	fprintf(stderr, "drill: mock: option --%s needs a value\n", name);
-	return NULL;
-}
-
-static bool
-cmd_mock_is_opt(const char *a, const char *name)
-{
-	size_t n = strlen(name);
-	return strncmp(a, "--", 2) == 0 && strncmp(a + 2, name, n) == 0 &&
-	       (a[2 + n] == '\0' || a[2 + n] == '=');
-}
-
 static int
 cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o)
 {
-	o->level = -1;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *v;
+	static const struct option opts[] = {
+		{"level", required_argument, NULL, 'l'}, {"principle", required_argument, NULL, 'p'},
+		{"minutes", required_argument, NULL, 'm'}, {"history", no_argument, NULL, 'H'},
+		{"list", no_argument, NULL, 'L'},        {"db", required_argument, NULL, 0},
+		{"seed", required_argument, NULL, 0},    {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c, idx;
+	char *end;
+	long m;
 
-		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			o->help = true;
-		} else if (strcmp(a, "--history") == 0) {
-			o->history = true;
-		} else if (strcmp(a, "--list") == 0) {
-			o->list = true;
-		} else if (cmd_mock_is_opt(a, "level")) {
-			if ((v = cmd_mock_value(argc, argv, &i, "level")) == NULL)
+	o->level = -1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
+		switch (c) {
+		case 0:
+			if (app_common_option(app, opts[idx].name, optarg) < 0)
 				return EXIT_USER;
-			o->level = coach_level_from_name(v);
+			break;
+		case 'l':
+			o->level = coach_level_from_name(optarg);
 			if (o->level < 0) {
 				fprintf(stderr, "drill: mock: --level is L6 or L7, not \"%s\"\n",
-					v);
+					optarg);
 				return EXIT_USER;
 			}
-		} else if (cmd_mock_is_opt(a, "principle")) {
-			if ((o->principle = cmd_mock_value(argc, argv, &i, "principle")) == NULL)
-				return EXIT_USER;
-		} else if (cmd_mock_is_opt(a, "minutes")) {
-			char *end;
-			long m;
-			if ((v = cmd_mock_value(argc, argv, &i, "minutes")) == NULL)
-				return EXIT_USER;
+			break;
+		case 'p':
+			o->principle = optarg;
+			break;
+		case 'm':
 			errno = 0;
-			m = strtol(v, &end, 10);
-			if (*v == '\0' || *end != '\0' || errno != 0 || m < 1 || m > 60) {
-				fprintf(stderr,
-					"drill: mock: --minutes takes 1 to 60, not \"%s\"\n", v);
+			m = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || errno != 0 || m < 1 || m > 60) {
+				fprintf(stderr, "drill: mock: --minutes takes 1 to 60, not \"%s\"\n",
+					optarg);
 				return EXIT_USER;
 			}
 			o->minutes = (int)m;
-		} else if (cmd_mock_is_opt(a, "db") || cmd_mock_is_opt(a, "seed")) {
-			const char *name = cmd_mock_is_opt(a, "db") ? "db" : "seed";
-			if ((v = cmd_mock_value(argc, argv, &i, name)) == NULL ||
-			    app_common_option(app, name, v) < 0)
-				return EXIT_USER;
-		} else {
-			fprintf(stderr,
-				"drill: mock: unknown argument \"%s\" (see drill mock --help)\n",
-				a);
+			break;
+		case 'H':
+			o->history = true;
+			break;
+		case 'L':
+			o->list = true;
+			break;
+		case 'h':
+			o->help = true;
+			break;
+		default:
+			fprintf(stderr, "drill: mock: see drill mock --help\n");
 			return EXIT_USER;
 		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "drill: mock: unexpected argument \"%s\" (see drill mock --help)\n",
+			argv[optind]);
+		return EXIT_USER;
 	}
 	return EXIT_OK;
 }
