@@ -307,7 +307,10 @@ importer_refresh(struct store *s, const char *bundled_dir, int64_t now_ms,
 			continue;
 		}
 		if (k && strcmp(k->file_hash, files[n].hash) == 0) {
-			/* Touched, not changed: skip. */
+			/* Touched, not changed: remember the new mtime and size so
+			 * the next start skips it on stat alone. */
+			if (store_deck_touch(s, k->id, files[n].mtime, files[n].size) != STORE_OK)
+				diag_add(dl, DIAG_ERROR, "database", 0, 0, "%s", store_errmsg(s));
 			free(files[n].buf);
 			files[n].buf = NULL;
 			counts->skipped++;

@@ -27,6 +27,7 @@ enum store_stmt {
 	SQL_GENERATION,
 	SQL_DECK_UPSERT,
 	SQL_DECK_ID,
+	SQL_DECK_TOUCH,
 	SQL_CARD_GET,
 	SQL_CARD_OWNER,
 	SQL_CARD_INSERT,
@@ -88,6 +89,7 @@ static const char *const store_sql[SQL_COUNT] = {
 		" file_hash = excluded.file_hash, file_mtime = excluded.file_mtime,"
 		" file_size = excluded.file_size, imported_at = excluded.imported_at",
 	[SQL_DECK_ID] = "SELECT id FROM decks WHERE key = ?1",
+	[SQL_DECK_TOUCH] = "UPDATE decks SET file_mtime = ?2, file_size = ?3 WHERE id = ?1",
 	[SQL_CARD_GET] = "SELECT hash, retired, deck_id, line, tags FROM cards WHERE id = ?1",
 	[SQL_CARD_OWNER] = "SELECT d.key, c.retired FROM cards c JOIN decks d ON d.id = c.deck_id"
 			   " WHERE c.id = ?1",
@@ -630,6 +632,19 @@ store_deck_save(struct store *s, const struct deck *d, const char *abspath,
 		return STORE_ERR;
 	store_bind_text(st, 1, d->key);
 	return store_int(s, st, deck_id, "finding a deck");
+}
+
+int
+store_deck_touch(struct store *s, int64_t deck_id, int64_t mtime, int64_t size)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_DECK_TOUCH);
+
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, deck_id);
+	sqlite3_bind_int64(st, 2, mtime);
+	sqlite3_bind_int64(st, 3, size);
+	return store_done(s, st, "recording a deck's file time");
 }
 
 int

@@ -79,6 +79,9 @@ int store_deck_save(struct store *s, const struct deck *d, const char *abspath,
 		    const char *file_hash, int64_t mtime, int64_t size,
 		    int64_t now_ms, int64_t *deck_id);
 
+/* Records a deck file's new mtime and size when its content is unchanged. */
+int store_deck_touch(struct store *s, int64_t deck_id, int64_t mtime, int64_t size);
+
 enum store_change {
 	STORE_UNCHANGED,
 	STORE_ADDED,

@@ -94,3 +94,13 @@ sql_eq "SELECT count(*) FROM cards WHERE id = 'x-new'" 1 "card of the new deck"
 expect_eq "$(card_state t-recall)" "$recall_state" "state of the card edited on disk"
 expect_contains "$(sql "SELECT source FROM cards WHERE id = 't-recall'")" "starting with Situation" \
 	"stored source after the refresh"
+
+step "a deck touched but not changed is skipped, and its new mtime remembered"
+# Regression: the stored mtime was left as it was, so every later session
+# re-read and re-hashed the deck.
+touch -d '2026-03-01 12:00:00' "$deck"
+want=$(stat -c %Y "$deck")
+run_in ':quit\n' --deck types
+expect_exit 0
+expect_no_out "Imported deck changes"
+sql_eq "SELECT file_mtime FROM decks WHERE key = 'types'" "$want" "stored mtime of a touched deck"
