@@ -1,5 +1,6 @@
 /* app: the helpers every command shares (see cmd.h). */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,12 +10,40 @@
 #include "paths.h"
 #include "store.h"
 
+/* The command named in every error line; like a program name, set once. */
+static char app_cmd_name[64] = "drill";
+
+void
+app_set_command(const char *name)
+{
+	snprintf(app_cmd_name, sizeof(app_cmd_name), "drill %s", name);
+}
+
+const char *
+app_command(void)
+{
+	return app_cmd_name;
+}
+
+void
+app_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout); /* keep the order a reader of both streams saw */
+	fprintf(stderr, "%s: ", app_cmd_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int
 app_common_option(struct app *app, const char *name, const char *arg)
 {
 	if (strcmp(name, "db") == 0) {
 		if (arg == NULL || *arg == '\0') {
-			fprintf(stderr, "drill: --db needs a path\n");
+			app_err("--db needs a path");
 			return -1;
 		}
 		app->db_path = arg;
@@ -25,7 +54,7 @@ app_common_option(struct app *app, const char *name, const char *arg)
 		errno = 0;
 		unsigned long long v = strtoull(arg ? arg : "", &end, 10);
 		if (arg == NULL || *arg == '\0' || *arg == '-' || *end != '\0' || errno) {
-			fprintf(stderr, "drill: --seed needs a whole number, not \"%s\"\n",
+			app_err("--seed needs a whole number, not \"%s\"",
 				arg ? arg : "");
 			return -1;
 		}
@@ -45,13 +74,13 @@ app_open_store(const struct app *app, struct store **out)
 
 	*out = NULL;
 	if (path == NULL) {
-		fprintf(stderr, "drill: no database path: set HOME, XDG_DATA_HOME, DRILL_DB or --db\n");
+		app_err("no database path: set HOME, XDG_DATA_HOME, DRILL_DB or --db");
 		return EXIT_ENV;
 	}
 	rc = store_open(path, out, err, sizeof(err));
 	free(path);
 	if (rc != STORE_OK) {
-		fprintf(stderr, "drill: %s\n", err);
+		app_err("%s", err);
 		return EXIT_ENV;
 	}
 	return EXIT_OK;
@@ -66,12 +95,12 @@ app_refresh_decks(const struct app *app, struct store *s, struct import_counts *
 
 	for (size_t i = 0; i < dl.n; i++) {
 		char *m = diag_format(&dl.v[i]);
-		fprintf(stderr, "drill: %s\n", m);
+		app_err("%s", m);
 		free(m);
 	}
 	if (rc != IMPORT_OK)
-		fprintf(stderr, "drill: the changed decks were not imported; "
-				"using the cards imported before\n");
+		app_err("the changed decks were not imported; "
+				"using the cards imported before");
 	diag_list_free(&dl);
 	free(decks);
 	return rc == IMPORT_OK ? 0 : -1;

@@ -31,6 +31,16 @@ struct app {
  */
 int app_common_option(struct app *app, const char *name, const char *arg);
 
+/*
+ * Every line drill writes to stderr starts "drill CMD: ", CMD being the
+ * command that runs ("study", "fsrs replay"). main sets it once before
+ * dispatching (a command with subcommands narrows it); app_err prints one
+ * such line, adding the newline.
+ */
+void app_set_command(const char *name);
+const char *app_command(void);
+void app_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 struct store;
 /* Opens the database named by --db / DRILL_DB / the default path, printing
  * any error. Returns EXIT_OK with *out set, or EXIT_ENV. */

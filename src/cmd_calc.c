@@ -94,7 +94,7 @@ cmd_calc_options(struct app *app, const char *cmd, int argc, char **argv, bool l
 			} else if (i + 1 < argc) {
 				val = argv[++i];
 			} else {
-				fprintf(stderr, "drill: %s: option --%s needs a value\n", cmd, opt);
+				app_err("%s: option --%s needs a value", cmd, opt);
 				return EXIT_USER;
 			}
 			rc = app_common_option(app, opt, val);
@@ -105,7 +105,7 @@ cmd_calc_options(struct app *app, const char *cmd, int argc, char **argv, bool l
 		}
 		continue;
 	unknown:
-		fprintf(stderr, "drill: %s: unknown option \"%s\" (see drill %s --help)\n", cmd, a,
+		app_err("%s: unknown option \"%s\" (see drill %s --help)", cmd, a,
 			cmd);
 		return EXIT_USER;
 	}
@@ -295,12 +295,12 @@ cmd_calc_total(struct strv *args, struct cmd_calc_run *r)
 
 	r->attribution = -1;
 	if (args->n < 2) {
-		fprintf(stderr, "drill: calc: total: give the components as name=value "
-				"(e.g. labor=187K quality=145K)\n");
+		app_err("total: give the components as name=value "
+				"(e.g. labor=187K quality=145K)");
 		return EXIT_USER;
 	}
 	if (args->n - 1 > ARRAY_LEN(r->values)) {
-		fprintf(stderr, "drill: calc: total: at most %zu components\n",
+		app_err("total: at most %zu components",
 			ARRAY_LEN(r->values));
 		return EXIT_USER;
 	}
@@ -309,19 +309,18 @@ cmd_calc_total(struct strv *args, struct cmd_calc_run *r)
 		struct amount am;
 
 		if (eq == NULL || eq == a) {
-			fprintf(stderr, "drill: calc: total: \"%s\" is not name=value\n", a);
+			app_err("total: \"%s\" is not name=value", a);
 			return EXIT_USER;
 		}
 		args->v[i][eq - a] = '\0';
 		for (size_t j = 0; j < r->ninputs; j++) {
 			if (strcmp(r->names[j], a) == 0) {
-				fprintf(stderr,
-					"drill: calc: total: component \"%s\" is given twice\n", a);
+				app_err("total: component \"%s\" is given twice", a);
 				return EXIT_USER;
 			}
 		}
 		if (amount_parse(eq + 1, AMOUNT_MONEY, &am, err, sizeof(err)) != 0) {
-			fprintf(stderr, "drill: calc: total: component \"%s\": %s\n", a, err);
+			app_err("total: component \"%s\": %s", a, err);
 			return EXIT_USER;
 		}
 		r->names[r->ninputs] = a;
@@ -329,7 +328,7 @@ cmd_calc_total(struct strv *args, struct cmd_calc_run *r)
 		r->values[r->ninputs++] = am.value;
 	}
 	if (impact_sum(r->values, r->ninputs, &r->res, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: calc: total: %s\n", err);
+		app_err("total: %s", err);
 		return EXIT_USER;
 	}
 	return EXIT_OK;
@@ -355,22 +354,22 @@ cmd_calc_method(const struct impact_method *m, struct strv *args, struct cmd_cal
 		int idx;
 
 		if (eq == NULL) {
-			fprintf(stderr, "drill: calc: %s: \"%s\" is not name=value\n", m->name, a);
+			app_err("%s: \"%s\" is not name=value", m->name, a);
 			goto bad;
 		}
 		args->v[i][eq - a] = '\0';
 		idx = impact_input_index(m, a);
 		if (idx < 0) {
-			fprintf(stderr, "drill: calc: %s: unknown input \"%s\"\n", m->name, a);
+			app_err("%s: unknown input \"%s\"", m->name, a);
 			goto bad;
 		}
 		if (given[idx]) {
-			fprintf(stderr, "drill: calc: %s: input \"%s\" is given twice\n", m->name,
+			app_err("%s: input \"%s\" is given twice", m->name,
 				a);
 			goto bad;
 		}
 		if (amount_parse(eq + 1, m->inputs[idx].kind, &am, err, sizeof(err)) != 0) {
-			fprintf(stderr, "drill: calc: %s: input \"%s\": %s\n", m->name, a, err);
+			app_err("%s: input \"%s\": %s", m->name, a, err);
 			goto bad;
 		}
 		given[idx] = true;
@@ -379,13 +378,13 @@ cmd_calc_method(const struct impact_method *m, struct strv *args, struct cmd_cal
 	}
 	for (size_t i = 0; i < m->ninputs; i++) {
 		if (!given[i] && !m->inputs[i].has_default) {
-			fprintf(stderr, "drill: calc: %s: missing input \"%s\" (%s)\n", m->name,
+			app_err("%s: missing input \"%s\" (%s)", m->name,
 				m->inputs[i].name, m->inputs[i].help);
 			goto bad;
 		}
 	}
 	if (impact_run(m, r->values, &r->res, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: calc: %s: %s\n", m->name, err);
+		app_err("%s: %s", m->name, err);
 		return EXIT_USER;
 	}
 	return EXIT_OK;
@@ -412,7 +411,7 @@ cmd_calc(struct app *app, int argc, char **argv)
 	}
 	if (o.list) {
 		if (o.args.n > 0) {
-			fprintf(stderr, "drill: calc: --list takes no method or inputs\n");
+			app_err("--list takes no method or inputs");
 			rc = EXIT_USER;
 		} else {
 			rc = cmd_calc_list(o.json);
@@ -426,10 +425,11 @@ cmd_calc(struct app *app, int argc, char **argv)
 	}
 	m = impact_method_find(o.args.v[0]);
 	if (m == NULL) {
-		fprintf(stderr, "drill: calc: unknown method \"%s\"; methods:", o.args.v[0]);
+		struct sbuf names = {0};
 		for (size_t i = 0; i < impact_method_count(); i++)
-			fprintf(stderr, " %s", impact_method_at(i)->name);
-		fputc('\n', stderr);
+			sbuf_printf(&names, " %s", impact_method_at(i)->name);
+		app_err("unknown method \"%s\"; methods:%s", o.args.v[0], names.buf);
+		sbuf_free(&names);
 		rc = EXIT_USER;
 		goto out;
 	}
@@ -515,7 +515,8 @@ cmd_audit(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	if (o.args.n > 1) {
-		fprintf(stderr, "drill: audit: one file at most\n%s", cmd_audit_usage);
+		app_err("one file at most");
+		fputs(cmd_audit_usage, stderr);
 		rc = EXIT_USER;
 		goto out;
 	}
@@ -523,7 +524,7 @@ cmd_audit(struct app *app, int argc, char **argv)
 		path = o.args.v[0];
 	text = slurp(path, &len);
 	if (text == NULL) {
-		fprintf(stderr, "drill: audit: cannot read %s: %s\n",
+		app_err("cannot read %s: %s",
 			strcmp(path, "-") == 0 ? "standard input" : path, strerror(errno));
 		rc = EXIT_ENV;
 		goto out;

@@ -61,7 +61,7 @@ cmd_coach_open_cards(const struct app *app, struct store *s, struct card ***out,
 	*n = 0;
 	app_refresh_decks(app, s, &counts);
 	if (store_ids_of_type(s, "open", &ids) != STORE_OK) {
-		fprintf(stderr, "drill: %s\n", store_errmsg(s));
+		app_err("%s", store_errmsg(s));
 		return EXIT_ENV;
 	}
 	v = xcalloc(ids.n ? ids.n : 1, sizeof(*v));
@@ -71,7 +71,7 @@ cmd_coach_open_cards(const struct app *app, struct store *s, struct card ***out,
 		bool found = false;
 
 		if (store_card_load(s, ids.v[i], &sc, &found) != STORE_OK) {
-			fprintf(stderr, "drill: %s\n", store_errmsg(s));
+			app_err("%s", store_errmsg(s));
 			cmd_coach_free_cards(v, k);
 			strv_free(&ids);
 			return EXIT_ENV;
@@ -317,7 +317,7 @@ cmd_coach_options(struct app *app, int argc, char **argv, struct cmd_coach_opts 
 		case 'l':
 			o->level = coach_level_from_name(optarg);
 			if (o->level < 0) {
-				fprintf(stderr, "drill: coach: --level is L6 or L7, not \"%s\"\n",
+				app_err("--level is L6 or L7, not \"%s\"",
 					optarg);
 				return EXIT_USER;
 			}
@@ -332,12 +332,12 @@ cmd_coach_options(struct app *app, int argc, char **argv, struct cmd_coach_opts 
 			o->help = true;
 			break;
 		default:
-			fprintf(stderr, "drill: coach: see drill coach --help\n");
+			app_err("see drill coach --help");
 			return EXIT_USER;
 		}
 	}
 	if (argc - optind > 1) {
-		fprintf(stderr, "drill: coach: one answer file at most\n");
+		app_err("one answer file at most");
 		return EXIT_USER;
 	}
 	if (optind < argc)
@@ -376,8 +376,8 @@ cmd_coach(struct app *app, int argc, char **argv)
 			goto out;
 		card = cmd_coach_find_card(cards, ncards, o.question);
 		if (card == NULL) {
-			fprintf(stderr, "drill: coach: no open card \"%s\" (drill mock lists them "
-					"with --list)\n", o.question);
+			app_err("no open card \"%s\" (drill mock lists them "
+					"with --list)", o.question);
 			rc = EXIT_USER;
 			goto out;
 		}
@@ -388,13 +388,13 @@ cmd_coach(struct app *app, int argc, char **argv)
 
 	text = slurp(o.path, &len);
 	if (text == NULL) {
-		fprintf(stderr, "drill: coach: cannot read %s: %s\n",
+		app_err("cannot read %s: %s",
 			strcmp(o.path, "-") == 0 ? "standard input" : o.path, strerror(errno));
 		rc = EXIT_ENV;
 		goto out;
 	}
 	if (coach_new(&c, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: coach: %s\n", err);
+		app_err("%s", err);
 		rc = EXIT_ENV;
 		goto out;
 	}

@@ -182,11 +182,12 @@ cmd_fsrs_line_error(size_t *nerr, size_t line, const char *fmt, ...)
 
 	if (++*nerr > CMD_FSRS_MAX_ERRORS)
 		return;
-	fprintf(stderr, "drill: line %zu: ", line);
+	struct sbuf m = {0};
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sbuf_vprintf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	app_err("line %zu: %s", line, m.buf);
+	sbuf_free(&m);
 }
 
 static int
@@ -323,7 +324,7 @@ cmd_fsrs_parse_input(char *buf, int rollover, struct cmd_fsrs_table *t,
 			(*nrecs)++;
 	}
 	if (nerr > CMD_FSRS_MAX_ERRORS)
-		fprintf(stderr, "drill: %zu more bad lines not shown\n",
+		app_err("%zu more bad lines not shown",
 			nerr - CMD_FSRS_MAX_ERRORS);
 	return nerr;
 }
@@ -363,7 +364,7 @@ cmd_fsrs_replay_run(const struct fsrs_params *p, struct cmd_fsrs_table *t,
 				 fsrs_fuzz_seed(c->hash, c->sched.reps + 1), &c->sched, &rb);
 		if (rc != FSRS_OK) {
 			/* cannot happen on checked input */
-			fprintf(stderr, "drill: fsrs replay: card \"%s\": %s\n", c->id,
+			app_err("card \"%s\": %s", c->id,
 				fsrs_status_text(rc));
 			return EXIT_USER;
 		}
@@ -379,7 +380,7 @@ cmd_fsrs_replay_run(const struct fsrs_params *p, struct cmd_fsrs_table *t,
 		       cmd_fsrs_floor_div(c->sched.due, 1000));
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "drill: fsrs replay: cannot write the output: %s\n",
+		app_err("cannot write the output: %s",
 			strerror(errno));
 		return EXIT_ENV;
 	}
@@ -457,7 +458,7 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 			errno = 0;
 			p.retention = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || errno != 0) {
-				fprintf(stderr, "drill: fsrs replay: --retention: \"%s\" is not a number\n",
+				app_err("--retention: \"%s\" is not a number",
 					optarg);
 				return EXIT_USER;
 			}
@@ -475,7 +476,7 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 			errno = 0;
 			h = strtol(optarg, &end, 10);
 			if (end == optarg || *end != '\0' || errno != 0 || h < 0 || h > 23) {
-				fprintf(stderr, "drill: fsrs replay: --rollover: \"%s\" is not an hour from 0 to 23\n",
+				app_err("--rollover: \"%s\" is not an hour from 0 to 23",
 					optarg);
 				return EXIT_USER;
 			}
@@ -494,28 +495,28 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 				return EXIT_USER;
 			break;
 		default:
-			fprintf(stderr, "drill: fsrs replay: unknown option or missing argument: %s "
-				"(see drill fsrs --help)\n",
+			app_err("unknown option or missing argument: %s "
+				"(see drill fsrs --help)",
 				optind > 0 && optind <= argc ? argv[optind - 1] : "?");
 			return EXIT_USER;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "drill: fsrs replay: unexpected argument \"%s\" (the history is read from stdin)\n",
+		app_err("unexpected argument \"%s\" (the history is read from stdin)",
 			argv[optind]);
 		return EXIT_USER;
 	}
 	if (weights != NULL && cmd_fsrs_parse_params(&p, weights, err, sizeof err) != 0) {
-		fprintf(stderr, "drill: fsrs replay: --params: %s\n", err);
+		app_err("--params: %s", err);
 		return EXIT_USER;
 	}
 	if (fsrs_params_validate(&p, err, sizeof err) != 0) {
-		fprintf(stderr, "drill: fsrs replay: %s\n", err);
+		app_err("%s", err);
 		return EXIT_USER;
 	}
 	tzset();
 	if ((in = slurp("-", &inlen)) == NULL) {
-		fprintf(stderr, "drill: fsrs replay: cannot read stdin: %s\n", strerror(errno));
+		app_err("cannot read stdin: %s", strerror(errno));
 		rc = EXIT_ENV;
 	}
 	if (rc == EXIT_OK && cmd_fsrs_parse_input(in, rollover, &table, &recs, &nrecs) != 0)
@@ -540,9 +541,11 @@ cmd_fsrs(struct app *app, int argc, char **argv)
 		fputs(cmd_fsrs_usage, stdout);
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "replay") == 0)
+	if (strcmp(argv[1], "replay") == 0) {
+		app_set_command("fsrs replay");
 		return cmd_fsrs_replay(app, argc - 1, argv + 1);
-	fprintf(stderr, "drill: fsrs: unknown subcommand \"%s\"\n", argv[1]);
+	}
+	app_err("unknown subcommand \"%s\"", argv[1]);
 	fputs(cmd_fsrs_usage, stderr);
 	return EXIT_USER;
 }

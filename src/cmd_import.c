@@ -67,7 +67,7 @@ cmd_import(struct app *app, int argc, char **argv)
 	enum import_status st = importer_run(s, paths, npaths, app->now_ms, check, &n, &dl);
 	for (size_t i = 0; i < dl.n; i++) {
 		char *m = diag_format(&dl.v[i]);
-		fprintf(stderr, "drill: %s\n", m);
+		app_err("%s", m);
 		free(m);
 	}
 	if (st == IMPORT_OK && check)
@@ -78,7 +78,7 @@ cmd_import(struct app *app, int argc, char **argv)
 		       n.unchanged, n.retired,
 		       n.revived ? " (some added cards were revived with their history)" : "");
 	else
-		fprintf(stderr, "drill: %zu error%s; %s\n", dl.errors, dl.errors == 1 ? "" : "s",
+		app_err("%zu error%s; %s", dl.errors, dl.errors == 1 ? "" : "s",
 			check ? "nothing to import" : "the database was not changed");
 	diag_list_free(&dl);
 	store_close(s);

@@ -89,7 +89,7 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 		case 'l':
 			o->level = coach_level_from_name(optarg);
 			if (o->level < 0) {
-				fprintf(stderr, "drill: mock: --level is L6 or L7, not \"%s\"\n",
+				app_err("--level is L6 or L7, not \"%s\"",
 					optarg);
 				return EXIT_USER;
 			}
@@ -101,7 +101,7 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 			errno = 0;
 			m = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || errno != 0 || m < 1 || m > 60) {
-				fprintf(stderr, "drill: mock: --minutes takes 1 to 60, not \"%s\"\n",
+				app_err("--minutes takes 1 to 60, not \"%s\"",
 					optarg);
 				return EXIT_USER;
 			}
@@ -117,12 +117,12 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 			o->help = true;
 			break;
 		default:
-			fprintf(stderr, "drill: mock: see drill mock --help\n");
+			app_err("see drill mock --help");
 			return EXIT_USER;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "drill: mock: unexpected argument \"%s\" (see drill mock --help)\n",
+		app_err("unexpected argument \"%s\" (see drill mock --help)",
 			argv[optind]);
 		return EXIT_USER;
 	}
@@ -153,7 +153,7 @@ cmd_mock_history(struct store *s)
 
 	if (store_mocks(s, CMD_MOCK_HISTORY_MAX, &mocks, &n) != STORE_OK ||
 	    store_mock_recurring(s, &rec, &nrec, &total) != STORE_OK) {
-		fprintf(stderr, "drill: mock: %s\n", store_errmsg(s));
+		app_err("%s", store_errmsg(s));
 		rc = EXIT_ENV;
 		goto out;
 	}
@@ -482,7 +482,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	m.asked = (int)asked;
 	m.defended = (int)defended;
 	if (store_mock_save(run->store, &m, answer, kept, nkept) != STORE_OK) {
-		fprintf(stderr, "drill: mock: %s\n", store_errmsg(run->store));
+		app_err("%s", store_errmsg(run->store));
 		rc = EXIT_ENV;
 		goto out;
 	}
@@ -538,7 +538,7 @@ cmd_mock(struct app *app, int argc, char **argv)
 	}
 	n = cmd_mock_candidates(cards, ncards, o.level, o.principle, &cands);
 	if (n == 0) {
-		fprintf(stderr, "drill: mock: no open question%s%s%s%s (drill mock --list)\n",
+		app_err("no open question%s%s%s%s (drill mock --list)",
 			o.level >= 0 ? " for " : "",
 			o.level >= 0 ? coach_level_name((enum coach_level)o.level) : "",
 			o.principle ? " on " : "", o.principle ? o.principle : "");
@@ -553,7 +553,7 @@ cmd_mock(struct app *app, int argc, char **argv)
 	cmd_coach_question(run.card, &run.q);
 
 	if (coach_new(&run.coach, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: mock: %s\n", err);
+		app_err("%s", err);
 		rc = EXIT_ENV;
 		goto out;
 	}

@@ -69,7 +69,7 @@ cmd_config(struct app *app, int argc, char **argv)
 		for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 			char *v = settings_get(s, k[i].name, err, sizeof(err));
 			if (v == NULL) {
-				fprintf(stderr, "drill: %s\n", err);
+				app_err("%s", err);
 				rc = EXIT_ENV;
 				break;
 			}
@@ -79,7 +79,7 @@ cmd_config(struct app *app, int argc, char **argv)
 	} else if (argc - optind == 1) {
 		char *v = settings_get(s, argv[optind], err, sizeof(err));
 		if (v == NULL) {
-			fprintf(stderr, "drill: %s\n", err);
+			app_err("%s", err);
 			rc = EXIT_USER;
 		} else {
 			printf("%s\n", v);
@@ -88,7 +88,7 @@ cmd_config(struct app *app, int argc, char **argv)
 	} else {
 		int r = settings_set(s, argv[optind], argv[optind + 1], err, sizeof(err));
 		if (r != 0) {
-			fprintf(stderr, "drill: %s\n", err);
+			app_err("%s", err);
 			rc = r == 1 ? EXIT_USER : EXIT_ENV;
 		}
 	}
@@ -190,7 +190,7 @@ cmd_reschedule(struct app *app, int argc, char **argv)
 	if ((rc = app_open_store(app, &s)) != EXIT_OK)
 		return rc;
 	if (settings_load(s, &st, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: %s\n", err);
+		app_err("%s", err);
 		store_close(s);
 		return EXIT_ENV;
 	}
@@ -207,7 +207,7 @@ cmd_reschedule(struct app *app, int argc, char **argv)
 	free(r.card);
 	if (rc != STORE_OK) {
 		store_rollback(s);
-		fprintf(stderr, "drill: %s; nothing was changed\n", store_errmsg(s));
+		app_err("%s; nothing was changed", store_errmsg(s));
 		store_close(s);
 		return EXIT_ENV;
 	}
@@ -274,12 +274,12 @@ cmd_why(struct app *app, int argc, char **argv)
 		return rc;
 	if (store_card_load(s, argv[optind], &sc, &found) != STORE_OK ||
 	    settings_load(s, &st, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: %s\n", found ? err : store_errmsg(s));
+		app_err("%s", found ? err : store_errmsg(s));
 		store_close(s);
 		return EXIT_ENV;
 	}
 	if (!found) {
-		fprintf(stderr, "drill: no card with id \"%s\"\n", argv[optind]);
+		app_err("no card with id \"%s\"", argv[optind]);
 		store_close(s);
 		return EXIT_USER;
 	}
@@ -294,7 +294,7 @@ cmd_why(struct app *app, int argc, char **argv)
 	       "D", "days", "answer");
 	rc = store_each_review(s, sc.id, cmd_why_row, &w);
 	if (rc != STORE_OK)
-		fprintf(stderr, "drill: %s\n", store_errmsg(s));
+		app_err("%s", store_errmsg(s));
 	else if (w.n == 0)
 		printf("(no reviews yet)\n");
 	store_card_clear(&sc);

@@ -70,13 +70,13 @@ cmd_stats(struct app *app, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "drill: unexpected argument \"%s\"\n", argv[optind]);
+		app_err("unexpected argument \"%s\"", argv[optind]);
 		return EXIT_USER;
 	}
 	if ((rc = app_open_store(app, &s)) != EXIT_OK)
 		return rc;
 	if (settings_load(s, &st, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: %s\n", err);
+		app_err("%s", err);
 		store_close(s);
 		return EXIT_ENV;
 	}
@@ -102,7 +102,7 @@ cmd_stats(struct app *app, int argc, char **argv)
 	if (rc == STORE_OK)
 		rc = store_deck_stats(s, &decks, &ndecks);
 	if (rc != STORE_OK) {
-		fprintf(stderr, "drill: %s\n", store_errmsg(s));
+		app_err("%s", store_errmsg(s));
 		free(days);
 		store_close(s);
 		return EXIT_ENV;

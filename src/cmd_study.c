@@ -35,7 +35,7 @@ cmd_study_count(const char *opt, const char *arg, int *out)
 	long v = strtol(arg, &end, 10);
 
 	if (*arg == '\0' || *end != '\0' || v < 0 || v > 1000000) {
-		fprintf(stderr, "drill: %s needs a whole number from 0 to 1000000, not \"%s\"\n",
+		app_err("%s needs a whole number from 0 to 1000000, not \"%s\"",
 			opt, arg);
 		return -1;
 	}
@@ -88,7 +88,7 @@ cmd_study(struct app *app, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "drill: unexpected argument \"%s\"\n", argv[optind]);
+		app_err("unexpected argument \"%s\"", argv[optind]);
 		cmd_study_usage(stderr);
 		return EXIT_USER;
 	}
@@ -96,7 +96,7 @@ cmd_study(struct app *app, int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	if (settings_load(s, &st, err, sizeof(err)) != 0) {
-		fprintf(stderr, "drill: %s (fix it with drill config)\n", err);
+		app_err("%s (fix it with drill config)", err);
 		store_close(s);
 		return EXIT_ENV;
 	}

@@ -57,6 +57,11 @@ main_usage(FILE *f)
 		   "Exit status: 0 ok, 1 user error (bad deck, bad arguments), 2 environment error.\n");
 }
 
+/* The instants DRILL_NOW may name: 0001-01-01 to 9999-12-31 (UTC), the
+ * range `fsrs replay` accepts too; beyond it day numbers overflow. */
+#define MAIN_NOW_MIN (-62135596800LL)
+#define MAIN_NOW_MAX 253402300799LL
+
 /* DRILL_NOW: unix seconds, or ISO 8601 (date, date and time, Z or local). */
 static int
 main_parse_now(const char *s, int64_t *ms)
@@ -64,13 +69,12 @@ main_parse_now(const char *s, int64_t *ms)
 	char *end;
 	struct tm tm;
 	const char *rest;
+	long long secs;
 
 	errno = 0;
-	long long secs = strtoll(s, &end, 10);
-	if (end != s && *end == '\0' && errno == 0) {
-		*ms = (int64_t)secs * 1000;
-		return 0;
-	}
+	secs = strtoll(s, &end, 10);
+	if (end != s && *end == '\0' && errno == 0)
+		goto check;
 	memset(&tm, 0, sizeof(tm));
 	rest = strptime(s, "%Y-%m-%dT%H:%M:%S", &tm);
 	if (rest == NULL) {
@@ -81,22 +85,24 @@ main_parse_now(const char *s, int64_t *ms)
 		memset(&tm, 0, sizeof(tm));
 		rest = strptime(s, "%Y-%m-%d", &tm);
 	}
-	if (rest == NULL)
+	if (rest == NULL || tm.tm_year < 1 - 1900 || tm.tm_year > 9999 - 1900)
 		return -1;
 	if (*rest == 'Z' && rest[1] == '\0') {
-		*ms = (int64_t)timegm(&tm) * 1000;
-		return 0;
-	}
-	if ((*rest == '+' || *rest == '-') && strlen(rest) == 6 && rest[3] == ':') {
+		secs = (long long)timegm(&tm);
+	} else if ((*rest == '+' || *rest == '-') && strlen(rest) == 6 && rest[3] == ':') {
 		int sign = *rest == '-' ? -1 : 1;
 		int h = atoi(rest + 1), m = atoi(rest + 4);
-		*ms = ((int64_t)timegm(&tm) - sign * (h * 3600 + m * 60)) * 1000;
-		return 0;
-	}
-	if (*rest != '\0')
+		secs = (long long)timegm(&tm) - sign * (h * 3600 + m * 60);
+	} else if (*rest == '\0') {
+		tm.tm_isdst = -1;
+		secs = (long long)mktime(&tm);
+	} else {
 		return -1;
-	tm.tm_isdst = -1;
-	*ms = (int64_t)mktime(&tm) * 1000;
+	}
+check:
+	if (secs < MAIN_NOW_MIN || secs > MAIN_NOW_MAX)
+		return -1;
+	*ms = (int64_t)secs * 1000;
 	return 0;
 }
 
@@ -106,22 +112,10 @@ main(int argc, char **argv)
 	struct app app;
 	const char *now = getenv("DRILL_NOW");
 	const char *name = "study";
+	const struct main_command *cmd = NULL;
 	int first = 1;
 
 	memset(&app, 0, sizeof(app));
-	if (now != NULL && *now) {
-		if (main_parse_now(now, &app.now_ms) != 0) {
-			fprintf(stderr, "drill: DRILL_NOW=\"%s\" is neither unix seconds nor ISO 8601\n", now);
-			return EXIT_USER;
-		}
-		app.now_fixed = true;
-	} else {
-		struct timeval tv;
-		gettimeofday(&tv, NULL);
-		app.now_ms = (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-	}
-	app.seed = (uint64_t)app.now_ms ^ ((uint64_t)getpid() << 32);
-
 	if (argc > 1) {
 		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 		    strcmp(argv[1], "help") == 0) {
@@ -137,13 +131,31 @@ main(int argc, char **argv)
 			first = 2;
 		}
 	}
-	for (size_t i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++) {
-		if (strcmp(main_commands[i].name, name) != 0)
-			continue;
-		/* The command sees its own name as argv[0]. */
-		argv[first - 1] = (char *)main_commands[i].name;
-		return main_commands[i].fn(&app, argc - first + 1, argv + first - 1);
+	for (size_t i = 0; i < sizeof(main_commands) / sizeof(main_commands[0]); i++)
+		if (strcmp(main_commands[i].name, name) == 0)
+			cmd = &main_commands[i];
+	if (cmd == NULL) {
+		app_err("unknown command \"%s\" (see drill --help)", name);
+		return EXIT_USER;
 	}
-	fprintf(stderr, "drill: unknown command \"%s\" (see drill --help)\n", name);
-	return EXIT_USER;
+	app_set_command(cmd->name);
+
+	if (now != NULL && *now) {
+		if (main_parse_now(now, &app.now_ms) != 0) {
+			app_err("DRILL_NOW=\"%s\" is neither unix seconds nor ISO 8601 "
+				"within the years 1 to 9999", now);
+			return EXIT_USER;
+		}
+		app.now_fixed = true;
+	} else {
+		struct timeval tv;
+		gettimeofday(&tv, NULL);
+		app.now_ms = (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	}
+	app.seed = (uint64_t)app.now_ms ^ ((uint64_t)getpid() << 32);
+
+	/* The command sees "drill NAME" as argv[0], so getopt's own messages
+	 * start like every other error line. */
+	argv[first - 1] = (char *)app_command();
+	return cmd->fn(&app, argc - first + 1, argv + first - 1);
 }

@@ -508,7 +508,7 @@ session_reload_sched(struct session *ss, const char *id, struct fsrs_card *out)
 	bool found = false;
 
 	if (store_card_load(ss->store, id, &sc, &found) != STORE_OK || !found) {
-		fprintf(stderr, "drill: could not reload card %s: %s\n", id,
+		app_err("could not reload card %s: %s", id,
 			found ? store_errmsg(ss->store) : "it is gone");
 		ss->failed = true;
 		store_card_clear(&sc);
@@ -553,7 +553,7 @@ session_save(struct session *ss, const struct store_card *sc, struct session_gra
 		rc = store_save_review(ss->store, &rv);
 	}
 	if (rc != STORE_OK) {
-		fprintf(stderr, "drill: could not save the review: %s\n", store_errmsg(ss->store));
+		app_err("could not save the review: %s", store_errmsg(ss->store));
 		ss->failed = true;
 		return -1;
 	}
@@ -583,7 +583,7 @@ session_undo(struct session *ss)
 	}
 	struct session_undo u = ss->undo[--ss->nundo];
 	if (store_undo_review(ss->store, u.review_id, &id) != STORE_OK) {
-		fprintf(stderr, "drill: could not undo: %s\n", store_errmsg(ss->store));
+		app_err("could not undo: %s", store_errmsg(ss->store));
 		ss->failed = true;
 		return;
 	}
@@ -636,7 +636,7 @@ session_serve(struct session *ss, const char *id)
 	bool found = false, go_on = true;
 
 	if (store_card_load(ss->store, id, &sc, &found) != STORE_OK) {
-		fprintf(stderr, "drill: %s\n", store_errmsg(ss->store));
+		app_err("%s", store_errmsg(ss->store));
 		ss->failed = true;
 		return false;
 	}
@@ -690,7 +690,7 @@ session_serve(struct session *ss, const char *id)
 		break;
 	case ACT_SUSPEND:
 		if (store_set_suspended(ss->store, id, true) != STORE_OK) {
-			fprintf(stderr, "drill: %s\n", store_errmsg(ss->store));
+			app_err("%s", store_errmsg(ss->store));
 			ss->failed = true;
 			go_on = false;
 		} else {
@@ -740,28 +740,30 @@ session_check_filter(struct store *s, const struct session_opts *o)
 	if (o->deck != NULL) {
 		bool found = false;
 		if (store_decks(s, &decks, &n) != STORE_OK) {
-			fprintf(stderr, "drill: %s\n", store_errmsg(s));
+			app_err("%s", store_errmsg(s));
 			return EXIT_ENV;
 		}
 		for (size_t i = 0; i < n && !found; i++)
 			found = strcmp(decks[i].key, o->deck) == 0 ||
 				strcasecmp(decks[i].name, o->deck) == 0;
 		if (!found) {
-			fprintf(stderr, "drill: no deck called \"%s\"; the decks are:", o->deck);
+			struct sbuf keys = {0};
 			for (size_t i = 0; i < n; i++)
-				fprintf(stderr, "%s %s", i ? "," : "", decks[i].key);
-			fprintf(stderr, "\n");
+				sbuf_printf(&keys, "%s %s", i ? "," : "", decks[i].key);
+			app_err("no deck called \"%s\"; the decks are:%s", o->deck,
+				keys.buf ? keys.buf : " (none)");
+			sbuf_free(&keys);
 			rc = EXIT_USER;
 		}
 		store_decks_free(decks, n);
 	}
 	if (rc == EXIT_OK && o->tag != NULL) {
 		if (store_count_tagged(s, o->tag, &tagged) != STORE_OK) {
-			fprintf(stderr, "drill: %s\n", store_errmsg(s));
+			app_err("%s", store_errmsg(s));
 			return EXIT_ENV;
 		}
 		if (tagged == 0) {
-			fprintf(stderr, "drill: no card has the tag \"%s\"\n", o->tag);
+			app_err("no card has the tag \"%s\"", o->tag);
 			rc = EXIT_USER;
 		}
 	}
@@ -847,7 +849,7 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	goto out;
 
 store_failed:
-	fprintf(stderr, "drill: %s\n", store_errmsg(s));
+	app_err("%s", store_errmsg(s));
 	rc = EXIT_ENV;
 out:
 	ui_free(ss.ui);

@@ -70,10 +70,10 @@ step "a --deck or --tag that matches nothing is a user error, not an empty sessi
 use_decks types
 run study --deck no-such-deck
 expect_exit 1
-expect_err 'drill: no deck called "no-such-deck"; the decks are: types'
+expect_err 'drill study: no deck called "no-such-deck"; the decks are: types'
 run study --tag no-such-tag
 expect_exit 1
-expect_err 'drill: no card has the tag "no-such-tag"'
+expect_err 'drill study: no card has the tag "no-such-tag"'
 run_in ':quit\n' study --deck types
 expect_exit 0
 rm -f "$DRILL_DB" "$DRILL_DB"-wal "$DRILL_DB"-shm

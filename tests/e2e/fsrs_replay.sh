@@ -101,12 +101,12 @@ expect_bad() {
 	grep -q -- "$want" "$tmp/bad_err" || fail "$name: stderr lacks \"$want\": $(cat "$tmp/bad_err")"
 }
 printf 'a\t1700000000\t3\na\t1700000100\t3\nb\t1700000000\t5\n' >"$tmp/bad"
-expect_bad rating '^drill: line 3: rating "5"'
+expect_bad rating '^drill fsrs replay: line 3: rating "5"'
 printf '# history\n\na\t1700000000\t3\na\t1699999999\t1\n' >"$tmp/bad"
-expect_bad order '^drill: line 4: card "a" at 1699999999 is earlier than its review on line 3'
+expect_bad order '^drill fsrs replay: line 4: card "a" at 1699999999 is earlier than its review on line 3'
 printf 'a\t1700000000\t3\nb\tyesterday\t2\nc 1700000000 3\n' >"$tmp/bad"
-expect_bad time '^drill: line 2: unix_seconds "yesterday"'
-expect_bad fields '^drill: line 3: expected 3 tab-separated fields'
+expect_bad time '^drill fsrs replay: line 2: unix_seconds "yesterday"'
+expect_bad fields '^drill fsrs replay: line 3: expected 3 tab-separated fields'
 printf 'a\t1700000000\t3\n' >"$tmp/bad"
 expect_bad retention 'retention 1.5 is outside' --retention 1.5
 expect_bad params 'w7 = 0.9 is outside' --params \

@@ -70,8 +70,8 @@ answer: no
 EOF
 run import "$T/other.deck"
 expect_exit 1
-expect_eq "$ERR" "drill: $T/other.deck:4: error: duplicate id \"t-recall\" (already in deck \"types\")
-drill: 1 error; the database was not changed" "stderr"
+expect_eq "$ERR" "drill import: $T/other.deck:4: error: duplicate id \"t-recall\" (already in deck \"types\")
+drill import: 1 error; the database was not changed" "stderr"
 expect_eq "$(checksum "$DRILL_DB")" "$before" "database checksum after a stolen id"
 
 step "--check changes nothing and needs no database"
@@ -81,12 +81,12 @@ expect_out "1 deck checked: no errors."
 [ ! -e "$T/never.db" ] || fail "import --check created a database"
 run import --check syntax.deck
 expect_exit 1
-expect_err "drill: 8 errors; nothing to import"
+expect_err "drill import: 8 errors; nothing to import"
 
 step "a path that does not exist is an environment error"
 run import "$T/no-such.deck"
 expect_exit 2
-expect_err "drill: $T/no-such.deck: error: No such file or directory"
+expect_err "drill import: $T/no-such.deck: error: No such file or directory"
 expect_eq "$(checksum "$DRILL_DB")" "$before" "database checksum after a missing file"
 
 step "importing the same deck again changes nothing"

@@ -15,7 +15,7 @@ refused() {
 		run_in '\n3\n' $cmd --db "$file"
 		expect_exit 2
 		expect_eq "$OUT" "" "stdout of drill $cmd on a refused file"
-		expect_err "drill: $file $message"
+		expect_err "drill ${cmd%% *}: $file $message"
 		expect_eq "$(checksum "$file")" "$sum" "checksum of $file after drill $cmd"
 	done
 	# A reader of a WAL database may leave an empty -wal (and a -shm) beside
@@ -48,7 +48,7 @@ step "a directory where the database should be"
 mkdir "$T/dir.db"
 run stats --db "$T/dir.db"
 expect_exit 2
-expect_err "drill: $T/dir.db is not a regular file"
+expect_err "drill stats: $T/dir.db is not a regular file"
 
 step "an empty file is taken as a new database"
 : >"$T/empty.db"
