@@ -4,14 +4,18 @@
 #include <errno.h>
 #include <readline/history.h>
 #include <readline/readline.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "paths.h"
 #include "util.h"
+#include "wrap.h"
 
 #define UI_HISTORY_MAX 1000
 
@@ -106,6 +110,8 @@ ui_new(const char *history, const char *const *words)
 		ui_words = words;
 		rl_readline_name = "drill";
 		rl_catch_signals = 0;
+		/* Keep $COLUMNS the user's: readline would export its own guess. */
+		rl_change_environment = 0;
 		rl_getc_function = ui_getc;
 		rl_attempted_completion_function = ui_complete;
 		rl_completer_word_break_characters = " \t";
@@ -205,6 +211,51 @@ const char *
 ui_off(const struct ui *u)
 {
 	return u->colour ? "\033[0m" : "";
+}
+
+int
+ui_width(const struct ui *u)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+	char *end;
+	long n;
+
+	(void)u;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (cols == NULL || *cols < '0' || *cols > '9')
+		return 0;
+	errno = 0;
+	n = strtol(cols, &end, 10);
+	if (errno != 0 || *end != '\0' || n <= 0 || n > INT_MAX)
+		return 0;
+	return (int)n;
+}
+
+void
+ui_print_wrapped(struct ui *u, enum ui_colour c, const char *label, const char *text)
+{
+	const char *on = ui_on(u, c);
+	char *s = wrap_hanging(label, text != NULL ? text : "", ui_width(u), on,
+			       *on ? ui_off(u) : "");
+
+	fputs(s, stdout);
+	putchar('\n');
+	free(s);
+}
+
+void
+ui_printf_wrapped(struct ui *u, enum ui_colour c, const char *label, const char *fmt, ...)
+{
+	struct sbuf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	ui_print_wrapped(u, c, label, b.buf != NULL ? b.buf : "");
+	sbuf_free(&b);
 }
 
 const char *

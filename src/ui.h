@@ -6,7 +6,9 @@
  * terminals; DRILL_INTERACTIVE=0/1 overrides it, for tests under a
  * pseudo-terminal), the history file (loaded and saved only when
  * interactive), and the SIGINT flag. Colour only when interactive, stdout
- * is a terminal, NO_COLOR is unset and TERM is not "dumb".
+ * is a terminal, NO_COLOR is unset and TERM is not "dumb". The width that
+ * printed text is wrapped to (ui_width), asked afresh on every call so a
+ * resized window takes effect at the next line.
  *
  * Ownership: ui_new returns an object freed with ui_free; ui_read returns a
  * line the caller frees. The completion words are borrowed and must outlive
@@ -39,6 +41,31 @@ bool ui_interrupted(const struct ui *u);
 const char *ui_on(const struct ui *u, enum ui_colour c);
 /* The sequence that ends any colour, or "". */
 const char *ui_off(const struct ui *u);
+
+/*
+ * The width to wrap printed text to, in columns: the terminal's width when
+ * standard output is a terminal, else $COLUMNS when it is a positive whole
+ * number, else 0, meaning do not wrap (output to a file or a pipe).
+ */
+int ui_width(const struct ui *u);
+
+/*
+ * Prints label then text, word-wrapped to ui_width(u) by display width
+ * (wrap_hanging in wrap.h), then a newline. Lines break only between
+ * words; continuation lines, and the lines after a newline in text, are
+ * indented by the label's width so they hang under the text:
+ *
+ *     Why: Because the cost is split
+ *          across teams.
+ *
+ * label may be NULL (no label, no indent) or spaces alone (an indent for
+ * every line). Colour c covers the label's text, not its trailing spaces;
+ * UI_PLAIN prints it uncoloured.
+ */
+void ui_print_wrapped(struct ui *u, enum ui_colour c, const char *label, const char *text);
+/* The same with text made by printf from fmt. */
+void ui_printf_wrapped(struct ui *u, enum ui_colour c, const char *label, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* The editor the user asked for: $VISUAL, else $EDITOR, else "vi". */
 const char *ui_editor(void);

@@ -55,7 +55,7 @@ export LC_ALL=C.UTF-8
 export DRILL_NOW=2026-03-02T09:00:00Z
 export DRILL_DB=$T/drill.db
 export DRILL_DECKS=$E2E_DECKS/types
-unset DRILL_INTERACTIVE NO_COLOR VISUAL EDITOR
+unset DRILL_INTERACTIVE NO_COLOR VISUAL EDITOR COLUMNS
 # A sanitizer report must not pass for drill's own exit status 1 or 2.
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=86
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:halt_on_error=1:exitcode=86
