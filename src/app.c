@@ -66,10 +66,11 @@ app_common_option(struct app *app, const char *name, const char *arg)
 }
 
 int
-app_open_store(const struct app *app, struct store **out)
+app_open_store(const struct app *app, bool create, struct store **out)
 {
 	char err[1024];
 	char *path = paths_db(app->db_path);
+	const char *busy = getenv("DRILL_BUSY_TIMEOUT_MS");
 	int rc;
 
 	*out = NULL;
@@ -77,8 +78,12 @@ app_open_store(const struct app *app, struct store **out)
 		app_err("no database path: set HOME, XDG_DATA_HOME, DRILL_DB or --db");
 		return EXIT_ENV;
 	}
-	rc = store_open(path, out, err, sizeof(err));
+	if (busy != NULL && *busy)
+		store_set_busy_timeout(atoi(busy));
+	rc = store_open(path, create ? STORE_OPEN_CREATE : 0, out, err, sizeof(err));
 	free(path);
+	if (rc == STORE_NOT_FOUND && !create)
+		return EXIT_OK;
 	if (rc != STORE_OK) {
 		app_err("%s", err);
 		return EXIT_ENV;

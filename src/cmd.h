@@ -42,9 +42,14 @@ const char *app_command(void);
 void app_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct store;
-/* Opens the database named by --db / DRILL_DB / the default path, printing
- * any error. Returns EXIT_OK with *out set, or EXIT_ENV. */
-int app_open_store(const struct app *app, struct store **out);
+/*
+ * Opens the database named by --db / DRILL_DB / the default path, printing
+ * any error. Returns EXIT_OK with *out set, or EXIT_ENV. With create false
+ * (commands that only read), a database that does not exist yet is not
+ * made: EXIT_OK with *out NULL. $DRILL_BUSY_TIMEOUT_MS (tests) sets how
+ * long a lock held by another process is waited for.
+ */
+int app_open_store(const struct app *app, bool create, struct store **out);
 
 struct import_counts;
 /*

@@ -369,7 +369,7 @@ cmd_coach(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	if (o.question != NULL) {
-		rc = app_open_store(app, &store);
+		rc = app_open_store(app, true, &store);
 		if (rc == EXIT_OK)
 			rc = cmd_coach_open_cards(app, store, &cards, &ncards);
 		if (rc != EXIT_OK)

@@ -60,7 +60,7 @@ cmd_import(struct app *app, int argc, char **argv)
 		paths = (const char *const *)&bundled;
 		npaths = 1;
 	}
-	if (!check && (rc = app_open_store(app, &s)) != EXIT_OK) {
+	if (!check && (rc = app_open_store(app, true, &s)) != EXIT_OK) {
 		free(bundled);
 		return rc;
 	}

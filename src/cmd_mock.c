@@ -521,13 +521,13 @@ cmd_mock(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	if (o.history) {
-		rc = app_open_store(app, &run.store);
+		rc = app_open_store(app, true, &run.store);
 		if (rc == EXIT_OK)
 			rc = cmd_mock_history(run.store);
 		goto out;
 	}
 
-	rc = app_open_store(app, &run.store);
+	rc = app_open_store(app, true, &run.store);
 	if (rc == EXIT_OK)
 		rc = cmd_coach_open_cards(app, run.store, &cards, &ncards);
 	if (rc != EXIT_OK)

@@ -44,26 +44,88 @@ cmd_sched_options(struct app *app, int argc, char **argv, const char *usage)
 }
 
 static const char cmd_config_usage[] =
-	"usage: drill config [KEY [VALUE]] [--db PATH]\n\n"
+	"usage: drill config [--db PATH] [KEY [VALUE]]\n\n"
 	"With no KEY, lists every setting with its value. With KEY, prints its value.\n"
-	"With KEY VALUE, checks and saves it, e.g. drill config retention 0.85.\n";
+	"With KEY VALUE, checks and saves it, e.g. drill config retention 0.85 (or 85%).\n"
+	"After KEY only --db, --seed and --help are options: a VALUE such as -5 is a\n"
+	"value (and refused when out of range).\n";
+
+/*
+ * drill config's arguments: options up to KEY as getopt reads them; after
+ * KEY, only the exact common options, so that a VALUE like "-5" reaches the
+ * range check. Leaves the KEY and VALUE in args. -1 error, 1 help, 0 go on.
+ */
+static int
+cmd_config_options(struct app *app, int argc, char **argv, struct strv *args)
+{
+	int i = 1;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+		const char *a = argv[i], *val = NULL, *eq;
+		char name[16];
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			fputs(cmd_config_usage, stdout);
+			return 1;
+		}
+		eq = strchr(a, '=');
+		snprintf(name, sizeof(name), "%.*s", (int)(eq ? (size_t)(eq - a) - 2 : strlen(a) - 2),
+			 a + 2);
+		if (strncmp(a, "--", 2) != 0 || (strcmp(name, "db") != 0 && strcmp(name, "seed") != 0)) {
+			app_err("unknown option %s", a);
+			fputs(cmd_config_usage, stderr);
+			return -1;
+		}
+		val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+		if (app_common_option(app, name, val) < 0)
+			return -1;
+	}
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		bool common = strcmp(a, "--db") == 0 || strcmp(a, "--seed") == 0;
+		if (strcmp(a, "--help") == 0) {
+			fputs(cmd_config_usage, stdout);
+			return 1;
+		}
+		if (common || strncmp(a, "--db=", 5) == 0 || strncmp(a, "--seed=", 7) == 0) {
+			const char *eq = strchr(a, '=');
+			char name[8];
+			snprintf(name, sizeof(name), "%s", a[2] == 'd' ? "db" : "seed");
+			if (app_common_option(app, name, eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL)) < 0)
+				return -1;
+			continue;
+		}
+		strv_push(args, a);
+	}
+	return 0;
+}
 
 int
 cmd_config(struct app *app, int argc, char **argv)
 {
 	struct store *s = NULL;
+	struct strv args = {0};
 	char err[512];
-	int rc = cmd_sched_options(app, argc, argv, cmd_config_usage);
+	int rc = cmd_config_options(app, argc, argv, &args);
 
-	if (rc != 0)
+	if (rc != 0) {
+		strv_free(&args);
 		return rc < 0 ? EXIT_USER : EXIT_OK;
-	if (argc - optind > 2) {
+	}
+	if (args.n > 2) {
+		app_err("too many arguments: KEY and VALUE at most");
 		fputs(cmd_config_usage, stderr);
+		strv_free(&args);
 		return EXIT_USER;
 	}
-	if ((rc = app_open_store(app, &s)) != EXIT_OK)
+	if ((rc = app_open_store(app, true, &s)) != EXIT_OK) {
+		strv_free(&args);
 		return rc;
-	if (argc - optind == 0) {
+	}
+	if (args.n == 0) {
 		size_t n;
 		const struct settings_key *k = settings_keys(&n);
 		for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
@@ -76,8 +138,8 @@ cmd_config(struct app *app, int argc, char **argv)
 			printf("%-17s %-12s %s\n", k[i].name, v[0] ? v : "(none)", k[i].help);
 			free(v);
 		}
-	} else if (argc - optind == 1) {
-		char *v = settings_get(s, argv[optind], err, sizeof(err));
+	} else if (args.n == 1) {
+		char *v = settings_get(s, args.v[0], err, sizeof(err));
 		if (v == NULL) {
 			app_err("%s", err);
 			rc = EXIT_USER;
@@ -86,13 +148,14 @@ cmd_config(struct app *app, int argc, char **argv)
 			free(v);
 		}
 	} else {
-		int r = settings_set(s, argv[optind], argv[optind + 1], err, sizeof(err));
+		int r = settings_set(s, args.v[0], args.v[1], err, sizeof(err));
 		if (r != 0) {
 			app_err("%s", err);
 			rc = r == 1 ? EXIT_USER : EXIT_ENV;
 		}
 	}
 	store_close(s);
+	strv_free(&args);
 	return rc;
 }
 
@@ -187,7 +250,7 @@ cmd_reschedule(struct app *app, int argc, char **argv)
 		fputs(cmd_reschedule_usage, stderr);
 		return EXIT_USER;
 	}
-	if ((rc = app_open_store(app, &s)) != EXIT_OK)
+	if ((rc = app_open_store(app, true, &s)) != EXIT_OK)
 		return rc;
 	if (settings_load(s, &st, err, sizeof(err)) != 0) {
 		app_err("%s", err);
@@ -270,7 +333,7 @@ cmd_why(struct app *app, int argc, char **argv)
 		fputs(cmd_why_usage, stderr);
 		return EXIT_USER;
 	}
-	if ((rc = app_open_store(app, &s)) != EXIT_OK)
+	if ((rc = app_open_store(app, true, &s)) != EXIT_OK)
 		return rc;
 	if (store_card_load(s, argv[optind], &sc, &found) != STORE_OK ||
 	    settings_load(s, &st, err, sizeof(err)) != 0) {

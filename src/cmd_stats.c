@@ -6,8 +6,10 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "paths.h"
 #include "settings.h"
 #include "store.h"
+#include "util.h"
 
 #define STATS_STREAK_MAX 3660
 
@@ -15,25 +17,12 @@ static void
 cmd_stats_usage(FILE *f)
 {
 	fprintf(f, "usage: drill stats [--json] [--db PATH]\n\n"
-		   "Cards due today (by the end of the study day), during tomorrow and within\n"
-		   "the next 7 days; reviews today; the streak of consecutive study days;\n"
-		   "retention over 30 days (reviews of cards in the Review state not graded\n"
-		   "Again); cards per deck by state.\n");
-}
-
-/* Unix ms at which study day `day` (settings_day numbering) starts. */
-static int64_t
-cmd_stats_day_start(int64_t day, int rollover)
-{
-	/* Start from UTC and correct by the local offset twice (DST-safe enough). */
-	int64_t t = day * 86400000 + (int64_t)rollover * 3600000;
-	for (int i = 0; i < 2; i++) {
-		time_t s = (time_t)(t / 1000);
-		struct tm tm;
-		localtime_r(&s, &tm);
-		t = day * 86400000 + (int64_t)rollover * 3600000 - (int64_t)tm.tm_gmtoff * 1000;
-	}
-	return t;
+		   "Review cards due today (by the end of the study day) and learning cards\n"
+		   "due now (within 20 minutes) or later today, as a session counts them;\n"
+		   "cards due tomorrow and within the next 7 days; reviews today; the streak\n"
+		   "of consecutive study days; retention over 30 days (reviews of cards in\n"
+		   "the Review state not graded Again); cards per deck by state.\n"
+		   "Without a database yet, says so and changes nothing.\n");
 }
 
 int
@@ -73,20 +62,33 @@ cmd_stats(struct app *app, int argc, char **argv)
 		app_err("unexpected argument \"%s\"", argv[optind]);
 		return EXIT_USER;
 	}
-	if ((rc = app_open_store(app, &s)) != EXIT_OK)
+	if ((rc = app_open_store(app, false, &s)) != EXIT_OK)
 		return rc;
+	if (s == NULL) {
+		char *path = paths_db(app->db_path);
+		if (json)
+			printf("{\n  \"database\": null\n}\n");
+		else
+			printf("Nothing studied yet: there is no database at %s.\n"
+			       "Run drill to start a session (or drill import to load decks).\n", path);
+		free(path);
+		return EXIT_OK;
+	}
 	if (settings_load(s, &st, err, sizeof(err)) != 0) {
 		app_err("%s", err);
 		store_close(s);
 		return EXIT_ENV;
 	}
-	int64_t day = settings_day(app->now_ms, st.rollover);
-	int64_t end_today = cmd_stats_day_start(day + 1, st.rollover);
-	int64_t end_tomorrow = cmd_stats_day_start(day + 2, st.rollover);
-	int64_t end_week = cmd_stats_day_start(day + 7, st.rollover);
+	struct store_when when;
+	struct store_due_counts now_n;
+	settings_when(&st, app->now_ms, &when);
+	int64_t day = when.day;
+	int64_t end_today = when.day_end;
+	int64_t end_tomorrow = settings_day_start(day + 2, st.rollover);
+	int64_t end_week = settings_day_start(day + 7, st.rollover);
 	int64_t until_tomorrow = 0;
-	days = malloc(STATS_STREAK_MAX * sizeof(*days));
-	rc = days ? STORE_OK : STORE_ERR;
+	days = xmalloc(STATS_STREAK_MAX * sizeof(*days));
+	rc = store_count_due_at(s, NULL, &when, &now_n);
 	if (rc == STORE_OK)
 		rc = store_count_due(s, end_today, &today_n);
 	if (rc == STORE_OK)
@@ -117,7 +119,9 @@ cmd_stats(struct app *app, int argc, char **argv)
 	if (json) {
 		json_t *o = json_object(), *due = json_object(), *ret = json_object();
 		json_t *arr = json_array();
-		json_object_set_new(due, "today", json_integer(today_n));
+		json_object_set_new(due, "today", json_integer(now_n.review));
+		json_object_set_new(due, "learning_now", json_integer(now_n.learn_now));
+		json_object_set_new(due, "learning_later_today", json_integer(now_n.learn_later));
 		json_object_set_new(due, "tomorrow", json_integer(tomorrow_n));
 		json_object_set_new(due, "week", json_integer(week_n));
 		json_object_set_new(o, "due", due);
@@ -146,8 +150,11 @@ cmd_stats(struct app *app, int argc, char **argv)
 		free(text);
 		json_decref(o);
 	} else {
-		printf("Due today: %lld    tomorrow: %lld    next 7 days: %lld\n",
-		       (long long)today_n, (long long)tomorrow_n, (long long)week_n);
+		printf("Due today: %lld review card%s; learning: %lld now, %lld later today\n",
+		       (long long)now_n.review, now_n.review == 1 ? "" : "s",
+		       (long long)now_n.learn_now, (long long)now_n.learn_later);
+		printf("Due tomorrow: %lld    next 7 days: %lld\n", (long long)tomorrow_n,
+		       (long long)week_n);
 		printf("Reviewed today: %lld\n", (long long)reviewed);
 		printf("Streak: %lld day%s\n", (long long)streak, streak == 1 ? "" : "s");
 		if (total > 0)

@@ -92,7 +92,7 @@ cmd_study(struct app *app, int argc, char **argv)
 		cmd_study_usage(stderr);
 		return EXIT_USER;
 	}
-	rc = app_open_store(app, &s);
+	rc = app_open_store(app, true, &s);
 	if (rc != EXIT_OK)
 		return rc;
 	if (settings_load(s, &st, err, sizeof(err)) != 0) {

@@ -18,18 +18,22 @@
 #include "impact.h"
 #include "importer.h"
 #include "paths.h"
+#include "queue.h"
 #include "rng.h"
 #include "settings.h"
 #include "store.h"
 #include "ui.h"
 #include "util.h"
 
-/* Cards due again within this many ms are kept in the session. */
-#define SESSION_LEARN_AHEAD_MS (20 * 60 * 1000)
 /* Typed answers: correct within this many ms grades Easy, after the slow
  * limit Hard (interactive sessions only; scripted ones have no timing). */
 #define SESSION_QUICK_MS 5000
 #define SESSION_SLOW_MS 30000
+/* Due cards are fetched this many at a time. */
+#define SESSION_DUE_BATCH 200
+/* A grade that finds the database locked is tried this many more times,
+ * each waiting the busy timeout, before the session gives up. */
+#define SESSION_BUSY_RETRIES 3
 
 /* What a prompt can come back with. */
 enum session_action {
@@ -39,8 +43,10 @@ enum session_action {
 	ACT_UNDO,
 	ACT_EDIT,
 	ACT_SUSPEND,
-	ACT_HINT,    /* handled inside session_input */
-	ACT_HELP     /* handled inside session_input */
+	ACT_HINT,    /* the rest are handled inside session_input */
+	ACT_RIGHT,
+	ACT_WRONG,
+	ACT_HELP
 };
 
 /* The session commands: one table for dispatch, :help and completion. */
@@ -52,27 +58,38 @@ static const struct session_cmd {
 } session_cmds[] = {
 	{":hint", ":h", ACT_HINT, "show the card's hint"},
 	{":skip", ":s", ACT_SKIP, "leave this card for now, ungraded"},
-	{":undo", ":u", ACT_UNDO, "take back the last grade (in the database too)"},
+	{":undo", ":u", ACT_UNDO, "take back the last grade or suspension (in the database too)"},
+	{":right", ":r", ACT_RIGHT, "the last answer was right after all: grade it Good"},
+	{":wrong", NULL, ACT_WRONG, "the last answer was wrong after all: grade it Again"},
 	{":edit", ":e", ACT_EDIT, "open the card in $EDITOR at its line, then re-import"},
-	{":suspend", NULL, ACT_SUSPEND, "never show this card again (until unsuspended)"},
+	{":suspend", NULL, ACT_SUSPEND, "never show this card again (drill unsuspend ID)"},
 	{":help", ":?", ACT_HELP, "list these commands"},
 	{":quit", ":q", ACT_QUIT, "end the session (Ctrl-D and Ctrl-C do too)"},
 };
 
 static const char *const session_words[] = {
-	":hint", ":skip", ":undo", ":edit", ":suspend", ":help", ":quit", NULL,
+	":hint", ":skip", ":undo", ":right", ":wrong", ":edit", ":suspend", ":help", ":quit", NULL,
 };
 
-/* A review that :undo can take back. */
+/* Something :undo can take back. */
 struct session_undo {
-	int64_t review_id;
+	bool suspend;           /* a :suspend, not a grade */
+	char *card_id;
+	int64_t review_id;      /* grades */
 	int rating;
+	enum store_leech leech; /* what the grade did to the leech flag */
 };
 
-/* A card seen in this session that is due again soon. */
-struct session_learn {
-	char *id;
-	int64_t due;
+/* The newest grade, as :right and :wrong need it to grade it again. */
+struct session_last {
+	bool valid;
+	bool automatic;         /* graded by the checker (not self-graded) */
+	int64_t review_id;
+	char *card_id;
+	char *group;
+	struct store_review rv; /* strings borrowed from the fields below */
+	char *answer;
+	bool was_leech;         /* the card was a leech before that grade */
 };
 
 struct session {
@@ -80,29 +97,39 @@ struct session {
 	struct store *store;
 	const struct settings *st;
 	const struct session_opts *o;
+	struct store_filter f;
 	struct ui *ui;
 	struct rng rng;
-	int64_t id;              /* sessions row */
-	struct strv queue;       /* due cards then new cards, in order */
-	size_t qpos;
-	struct strv front;       /* served before anything else (undo, edit) */
-	struct session_learn *learn;
-	size_t nlearn;
+	struct queue *q;
+	int64_t id;              /* sessions row; 0 until the first grade */
+	int64_t day_end;         /* the study day's end when the session started */
+	size_t due_fetched;      /* due cards handed to the queue */
+	int64_t due_total;       /* due cards at the start */
 	struct session_undo *undo;
 	size_t nundo;
+	struct session_last last;
+	struct strv capped;      /* re-asked after :undo: Good at most */
+	struct strv leeches;     /* cards that became leeches */
 	int reviewed;            /* grades kept (undone ones taken off) */
 	int recalled;            /* of which not Again */
 	struct timespec started;
 	bool failed;             /* the store failed: end with EXIT_ENV */
 };
 
-/* What serving one card came to. */
+/* What asking one card came to. */
+enum session_verdict { VERDICT_NONE, VERDICT_CORRECT, VERDICT_CLOSE, VERDICT_WRONG };
+
 struct session_grade {
 	enum session_action action;
 	int rating;          /* 1..4 when action is ACT_LINE */
 	char *answer;        /* typed answer, owned; NULL when self-graded */
 	int correct;         /* 1, 0, -1 when self-graded */
 	int64_t duration_ms;
+	enum session_verdict verdict; /* VERDICT_NONE: self-graded */
+	int shaky_step;      /* calc: the first walkthrough step answered wrong (1-based), 0 */
+	bool has_calc;       /* calc: r and target are set */
+	struct impact_result r;
+	int target;
 };
 
 static int64_t
@@ -144,6 +171,33 @@ session_when(int64_t now, int64_t due, char *buf, size_t len)
 			 (d + 43200000) / 86400000 == 1 ? "" : "s");
 }
 
+/* "14:05" in local time. */
+static void
+session_clock(int64_t ms, char *buf, size_t len)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, len, "%H:%M", &tm) == 0)
+		snprintf(buf, len, "?");
+}
+
+static bool
+session_listed(const struct strv *v, const char *id)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->v[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* Prints "Label: text" (label coloured), wrapped to the terminal. */
+static void
+session_say(const struct session *ss, enum ui_colour colour, const char *label, const char *text)
+{
+	ui_print_wrapped(ss->ui, colour, label, text);
+}
+
 static void
 session_help(const struct session *ss)
 {
@@ -156,10 +210,12 @@ session_help(const struct session *ss)
 	printf("Self-graded cards take 1-4 or a/h/g/e (again, hard, good, easy).\n");
 }
 
+static void session_override(struct session *ss, bool right);
+
 /*
  * Prints prompt and reads a line. Answers come back as ACT_LINE with *line
- * set (owned by the caller); :hint and :help are handled here and the
- * question asked again.
+ * set (owned by the caller); :hint, :help, :right and :wrong are handled
+ * here and the question asked again.
  */
 static enum session_action
 session_input(struct session *ss, const struct card *c, const char *prompt, char **line)
@@ -191,13 +247,19 @@ session_input(struct session *ss, const struct card *c, const char *prompt, char
 		} else if (cmd->action == ACT_HELP) {
 			session_help(ss);
 		} else if (cmd->action == ACT_HINT) {
-			printf("%sHint:%s %s\n", ui_on(ss->ui, UI_YELLOW), ui_off(ss->ui),
-			       c && c->hint ? c->hint : "this card has no hint.");
+			session_say(ss, UI_YELLOW, "Hint: ",
+				    c && c->hint ? c->hint : "this card has no hint.");
+		} else if (cmd->action == ACT_RIGHT || cmd->action == ACT_WRONG) {
+			session_override(ss, cmd->action == ACT_RIGHT);
+		} else if (c == NULL && cmd->action != ACT_QUIT && cmd->action != ACT_UNDO) {
+			printf("There is no card in front of you for %s.\n", cmd->name);
 		} else {
 			free(in);
 			return cmd->action;
 		}
 		free(in);
+		if (ss->failed)
+			return ACT_QUIT;
 	}
 }
 
@@ -205,32 +267,50 @@ static void
 session_show_explain(const struct session *ss, const struct card *c)
 {
 	if (c->explain != NULL)
-		printf("%sWhy:%s %s\n", ui_on(ss->ui, UI_DIM), ui_off(ss->ui), c->explain);
+		session_say(ss, UI_DIM, "Why: ", c->explain);
 }
 
-/* Turns a verdict and a response time into a rating. */
-static int
-session_rating(const struct session *ss, enum calc_verdict v, int64_t ms)
+static void
+session_show_answer(const struct session *ss, const char *answer)
 {
-	if (v == CALC_WRONG)
+	session_say(ss, UI_CYAN, "Answer: ", answer);
+}
+
+/*
+ * The grade a verdict earns. Only typed answers (text, number, calc) get
+ * the speed bonus, and only in a terminal, where the time is real: quick
+ * is Easy, slow is Hard.
+ */
+static int
+session_rating(const struct session *ss, enum session_verdict v, bool typed, int64_t ms)
+{
+	if (v == VERDICT_WRONG)
 		return FSRS_AGAIN;
-	if (v == CALC_CLOSE)
+	if (v == VERDICT_CLOSE)
 		return FSRS_HARD;
-	if (ui_interactive(ss->ui) && ms < SESSION_QUICK_MS)
+	if (typed && ui_interactive(ss->ui) && ms < SESSION_QUICK_MS)
 		return FSRS_EASY;
-	if (ui_interactive(ss->ui) && ms > SESSION_SLOW_MS)
+	if (typed && ui_interactive(ss->ui) && ms > SESSION_SLOW_MS)
 		return FSRS_HARD;
 	return FSRS_GOOD;
 }
 
-static void
-session_verdict_line(const struct session *ss, enum calc_verdict v)
+static enum session_verdict
+session_verdict_of(int calc_verdict)
 {
-	if (v == CALC_CORRECT)
+	return calc_verdict == CALC_CORRECT ? VERDICT_CORRECT
+	     : calc_verdict == CALC_CLOSE   ? VERDICT_CLOSE
+					    : VERDICT_WRONG;
+}
+
+static void
+session_verdict_line(const struct session *ss, enum session_verdict v)
+{
+	if (v == VERDICT_CORRECT)
 		printf("%s✓ Correct.%s\n", ui_on(ss->ui, UI_GREEN), ui_off(ss->ui));
-	else if (v == CALC_CLOSE)
+	else if (v == VERDICT_CLOSE)
 		printf("%s≈ Close.%s\n", ui_on(ss->ui, UI_YELLOW), ui_off(ss->ui));
-	else
+	else if (v == VERDICT_WRONG)
 		printf("%s✗ Not quite.%s\n", ui_on(ss->ui, UI_RED), ui_off(ss->ui));
 }
 
@@ -238,15 +318,16 @@ static int
 session_parse_rating(const char *s)
 {
 	static const char *const names[] = {"again", "hard", "good", "easy"};
+	size_t n;
 
 	while (isspace((unsigned char)*s))
 		s++;
-	if (s[0] >= '1' && s[0] <= '4' && (s[1] == '\0' || isspace((unsigned char)s[1])))
+	n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 1 && s[0] >= '1' && s[0] <= '4')
 		return s[0] - '0';
 	for (int i = 0; i < 4; i++) {
-		size_t n = strlen(s);
-		while (n > 0 && isspace((unsigned char)s[n - 1]))
-			n--;
 		if (n == 1 && tolower((unsigned char)s[0]) == names[i][0])
 			return i + 1;
 		if (n == strlen(names[i]) && strncasecmp(s, names[i], n) == 0)
@@ -255,20 +336,12 @@ session_parse_rating(const char *s)
 	return 0;
 }
 
+/* Asks for a self-grade until one is given. */
 static void
-session_recall(struct session *ss, const struct card *c, struct session_grade *g)
+session_self_grade(struct session *ss, const struct card *c, struct session_grade *g)
 {
 	char *line = NULL;
-	int64_t t0 = session_mono_ms();
 
-	printf("%s\n", c->prompt);
-	g->action = session_input(ss, c, "(Enter shows the answer) › ", &line);
-	free(line);
-	if (g->action != ACT_LINE)
-		return;
-	g->duration_ms = session_mono_ms() - t0;
-	printf("%sAnswer:%s %s\n", ui_on(ss->ui, UI_CYAN), ui_off(ss->ui), c->answer);
-	session_show_explain(ss, c);
 	for (;;) {
 		g->action = session_input(ss, c, "Grade: 1 again, 2 hard, 3 good, 4 easy › ", &line);
 		if (g->action != ACT_LINE)
@@ -276,10 +349,25 @@ session_recall(struct session *ss, const struct card *c, struct session_grade *g
 		g->rating = session_parse_rating(line);
 		free(line);
 		if (g->rating > 0)
-			break;
+			return;
 		printf("Grade with 1-4 or a/h/g/e.\n");
 	}
-	g->correct = -1;
+}
+
+static void
+session_recall(struct session *ss, const struct card *c, struct session_grade *g)
+{
+	char *line = NULL;
+	int64_t t0 = session_mono_ms();
+
+	g->action = session_input(ss, c, "(Enter shows the answer) › ", &line);
+	free(line);
+	if (g->action != ACT_LINE)
+		return;
+	g->duration_ms = session_mono_ms() - t0;
+	session_show_answer(ss, c->answer);
+	session_show_explain(ss, c);
+	session_self_grade(ss, c, g);
 }
 
 /* Text and number cards: typed, judged, re-asked when unreadable. */
@@ -290,7 +378,6 @@ session_typed(struct session *ss, const struct card *c, struct session_grade *g)
 	char err[256];
 	int v;
 
-	printf("%s\n", c->prompt);
 	for (;;) {
 		char *line = NULL;
 		g->action = session_input(ss, c, "› ", &line);
@@ -313,12 +400,9 @@ session_typed(struct session *ss, const struct card *c, struct session_grade *g)
 		break;
 	}
 	g->duration_ms = session_mono_ms() - t0;
+	g->verdict = session_verdict_of(v);
 	g->correct = v == CALC_CORRECT;
-	g->rating = session_rating(ss, (enum calc_verdict)v, g->duration_ms);
-	session_verdict_line(ss, (enum calc_verdict)v);
-	if (v != CALC_CORRECT || c->type == CARD_NUMBER)
-		printf("%sAnswer:%s %s\n", ui_on(ss->ui, UI_CYAN), ui_off(ss->ui), c->answer);
-	session_show_explain(ss, c);
+	g->rating = session_rating(ss, g->verdict, true, g->duration_ms);
 }
 
 static void
@@ -337,9 +421,11 @@ session_choice(struct session *ss, const struct card *c, struct session_grade *g
 		order[i] = order[j];
 		order[j] = t;
 	}
-	printf("%s\n", c->prompt);
-	for (size_t i = 0; i < n; i++)
-		printf("  %c) %s\n", (int)('a' + i), c->options.v[order[i]]);
+	for (size_t i = 0; i < n; i++) {
+		char label[8];
+		snprintf(label, sizeof(label), "  %c) ", (int)('a' + i));
+		ui_print_wrapped(ss->ui, UI_PLAIN, label, c->options.v[order[i]]);
+	}
 	for (;;) {
 		char *line = NULL;
 		g->action = session_input(ss, c, "› ", &line);
@@ -359,13 +445,10 @@ session_choice(struct session *ss, const struct card *c, struct session_grade *g
 		printf("Answer with a letter from a to %c.\n", (int)('a' + n - 1));
 	}
 	g->duration_ms = session_mono_ms() - t0;
-	bool right = strcmp(c->options.v[order[pick]], c->answer) == 0;
-	g->correct = right;
-	g->rating = session_rating(ss, right ? CALC_CORRECT : CALC_WRONG, g->duration_ms);
-	session_verdict_line(ss, right ? CALC_CORRECT : CALC_WRONG);
-	if (!right)
-		printf("%sAnswer:%s %s\n", ui_on(ss->ui, UI_CYAN), ui_off(ss->ui), c->answer);
-	session_show_explain(ss, c);
+	g->correct = strcmp(c->options.v[order[pick]], c->answer) == 0;
+	g->verdict = g->correct ? VERDICT_CORRECT : VERDICT_WRONG;
+	/* Recognising an option is not recall: no speed bonus. */
+	g->rating = session_rating(ss, g->verdict, false, g->duration_ms);
 done:
 	free(order);
 }
@@ -404,72 +487,99 @@ session_ask_figure(struct session *ss, const struct card *c, const char *prompt,
 	}
 }
 
+/* The scenario of a calc card, drawn and rendered; false to skip it. */
+static bool
+session_calc_draw(struct session *ss, const struct card *c, struct session_grade *g)
+{
+	double values[IMPACT_MAX_INPUTS];
+	char err[256];
+
+	/* calc_draw already redraws combinations the method refuses. */
+	calc_draw(c->method, c->ranges, c->nranges, &ss->rng, values);
+	g->target = -1;
+	if (impact_run(c->method, values, &g->r, err, sizeof(err)) == 0) {
+		g->target = strcasecmp(c->ask, "annual") == 0 ? (int)g->r.nsteps - 1
+							      : impact_step_index(&g->r, c->ask);
+		snprintf(err, sizeof(err), "no step \"%s\"", c->ask);
+	}
+	if (g->target < 0) {
+		printf("This calculation card could not draw usable numbers (%s); skipping it.\n",
+		       err);
+		return false;
+	}
+	g->has_calc = true;
+	char *text = calc_render(c->prompt, c->method, values);
+	ui_print_wrapped(ss->ui, UI_PLAIN, NULL, text);
+	free(text);
+	return true;
+}
+
 static void
 session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 {
-	const struct impact_method *m = c->method;
-	double values[IMPACT_MAX_INPUTS];
-	struct impact_result r;
-	char err[256], v[64];
-	int target = -1, worst = CALC_CORRECT, final;
-	int64_t t0;
+	const struct impact_result *r = &g->r;
+	int final;
+	int64_t t0 = session_mono_ms();
+	char v[64];
 
-	/* calc_draw already redraws combinations the method refuses. */
-	calc_draw(m, c->ranges, c->nranges, &ss->rng, values);
-	if (impact_run(m, values, &r, err, sizeof(err)) == 0) {
-		target = strcasecmp(c->ask, "annual") == 0 ? (int)r.nsteps - 1
-							   : impact_step_index(&r, c->ask);
-		snprintf(err, sizeof(err), "no step \"%s\"", c->ask);
-	}
-	if (target < 0) {
-		printf("This calculation card could not draw usable numbers (%s); skipping it.\n", err);
-		g->action = ACT_SKIP;
-		return;
-	}
-	char *text = calc_render(c->prompt, m, values);
-	printf("%s\n", text);
-	free(text);
-	t0 = session_mono_ms();
 	if (c->walkthrough) {
 		printf("%sWalk me through it.%s\n", ui_on(ss->ui, UI_BOLD), ui_off(ss->ui));
-		for (int i = 0; i < target; i++) {
-			char *prompt = xasprintf("Step %d: %s? › ", i + 1, r.steps[i].label);
-			int sv = session_ask_figure(ss, c, prompt, &r.steps[i], g);
+		for (int i = 0; i < g->target; i++) {
+			char *prompt = xasprintf("Step %d: %s? › ", i + 1, r->steps[i].label);
+			int sv = session_ask_figure(ss, c, prompt, &r->steps[i], g);
 			free(prompt);
 			if (sv < 0)
 				return;
-			amount_format(r.steps[i].value, r.steps[i].kind, v, sizeof(v));
-			if (sv == CALC_CORRECT)
+			amount_format(r->steps[i].value, r->steps[i].kind, v, sizeof(v));
+			if (sv == CALC_CORRECT) {
 				printf("  %s✓%s %s = %s\n", ui_on(ss->ui, UI_GREEN), ui_off(ss->ui),
-				       r.steps[i].expression, v);
-			else
+				       r->steps[i].expression, v);
+			} else {
 				printf("  %s✗%s it is %s = %s\n", ui_on(ss->ui, UI_RED),
-				       ui_off(ss->ui), r.steps[i].expression, v);
-			if (sv > worst)
-				worst = sv;
+				       ui_off(ss->ui), r->steps[i].expression, v);
+				if (g->shaky_step == 0)
+					g->shaky_step = i + 1;
+			}
 		}
 	}
-	char *prompt = xasprintf("%s? › ", r.steps[target].label);
-	final = session_ask_figure(ss, c, prompt, &r.steps[target], g);
+	char *prompt = xasprintf("%s? › ", r->steps[g->target].label);
+	final = session_ask_figure(ss, c, prompt, &r->steps[g->target], g);
 	free(prompt);
 	if (final < 0)
 		return;
 	g->duration_ms = session_mono_ms() - t0;
 	g->correct = final == CALC_CORRECT;
-	if (final == CALC_CORRECT && worst != CALC_CORRECT)
-		final = CALC_CLOSE; /* right figure, shaky steps: Hard */
-	g->rating = session_rating(ss, (enum calc_verdict)final, g->duration_ms);
-	session_verdict_line(ss, (enum calc_verdict)final);
-	amount_format(r.steps[target].value, r.steps[target].kind, v, sizeof(v));
-	printf("%s%s:%s %s\n", ui_on(ss->ui, UI_CYAN), r.steps[target].label,
-	       ui_off(ss->ui), v);
-	if (final != CALC_CORRECT)
-		session_show_steps(&r);
-	char annual[64], claim[64];
-	amount_format(r.annual, AMOUNT_MONEY, annual, sizeof(annual));
-	amount_format(impact_conservative(r.annual), AMOUNT_MONEY, claim, sizeof(claim));
-	printf("Annual impact %s (%s); claim at least %s.\n", annual,
-	       impact_level_text(impact_level_of(r.annual)), claim);
+	g->verdict = session_verdict_of(final);
+	/* A right figure reached through a wrong step is Hard at best. */
+	g->rating = session_rating(ss, g->verdict == VERDICT_CORRECT && g->shaky_step
+					       ? VERDICT_CLOSE : g->verdict,
+				   true, g->duration_ms);
+}
+
+/* After the grade is saved: the verdict and what the person should see. */
+static void
+session_reveal(const struct session *ss, const struct card *c, const struct session_grade *g)
+{
+	char v[64];
+
+	if (g->verdict == VERDICT_NONE)
+		return; /* self-graded: the answer was shown before grading */
+	session_verdict_line(ss, g->verdict);
+	if (c->type == CARD_CALC && g->has_calc) {
+		const struct impact_result *r = &g->r;
+		amount_format(r->steps[g->target].value, r->steps[g->target].kind, v, sizeof(v));
+		printf("%s%s:%s %s\n", ui_on(ss->ui, UI_CYAN), r->steps[g->target].label,
+		       ui_off(ss->ui), v);
+		if (g->verdict != VERDICT_CORRECT)
+			session_show_steps(r);
+		char annual[64], claim[64];
+		amount_format(r->annual, AMOUNT_MONEY, annual, sizeof(annual));
+		amount_format(impact_conservative(r->annual), AMOUNT_MONEY, claim, sizeof(claim));
+		printf("Annual impact %s (%s); claim at least %s.\n", annual,
+		       impact_level_text(impact_level_of(r->annual)), claim);
+	} else if (g->verdict != VERDICT_CORRECT || c->type == CARD_NUMBER) {
+		session_show_answer(ss, c->answer);
+	}
 	session_show_explain(ss, c);
 }
 
@@ -477,6 +587,11 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 static void
 session_edit(struct session *ss, const char *path, int line)
 {
+	if (path[0] != '/') {
+		printf("The deck's stored path \"%s\" is not absolute; not opening it. "
+		       "Re-import the deck (drill import FILE) to fix it.\n", path);
+		return;
+	}
 	if (ui_edit(ss->ui, path, line) != 0) {
 		printf("The editor (%s) did not finish cleanly; nothing re-imported.\n",
 		       ui_editor());
@@ -489,7 +604,7 @@ session_edit(struct session *ss, const char *path, int line)
 	enum import_status rc = importer_run(ss->store, paths, 1, session_now(ss), false, &n, &dl);
 	for (size_t i = 0; i < dl.n; i++) {
 		char *m = diag_format(&dl.v[i]);
-		printf("drill: %s\n", m);
+		printf("drill study: %s\n", m);
 		free(m);
 	}
 	if (rc == IMPORT_OK)
@@ -519,24 +634,128 @@ session_reload_sched(struct session *ss, const char *id, struct fsrs_card *out)
 	return 0;
 }
 
-/* Saves a grade: the scheduler's new state and the review, one transaction. */
+/* What a grade to state after does to the leech flag. */
+static enum store_leech
+session_leech(const struct session *ss, bool was_leech, const struct fsrs_card *after)
+{
+	if (was_leech || after->lapses < ss->st->leech_lapses)
+		return STORE_LEECH_KEEP;
+	return ss->st->leech_suspend ? STORE_LEECH_SUSPEND : STORE_LEECH_FLAG;
+}
+
+/*
+ * Writes a review with retries: a lock held by another process is waited
+ * for (saying so) up to SESSION_BUSY_RETRIES more times. Returns the
+ * store's status.
+ */
 static int
-session_save(struct session *ss, const struct store_card *sc, struct session_grade *g)
+session_write(struct session *ss, int (*fn)(struct store *, void *), void *arg)
+{
+	int rc = fn(ss->store, arg);
+
+	for (int i = 0; rc == STORE_BUSY && i < SESSION_BUSY_RETRIES; i++) {
+		printf("%sWaiting for the database (another program is writing to it)…%s\n",
+		       ui_on(ss->ui, UI_DIM), ui_off(ss->ui));
+		fflush(stdout);
+		rc = fn(ss->store, arg);
+	}
+	return rc;
+}
+
+static int
+session_write_save(struct store *s, void *rv)
+{
+	return store_save_review(s, rv);
+}
+
+/* The sessions row, made with the first grade (nothing waits before the
+ * first question). */
+static int
+session_row(struct session *ss, int64_t now)
+{
+	if (ss->id != 0)
+		return STORE_OK;
+	return store_session_start(ss->store, "study", now, &ss->id);
+}
+
+static void
+session_remember_last(struct session *ss, const struct store_card *sc,
+		      const struct store_review *rv, const struct session_grade *g)
+{
+	struct session_last *l = &ss->last;
+
+	free(l->card_id);
+	free(l->group);
+	free(l->answer);
+	memset(l, 0, sizeof(*l));
+	l->valid = true;
+	l->automatic = g->verdict != VERDICT_NONE;
+	l->review_id = rv->id;
+	l->card_id = xstrdup(sc->id);
+	l->group = sc->group ? xstrdup(sc->group) : NULL;
+	l->answer = g->answer ? xstrdup(g->answer) : NULL;
+	l->rv = *rv;
+	l->rv.card_id = l->card_id;
+	l->rv.answer = l->answer;
+	l->was_leech = sc->leech;
+}
+
+static void
+session_grade_line(const struct session *ss, int rating, int64_t now, int64_t due,
+		   const char *note)
+{
+	static const char *const grades[] = {"", "Again", "Hard", "Good", "Easy"};
+	char when[48];
+
+	session_when(now, due, when, sizeof(when));
+	printf("%s%s · next review %s%s%s%s\n", ui_on(ss->ui, UI_DIM), grades[rating], when,
+	       note && *note ? " (" : "", note ? note : "", note && *note ? ")" : "");
+	if (note && *note)
+		(void)0;
+	printf("%s", ui_off(ss->ui));
+}
+
+/*
+ * Saves a grade — the review and the card's new state, one transaction,
+ * on disk — and only then shows the verdict. 0, or -1 when the session
+ * must end (the grade could not be saved; the person was told).
+ */
+static int
+session_save(struct session *ss, const struct store_card *sc, const struct card *c,
+	     struct session_grade *g)
 {
 	struct store_review rv;
 	int64_t now = session_now(ss);
-	char when[48];
+	char note[160] = "";
 	int rc = STORE_CONFLICT;
 
+	/* An answer seen before :undo cannot earn more than Good. */
+	if (g->rating > FSRS_GOOD && session_listed(&ss->capped, sc->id)) {
+		g->rating = FSRS_GOOD;
+		snprintf(note, sizeof(note), "at most Good: you saw the answer before :undo");
+	} else if (g->shaky_step > 0 && g->verdict == VERDICT_CORRECT) {
+		snprintf(note, sizeof(note), "Hard: the figure is right, but step %d was not",
+			 g->shaky_step);
+	} else if (g->verdict == VERDICT_CORRECT && g->rating == FSRS_EASY) {
+		snprintf(note, sizeof(note), "Easy: answered within %d s", SESSION_QUICK_MS / 1000);
+	} else if (g->verdict == VERDICT_CORRECT && g->rating == FSRS_HARD) {
+		snprintf(note, sizeof(note), "Hard: right, but it took over %d s",
+			 SESSION_SLOW_MS / 1000);
+	}
 	memset(&rv, 0, sizeof(rv));
 	rv.card_id = sc->id;
-	rv.session_id = ss->id;
 	rv.at = now;
 	rv.rating = g->rating;
 	rv.answer = g->answer;
 	rv.correct = g->correct;
 	rv.duration_ms = g->duration_ms;
 	rv.before = sc->sched;
+	if (session_row(ss, now) != STORE_OK) {
+		app_err("your answer to %s was not saved: %s", sc->id, store_errmsg(ss->store));
+		ss->failed = true;
+		return -1;
+	}
+	rv.session_id = ss->id;
 	/* Another session may grade the card meanwhile: then start from its state. */
 	for (int attempt = 0; rc == STORE_CONFLICT && attempt < 3; attempt++) {
 		if (attempt > 0 && session_reload_sched(ss, sc->id, &rv.before) != 0)
@@ -548,28 +767,128 @@ session_save(struct session *ss, const struct store_card *sc, struct session_gra
 				fsrs_fuzz_seed(rng_hash(sc->id), rv.before.reps + 1), &rv.after,
 				&rv.retrievability) != FSRS_OK) {
 			printf("drill: the scheduler refused card %s's state; skipping it.\n", sc->id);
+			queue_shown(ss->q);
 			return 0;
 		}
-		rc = store_save_review(ss->store, &rv);
+		rv.leech = session_leech(ss, sc->leech, &rv.after);
+		rc = session_write(ss, session_write_save, &rv);
 	}
 	if (rc != STORE_OK) {
-		app_err("could not save the review: %s", store_errmsg(ss->store));
+		app_err("your answer to %s was not saved: %s", sc->id, store_errmsg(ss->store));
 		ss->failed = true;
 		return -1;
 	}
+
+	/* Saved: now the verdict. */
+	session_reveal(ss, c, g);
+	session_grade_line(ss, g->rating, now, rv.after.due, note);
+	if (rv.leech != STORE_LEECH_KEEP) {
+		printf("%sThis card has lapsed %d times: it is now a leech%s. Rewrite it, or "
+		       "see drill cards is:leech.%s\n", ui_on(ss->ui, UI_YELLOW), rv.after.lapses,
+		       rv.leech == STORE_LEECH_SUSPEND ? " and is suspended" : "", ui_off(ss->ui));
+		strv_push(&ss->leeches, sc->id);
+	}
 	ss->undo = xrealloc(ss->undo, (ss->nundo + 1) * sizeof(*ss->undo));
-	ss->undo[ss->nundo++] = (struct session_undo){rv.id, g->rating};
+	ss->undo[ss->nundo++] = (struct session_undo){false, xstrdup(sc->id), rv.id, g->rating,
+						      rv.leech};
 	ss->reviewed++;
 	ss->recalled += g->rating > FSRS_AGAIN;
-	static const char *const grades[] = {"", "Again", "Hard", "Good", "Easy"};
-	session_when(now, rv.after.due, when, sizeof(when));
-	printf("%s%s · next review %s%s\n", ui_on(ss->ui, UI_DIM), grades[g->rating], when,
-	       ui_off(ss->ui));
-	if (rv.after.due - now <= SESSION_LEARN_AHEAD_MS) {
-		ss->learn = xrealloc(ss->learn, (ss->nlearn + 1) * sizeof(*ss->learn));
-		ss->learn[ss->nlearn++] = (struct session_learn){xstrdup(sc->id), rv.after.due};
-	}
+	session_remember_last(ss, sc, &rv, g);
+	queue_graded(ss->q, sc->id, sc->group, rv.after.state, rv.after.due, rv.after.reps,
+		     ss->day_end);
 	return 0;
+}
+
+struct session_override_arg {
+	int64_t review_id;
+	struct store_review *rv;
+};
+
+static int
+session_write_override(struct store *s, void *arg)
+{
+	struct session_override_arg *a = arg;
+	return store_override_review(s, a->review_id, a->rv);
+}
+
+/* :right and :wrong: grade the newest answer again as Good or Again. */
+static void
+session_override(struct session *ss, bool right)
+{
+	struct session_last *l = &ss->last;
+	struct store_review rv;
+	struct fsrs_card after;
+	double r;
+	int rating = right ? FSRS_GOOD : FSRS_AGAIN;
+	int rc;
+
+	if (!l->valid || !l->automatic) {
+		printf("%s works right after an answer drill checked (text, number, choice, "
+		       "calc); there is none to change now.\n", right ? ":right" : ":wrong");
+		return;
+	}
+	if (l->rv.overridden > 0) {
+		printf("That answer was already regraded.\n");
+		return;
+	}
+	if ((right && l->rv.rating >= FSRS_GOOD) || (!right && l->rv.rating == FSRS_AGAIN)) {
+		printf("That answer was already graded %s.\n", right ? "as right" : "Again");
+		return;
+	}
+	rv = l->rv;
+	if (fsrs_review(&ss->st->fsrs, &rv.before, rv.at, rv.day, (enum fsrs_rating)rating,
+			fsrs_fuzz_seed(rng_hash(rv.card_id), rv.before.reps + 1), &after,
+			&r) != FSRS_OK) {
+		printf("drill: the scheduler refused card %s's state.\n", rv.card_id);
+		return;
+	}
+	rv.after = after;
+	rv.retrievability = r;
+	rv.rating = rating;
+	rv.correct = right;
+	rv.overridden = l->rv.rating;
+	/* The leech flag follows the corrected lapses. */
+	enum store_leech before_leech = STORE_LEECH_KEEP;
+	for (size_t i = 0; i < ss->nundo; i++)
+		if (!ss->undo[i].suspend && ss->undo[i].review_id == l->review_id)
+			before_leech = ss->undo[i].leech;
+	if (before_leech == STORE_LEECH_FLAG || before_leech == STORE_LEECH_SUSPEND)
+		rv.leech = after.lapses >= ss->st->leech_lapses ? STORE_LEECH_KEEP
+			 : before_leech == STORE_LEECH_SUSPEND ? STORE_LEECH_UNSUSPEND
+							       : STORE_LEECH_CLEAR;
+	else
+		rv.leech = session_leech(ss, l->was_leech, &after);
+
+	struct session_override_arg arg = {l->review_id, &rv};
+	rc = session_write(ss, session_write_override, &arg);
+	if (rc == STORE_CONFLICT || rc == STORE_NOT_FOUND) {
+		printf("Cannot regrade card %s: %s.\n", rv.card_id, store_errmsg(ss->store));
+		return;
+	}
+	if (rc != STORE_OK) {
+		app_err("could not regrade card %s: %s", rv.card_id, store_errmsg(ss->store));
+		ss->failed = true;
+		return;
+	}
+	for (size_t i = 0; i < ss->nundo; i++)
+		if (!ss->undo[i].suspend && ss->undo[i].review_id == l->review_id) {
+			ss->undo[i].review_id = rv.id;
+			ss->undo[i].rating = rating;
+			ss->undo[i].leech = rv.leech == STORE_LEECH_KEEP ? before_leech : rv.leech;
+		}
+	ss->recalled += (rating > FSRS_AGAIN) - (l->rv.rating > FSRS_AGAIN);
+	l->review_id = rv.id;
+	l->rv.id = rv.id;
+	l->rv.overridden = rv.overridden;
+	/* Right: the card is not asked again; wrong: it comes back. */
+	queue_forget(ss->q, rv.card_id);
+	if (!right)
+		queue_regraded(ss->q, rv.card_id, after.state, after.due, after.reps, ss->day_end);
+	char when[48];
+	session_when(session_now(ss), after.due, when, sizeof(when));
+	printf("Regraded %s: %s · next review %s (was %s).\n", rv.card_id,
+	       right ? "Good" : "Again", when,
+	       (const char *[]){"", "Again", "Hard", "Good", "Easy"}[rv.overridden]);
 }
 
 static void
@@ -582,65 +901,97 @@ session_undo(struct session *ss)
 		return;
 	}
 	struct session_undo u = ss->undo[--ss->nundo];
-	if (store_undo_review(ss->store, u.review_id, &id) != STORE_OK) {
+	if (u.suspend) {
+		if (store_set_suspended(ss->store, u.card_id, false) != STORE_OK) {
+			app_err("could not undo: %s", store_errmsg(ss->store));
+			ss->failed = true;
+		} else {
+			queue_put_front(ss->q, u.card_id);
+			printf("Undone: card %s is no longer suspended.\n", u.card_id);
+		}
+		free(u.card_id);
+		return;
+	}
+	free(u.card_id);
+	enum store_leech leech = u.leech == STORE_LEECH_SUSPEND ? STORE_LEECH_UNSUSPEND
+			       : u.leech == STORE_LEECH_FLAG  ? STORE_LEECH_CLEAR
+							      : u.leech;
+	if (store_undo_review(ss->store, u.review_id, leech, &id) != STORE_OK) {
 		app_err("could not undo: %s", store_errmsg(ss->store));
 		ss->failed = true;
 		return;
 	}
 	ss->reviewed--;
 	ss->recalled -= u.rating > FSRS_AGAIN;
-	/* The card comes back now, not from the learning list. */
-	for (size_t i = 0; i < ss->nlearn; i++)
-		if (strcmp(ss->learn[i].id, id) == 0) {
-			free(ss->learn[i].id);
-			ss->learn[i] = ss->learn[--ss->nlearn];
-			break;
-		}
-	strv_push(&ss->front, id);
+	if (ss->last.valid && ss->last.review_id == u.review_id)
+		ss->last.valid = false;
+	/* The card comes back now, and may not earn more than Good. */
+	queue_forget(ss->q, id);
+	queue_put_front(ss->q, id);
+	if (!session_listed(&ss->capped, id))
+		strv_push(&ss->capped, id);
 	printf("Undone: card %s is back as it was.\n", id);
 	free(id);
 }
 
-/* The next card id to serve (owned by the caller), or NULL when done. */
-static char *
-session_next(struct session *ss)
+/*
+ * Is the card still one to show? Another session may have graded it (or
+ * a sibling) since the queue was filled: then it is skipped.
+ */
+static bool
+session_still_due(struct session *ss, const struct store_card *sc, const struct queue_next *n)
 {
 	int64_t now = session_now(ss);
-	size_t best = SIZE_MAX;
+	bool buried = false;
 
-	if (ss->front.n > 0) {
-		char *id = ss->front.v[--ss->front.n];
-		return id;
+	if (sc->retired || sc->suspended || strcmp(sc->type, "open") == 0)
+		return false;
+	switch (n->source) {
+	case QUEUE_FRONT:
+		return true;
+	case QUEUE_RELEARN:
+		return sc->sched.reps == n->reps;
+	case QUEUE_NEW:
+		if (sc->sched.state != FSRS_NEW)
+			return false;
+		break;
+	case QUEUE_DUE:
+		if (sc->sched.state == FSRS_NEW)
+			return false;
+		if (sc->sched.state == FSRS_REVIEW ? sc->sched.due >= ss->day_end
+						   : sc->sched.due > now + SETTINGS_LEARN_AHEAD_MS)
+			return false;
+		break;
 	}
-	for (size_t i = 0; i < ss->nlearn; i++)
-		if (best == SIZE_MAX || ss->learn[i].due < ss->learn[best].due)
-			best = i;
-	if (best != SIZE_MAX && (ss->learn[best].due <= now || ss->qpos >= ss->queue.n)) {
-		char *id = ss->learn[best].id;
-		ss->learn[best] = ss->learn[--ss->nlearn];
-		return id;
+	if (sc->group != NULL && (sc->sched.state == FSRS_NEW || sc->sched.state == FSRS_REVIEW) &&
+	    store_card_buried(ss->store, sc->id, sc->group, settings_day(now, ss->st->rollover),
+			      &buried) != STORE_OK) {
+		app_err("%s", store_errmsg(ss->store));
+		ss->failed = true;
+		return false;
 	}
-	if (ss->qpos < ss->queue.n)
-		return xstrdup(ss->queue.v[ss->qpos++]);
-	return NULL;
+	return !buried;
 }
 
 /* Serves one card. Returns false when the session should end. */
 static bool
-session_serve(struct session *ss, const char *id)
+session_serve(struct session *ss, const struct queue_next *n)
 {
 	struct store_card sc = {0};
 	struct card *c = NULL;
 	struct diag_list dl = {0};
-	struct session_grade g = {ACT_LINE, 0, NULL, -1, 0};
+	struct session_grade g;
 	bool found = false, go_on = true;
+	const char *id = n->id;
 
+	memset(&g, 0, sizeof(g));
+	g.correct = -1;
 	if (store_card_load(ss->store, id, &sc, &found) != STORE_OK) {
 		app_err("%s", store_errmsg(ss->store));
 		ss->failed = true;
 		return false;
 	}
-	if (!found || sc.retired || sc.suspended)
+	if (!found || !session_still_due(ss, &sc, n))
 		goto done;
 	if (deck_parse_card(sc.deck_path, sc.line, sc.source, strlen(sc.source), &c, &dl) != 0) {
 		for (size_t i = 0; i < dl.n; i++) {
@@ -649,12 +1000,19 @@ session_serve(struct session *ss, const char *id)
 			free(m);
 		}
 		printf("Skipping card %s; fix its deck and it comes back.\n", id);
+		queue_shown(ss->q);
 		goto done;
 	}
-	/* "3 left": this card and those still queued for the session. */
-	printf("\n%s[%s · %s · %zu left]%s\n", ui_on(ss->ui, UI_DIM), sc.deck_key,
-	       fsrs_state_name(sc.sched.state),
-	       ss->queue.n - ss->qpos + ss->nlearn + ss->front.n + 1, ui_off(ss->ui));
+	if (c->type == CARD_CALC && !session_calc_draw(ss, c, &g)) {
+		queue_shown(ss->q);
+		goto done;
+	}
+	/* "3 left": this card and every other still to come. */
+	printf("\n%s[%s · %s · %zu left · %s%s%s%s]%s\n", ui_on(ss->ui, UI_DIM), sc.deck_key,
+	       fsrs_state_name(sc.sched.state), queue_left(ss->q) + 1, ui_off(ss->ui),
+	       ui_on(ss->ui, UI_DIM), id, ui_on(ss->ui, UI_DIM), ui_off(ss->ui));
+	if (c->type != CARD_CALC)
+		ui_print_wrapped(ss->ui, UI_PLAIN, NULL, c->prompt);
 	switch (c->type) {
 	case CARD_RECALL:
 		session_recall(ss, c, &g);
@@ -675,18 +1033,18 @@ session_serve(struct session *ss, const char *id)
 	}
 	switch (g.action) {
 	case ACT_LINE:
-		go_on = session_save(ss, &sc, &g) == 0;
+		go_on = session_save(ss, &sc, c, &g) == 0;
 		break;
 	case ACT_QUIT:
 		go_on = false;
 		break;
 	case ACT_UNDO:
-		strv_push(&ss->front, id); /* this card comes after the undone one */
+		queue_put_front(ss->q, id); /* this card comes after the undone one */
 		session_undo(ss);
 		break;
 	case ACT_EDIT:
 		session_edit(ss, sc.deck_path, sc.line);
-		strv_push(&ss->front, id);
+		queue_put_front(ss->q, id);
 		break;
 	case ACT_SUSPEND:
 		if (store_set_suspended(ss->store, id, true) != STORE_OK) {
@@ -694,10 +1052,16 @@ session_serve(struct session *ss, const char *id)
 			ss->failed = true;
 			go_on = false;
 		} else {
-			printf("Suspended %s.\n", id);
+			printf("Suspended %s (:undo takes it back; drill unsuspend %s later).\n", id,
+			       id);
+			ss->undo = xrealloc(ss->undo, (ss->nundo + 1) * sizeof(*ss->undo));
+			ss->undo[ss->nundo++] = (struct session_undo){true, xstrdup(id), 0, 0,
+								      STORE_LEECH_KEEP};
+			queue_shown(ss->q);
 		}
 		break;
-	default:
+	default: /* ACT_SKIP */
+		queue_shown(ss->q);
 		break;
 	}
 done:
@@ -708,6 +1072,62 @@ done:
 	return go_on && !ss->failed;
 }
 
+/* Hands the queue the next batch of due cards once it has used up the last. */
+static int
+session_fetch_due(struct session *ss)
+{
+	struct store_picks due = {0};
+	struct store_when w;
+
+	if (!queue_due_drained(ss->q) || ss->due_fetched >= (size_t)ss->due_total)
+		return STORE_OK;
+	settings_when(ss->st, session_now(ss), &w);
+	if (store_due(ss->store, &ss->f, &w, SESSION_DUE_BATCH + ss->due_fetched, &due) !=
+	    STORE_OK) {
+		store_picks_free(&due);
+		return STORE_ERR;
+	}
+	/* The first due_fetched were handed in before (or graded since). */
+	size_t got = due.n;
+	queue_add_due(ss->q, &due);
+	ss->due_fetched = got < SESSION_DUE_BATCH + ss->due_fetched ? (size_t)ss->due_total : got;
+	queue_due_beyond(ss->q, (size_t)ss->due_total > ss->due_fetched
+					? (size_t)ss->due_total - ss->due_fetched : 0);
+	return STORE_OK;
+}
+
+/* Only re-asks are left, the first at until: wait for it, or end? */
+static bool
+session_wait(struct session *ss, int64_t until)
+{
+	char when[48], at[16], *line = NULL;
+	int64_t now = session_now(ss);
+	enum session_action a;
+
+	session_when(now, until, when, sizeof(when));
+	session_clock(until, at, sizeof(at));
+	printf("\nNothing else is due now. A card you missed comes back %s (at %s).\n", when, at);
+	a = session_input(ss, NULL, "Wait for it? y/N › ", &line);
+	if (a == ACT_UNDO) {
+		session_undo(ss);
+		return true;
+	}
+	bool wait = a == ACT_LINE && line != NULL && (line[0] == 'y' || line[0] == 'Y');
+	free(line);
+	if (!wait || ss->app->now_fixed)
+		return wait; /* a fixed clock never moves: the card is served at once */
+	printf("Waiting until %s (Ctrl-C ends the session)…\n", at);
+	fflush(stdout);
+	while (session_now(ss) < until && !ui_interrupted(ss->ui)) {
+		int64_t left = until - session_now(ss);
+		struct timespec ts = {0, 0};
+		ts.tv_sec = left > 1000 ? 1 : 0;
+		ts.tv_nsec = left > 1000 ? 0 : (long)left * 1000000L;
+		nanosleep(&ts, NULL);
+	}
+	return !ui_interrupted(ss->ui);
+}
+
 static void
 session_summary(struct session *ss)
 {
@@ -715,14 +1135,21 @@ session_summary(struct session *ss)
 					     ss->started.tv_nsec / 1000000)) / 1000;
 	int64_t due = 0;
 	char when[48];
-	struct store_filter f = {ss->o->deck, ss->o->tag};
 
 	printf("\n%sSession over:%s %d review%s", ui_on(ss->ui, UI_BOLD), ui_off(ss->ui),
 	       ss->reviewed, ss->reviewed == 1 ? "" : "s");
 	if (ss->reviewed > 0)
 		printf(", %d%% recalled", (ss->recalled * 100 + ss->reviewed / 2) / ss->reviewed);
 	printf(", %lldm %02llds.\n", (long long)(secs / 60), (long long)(secs % 60));
-	if (store_next_due(ss->store, &f, &due) == STORE_OK && due > 0) {
+	if (ss->leeches.n > 0) {
+		struct sbuf b = {0};
+		for (size_t i = 0; i < ss->leeches.n; i++)
+			sbuf_printf(&b, "%s%s", i ? ", " : "", ss->leeches.v[i]);
+		printf("New leech%s: %s (drill cards is:leech lists them all).\n",
+		       ss->leeches.n == 1 ? "" : "es", b.buf);
+		sbuf_free(&b);
+	}
+	if (store_next_due(ss->store, &ss->f, &due) == STORE_OK && due > 0) {
 		session_when(session_now(ss), due, when, sizeof(when));
 		printf("Next card due %s.\n", when);
 	}
@@ -770,22 +1197,65 @@ session_check_filter(struct store *s, const struct session_opts *o)
 	return rc;
 }
 
+/* Says why a session has nothing to show. */
+static int
+session_nothing(struct session *ss, const struct store_when *w, int new_left)
+{
+	struct store_census c;
+	char when[48], at[16];
+
+	if (store_census(ss->store, &ss->f, w, &c) != STORE_OK) {
+		app_err("%s", store_errmsg(ss->store));
+		return EXIT_ENV;
+	}
+	if (c.cards == 0) {
+		printf("No cards yet: import a deck with drill import FILE.\n");
+	} else if (c.cards == c.open) {
+		printf("Nothing to study here: the cards that match are open interview "
+		       "questions; practise them with drill mock.\n");
+	} else if (c.fresh > 0 && new_left <= 0 && ss->o->new_limit >= 0) {
+		printf("Nothing due now, and --new %d takes no new cards.\n", ss->o->new_limit);
+	} else if (c.fresh > 0 && new_left <= 0) {
+		printf("Nothing due now, and today's %d new cards are done (new_per_day); "
+		       "drill study --new 10 takes ten more.\n", ss->st->new_per_day);
+	} else if (c.suspended + c.buried + c.open >= c.cards) {
+		printf("Nothing to study: of the %lld cards that match, %lld are suspended "
+		       "(drill unsuspend) and %lld buried until tomorrow (a sibling was "
+		       "reviewed today).\n", (long long)c.cards, (long long)c.suspended,
+		       (long long)c.buried);
+	} else {
+		printf("Nothing to study right now.\n");
+	}
+	if (c.next_due > 0 && c.next_due > w->now) {
+		session_when(w->now, c.next_due, when, sizeof(when));
+		session_clock(c.next_due, at, sizeof(at));
+		if (c.next_due - w->now < 86400000)
+			printf("The next card is due %s (at %s).\n", when, at);
+		else
+			printf("The next card is due %s.\n", when);
+	}
+	return EXIT_OK;
+}
+
 int
 session_run(struct app *app, struct store *s, const struct settings *st,
 	    const struct session_opts *o)
 {
 	struct session ss;
-	struct store_filter f = {o->deck, o->tag};
 	struct import_counts counts;
-	int64_t now, day;
+	struct store_when w;
+	struct store_due_counts dc;
+	struct store_picks fresh = {0};
+	struct queue_opts qo;
 	int new_left = o->new_limit, seen = 0, rc = EXIT_OK;
-	size_t ndue;
+	size_t nnew = 0;
 
 	memset(&ss, 0, sizeof(ss));
 	ss.app = app;
 	ss.store = s;
 	ss.st = st;
 	ss.o = o;
+	ss.f = (struct store_filter){o->deck, o->tag};
 	rng_seed(&ss.rng, app->seed);
 	clock_gettime(CLOCK_MONOTONIC, &ss.started);
 
@@ -798,25 +1268,29 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	rc = session_check_filter(s, o);
 	if (rc != EXIT_OK)
 		goto out;
-	now = session_now(&ss);
-	day = settings_day(now, st->rollover);
+	settings_when(st, session_now(&ss), &w);
+	ss.day_end = w.day_end;
 	if (new_left < 0) {
-		if (store_new_seen_on(s, day, &seen) != STORE_OK)
+		if (store_new_seen_on(s, w.day, &seen) != STORE_OK)
 			goto store_failed;
 		new_left = st->new_per_day > seen ? st->new_per_day - seen : 0;
 	}
-	if (store_due_ids(s, &f, now, day, o->limit > 0 ? (size_t)o->limit : SIZE_MAX,
-			  &ss.queue) != STORE_OK)
+	qo = (struct queue_opts){new_left, st->new_order, st->new_first, SETTINGS_LEARN_AHEAD_MS};
+	ss.q = queue_new(&qo);
+	if (store_count_due_at(s, &ss.f, &w, &dc) != STORE_OK)
 		goto store_failed;
-	ndue = ss.queue.n;
-	if (new_left > 0 && store_new_ids(s, &f, (size_t)new_left, &ss.queue) != STORE_OK)
+	ss.due_total = dc.review + dc.learn_now;
+	if (o->limit > 0 && ss.due_total > o->limit)
+		ss.due_total = o->limit;
+	if (session_fetch_due(&ss) != STORE_OK)
 		goto store_failed;
-	if (ss.queue.n == 0) {
-		int64_t due = 0;
-		char when[48] = "";
-		if (store_next_due(s, &f, &due) == STORE_OK && due > 0)
-			session_when(now, due, when, sizeof(when));
-		printf("Nothing to study right now%s%s.\n", when[0] ? "; next card due " : "", when);
+	/* A few spare candidates per deck stand in for siblings skipped later. */
+	if (new_left > 0 && store_new(s, &ss.f, &w, (size_t)new_left * 2 + 8, &fresh) != STORE_OK)
+		goto store_failed;
+	nnew = fresh.n < (size_t)(new_left > 0 ? new_left : 0) ? fresh.n : (size_t)new_left;
+	queue_set_new(ss.q, &fresh);
+	if (queue_left(ss.q) == 0) {
+		rc = session_nothing(&ss, &w, new_left);
 		goto out;
 	}
 	ss.ui = ui_new(NULL, session_words);
@@ -826,25 +1300,37 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 		ss.ui = ui_new(h, session_words);
 		free(h);
 	}
-	if (store_session_start(s, "study", now, &ss.id) != STORE_OK)
-		goto store_failed;
-	printf("%sdrill%s: %zu due, %zu new. Type :help for commands.\n",
-	       ui_on(ss.ui, UI_BOLD), ui_off(ss.ui), ndue, ss.queue.n - ndue);
+	printf("%sdrill%s: %lld due today, %lld learning now", ui_on(ss.ui, UI_BOLD),
+	       ui_off(ss.ui), (long long)dc.review, (long long)dc.learn_now);
+	if (dc.learn_later > 0)
+		printf(" (%lld more later today)", (long long)dc.learn_later);
+	printf(", %zu new. Type :help for commands.\n", nnew);
 
 	for (;;) {
+		struct queue_next n;
 		if (o->limit > 0 && ss.reviewed >= o->limit)
 			break;
-		char *id = session_next(&ss);
-		if (id == NULL)
+		if (session_fetch_due(&ss) != STORE_OK)
+			goto store_failed;
+		queue_next(ss.q, session_now(&ss), false, &n);
+		if (n.kind == QUEUE_WAIT) {
+			if (!session_wait(&ss, n.wait_until) || ss.failed)
+				break;
+			queue_next(ss.q, session_now(&ss), true, &n);
+		}
+		if (n.kind == QUEUE_DONE)
 			break;
-		bool go_on = session_serve(&ss, id);
-		free(id);
+		if (n.kind != QUEUE_CARD)
+			continue;
+		bool go_on = session_serve(&ss, &n);
+		free(n.id);
 		if (!go_on)
 			break;
 	}
 	if (ss.failed)
 		rc = EXIT_ENV;
-	store_session_end(s, ss.id, session_now(&ss));
+	if (ss.id != 0)
+		store_session_end(s, ss.id, session_now(&ss));
 	session_summary(&ss);
 	goto out;
 
@@ -853,11 +1339,15 @@ store_failed:
 	rc = EXIT_ENV;
 out:
 	ui_free(ss.ui);
-	strv_free(&ss.queue);
-	strv_free(&ss.front);
-	for (size_t i = 0; i < ss.nlearn; i++)
-		free(ss.learn[i].id);
-	free(ss.learn);
+	queue_free(ss.q);
+	for (size_t i = 0; i < ss.nundo; i++)
+		free(ss.undo[i].card_id);
 	free(ss.undo);
+	free(ss.last.card_id);
+	free(ss.last.group);
+	free(ss.last.answer);
+	strv_free(&ss.capped);
+	strv_free(&ss.leeches);
+	store_picks_free(&fresh);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* settings: see settings.h. */
 #include "settings.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,6 +22,10 @@ static const struct settings_key settings_table[] = {
 	{"fuzz", "on", "spread review intervals a little (on/off)"},
 	{"rollover", "4", "hour of the day (0-23) at which a new study day starts"},
 	{"new_per_day", "20", "new cards introduced per day"},
+	{"new_order", "interleave",
+	 "new cards: interleave (round-robin over decks), deck (deck after deck), or deck keys to take first"},
+	{"leech_lapses", "8", "lapses that make a card a leech (1-100)"},
+	{"leech_action", "flag", "what a leech gets: flag (listed by drill cards is:leech) or suspend"},
 };
 
 const struct settings_key *
@@ -53,6 +58,36 @@ settings_int(const char *v, long lo, long hi, long *out)
 	return 0;
 }
 
+/* new_order: interleave, deck, or deck keys separated by commas. */
+static int
+settings_new_order(struct settings *st, const char *v, char *err, size_t errlen)
+{
+	size_t n = strlen(v);
+
+	st->new_first[0] = '\0';
+	if (strcmp(v, "interleave") == 0) {
+		st->new_order = SETTINGS_NEW_INTERLEAVE;
+		return 0;
+	}
+	if (strcmp(v, "deck") == 0) {
+		st->new_order = SETTINGS_NEW_DECK;
+		return 0;
+	}
+	/* Deck keys are file names: letters, digits, '-', '_' and '.'. */
+	bool ok = n > 0 && n < sizeof(st->new_first) && v[0] != ',' && v[n - 1] != ',' &&
+		  strstr(v, ",,") == NULL;
+	for (const char *p = v; ok && *p; p++)
+		ok = isalnum((unsigned char)*p) || strchr("-_.,", *p) != NULL;
+	if (!ok) {
+		snprintf(err, errlen, "new_order is interleave, deck, or deck keys separated by "
+			 "commas (e.g. levels,principles), not \"%s\"", v);
+		return -1;
+	}
+	st->new_order = SETTINGS_NEW_LIST;
+	memcpy(st->new_first, v, n + 1);
+	return 0;
+}
+
 /* Applies one key's text to st. 0, or -1 with a message. */
 static int
 settings_apply(struct settings *st, const char *name, const char *v, char *err,
@@ -63,8 +98,13 @@ settings_apply(struct settings *st, const char *name, const char *v, char *err,
 	if (strcmp(name, "retention") == 0) {
 		char *end;
 		double r = strtod(v, &end);
-		if (end == v || *end != '\0' || !(r >= 0.7 && r <= 0.99)) {
-			snprintf(err, errlen, "retention must be a number from 0.70 to 0.99, not \"%s\"", v);
+		if (end != v && *end == '%' && end[1] == '\0')
+			r /= 100; /* "90%" */
+		else if (end == v || *end != '\0')
+			r = NAN;
+		if (!(r >= 0.7 && r <= 0.99)) {
+			snprintf(err, errlen, "retention must be from 0.70 to 0.99 (or 70%% to 99%%), "
+				 "not \"%s\"", v);
 			return -1;
 		}
 		st->fsrs.retention = r;
@@ -125,6 +165,20 @@ settings_apply(struct settings *st, const char *name, const char *v, char *err,
 			return -1;
 		}
 		st->new_per_day = (int)x;
+	} else if (strcmp(name, "new_order") == 0) {
+		return settings_new_order(st, v, err, errlen);
+	} else if (strcmp(name, "leech_lapses") == 0) {
+		if (settings_int(v, 1, 100, &x) != 0) {
+			snprintf(err, errlen, "leech_lapses must be a whole number from 1 to 100");
+			return -1;
+		}
+		st->leech_lapses = (int)x;
+	} else if (strcmp(name, "leech_action") == 0) {
+		if (strcmp(v, "flag") != 0 && strcmp(v, "suspend") != 0) {
+			snprintf(err, errlen, "leech_action is flag or suspend, not \"%s\"", v);
+			return -1;
+		}
+		st->leech_suspend = strcmp(v, "suspend") == 0;
 	} else {
 		snprintf(err, errlen, "unknown setting \"%s\"", name);
 		return -1;
@@ -199,6 +253,12 @@ settings_set(struct store *s, const char *name, const char *value, char *err,
 		return 1;
 	if (fsrs_params_validate(&st.fsrs, err, errlen) != 0)
 		return 1;
+	char norm[32];
+	if (strcmp(name, "retention") == 0) {
+		/* "90%" is kept as 0.9, the form every reader expects. */
+		snprintf(norm, sizeof(norm), "%.10g", st.fsrs.retention);
+		value = norm;
+	}
 	if (store_config_set(s, name, value) != STORE_OK) {
 		snprintf(err, errlen, "%s", store_errmsg(s));
 		return 2;
@@ -216,4 +276,35 @@ settings_day(int64_t unix_ms, int rollover)
 	if (localtime_r(&t, &tm) != NULL)
 		off = tm.tm_gmtoff;
 	return fsrs_day_number(unix_ms, (int32_t)off, rollover);
+}
+
+int64_t
+settings_day_start(int64_t day, int rollover)
+{
+	/* From UTC, corrected by the local offset twice: the second pass
+	 * settles a day whose start falls across a DST change. */
+	int64_t t = day * 86400000 + (int64_t)rollover * 3600000;
+
+	for (int i = 0; i < 2; i++) {
+		time_t sec = (time_t)(t / 1000);
+		struct tm tm;
+		long off = 0;
+		if (localtime_r(&sec, &tm) != NULL)
+			off = tm.tm_gmtoff;
+		t = day * 86400000 + (int64_t)rollover * 3600000 - (int64_t)off * 1000;
+	}
+	return t;
+}
+
+void
+settings_when(const struct settings *st, int64_t now_ms, struct store_when *w)
+{
+	w->now = now_ms;
+	w->day = settings_day(now_ms, st->rollover);
+	w->day_end = settings_day_start(w->day + 1, st->rollover);
+	/* A zone change can leave the computed end behind now; the day then
+	 * ends no earlier than now. */
+	if (w->day_end <= now_ms)
+		w->day_end = now_ms + 1;
+	w->learn_ahead = SETTINGS_LEARN_AHEAD_MS;
 }

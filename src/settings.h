@@ -11,6 +11,7 @@
 #ifndef DRILL_SETTINGS_H
 #define DRILL_SETTINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,10 +19,21 @@
 
 struct store;
 
+/* How new cards are taken from several decks (setting new_order). */
+enum settings_new_order {
+	SETTINGS_NEW_INTERLEAVE, /* round-robin over the decks, each in file order */
+	SETTINGS_NEW_DECK,       /* deck after deck, by deck key */
+	SETTINGS_NEW_LIST        /* the decks of new_first first, then interleaved */
+};
+
 struct settings {
 	struct fsrs_params fsrs; /* validated */
 	int rollover;            /* hour 0..23 at which a new day starts */
 	int new_per_day;         /* new cards introduced per day */
+	enum settings_new_order new_order;
+	char new_first[256];     /* SETTINGS_NEW_LIST: "key,key" as set; else "" */
+	int leech_lapses;        /* lapses that make a card a leech */
+	bool leech_suspend;      /* leech_action: suspend (true) or only flag */
 };
 
 struct settings_key {
@@ -49,5 +61,15 @@ int settings_set(struct store *s, const char *name, const char *value, char *err
 
 /* The local day number of unix_ms, with the day starting at rollover. */
 int64_t settings_day(int64_t unix_ms, int rollover);
+/* Unix ms at which local study day `day` (settings_day numbering) starts. */
+int64_t settings_day_start(int64_t day, int rollover);
+
+/* (Re)learning cards due within this many ms count as due now. */
+#define SETTINGS_LEARN_AHEAD_MS (20 * 60 * 1000)
+
+struct store_when;
+/* Fills w for the moment now_ms: its study day and that day's end, and
+ * the learn-ahead window (the one "due" rule, docs/fsrs.md). */
+void settings_when(const struct settings *st, int64_t now_ms, struct store_when *w);
 
 #endif

@@ -37,6 +37,9 @@ enum store_stmt {
 	SQL_CARD_LOAD,
 	SQL_DUE,
 	SQL_NEW,
+	SQL_COUNT_DUE_AT,
+	SQL_CARD_BURIED,
+	SQL_CENSUS,
 	SQL_NEW_SEEN,
 	SQL_IDS_OF_TYPE,
 	SQL_SESSION_START,
@@ -46,7 +49,12 @@ enum store_stmt {
 	SQL_CARD_SCHED_IF,
 	SQL_REVIEW_GET,
 	SQL_REVIEW_DELETE,
+	SQL_REVIEW_AFTER,
+	SQL_LEECH,
+	SQL_UNLEECH,
+	SQL_CARD_EXISTS,
 	SQL_SUSPEND,
+	SQL_SUSPEND_IF,
 	SQL_EACH_REVIEW,
 	SQL_EACH_REVIEW_ALL,
 	SQL_COUNT_DUE,
@@ -69,10 +77,25 @@ enum store_stmt {
 	"state, stability, difficulty, due, last_review, last_day, reps, " \
 	"lapses, learning_steps, scheduled_days"
 
-/* Filter clause shared by the due and new queries: ?1 deck, ?2 tag. */
+/* Filter clause shared by the study queries: ?1 deck, ?2 tag. */
 #define STORE_FILTER \
 	" AND (?1 IS NULL OR c.deck_id IN (SELECT id FROM decks WHERE key = ?1 OR name = ?1 COLLATE NOCASE))" \
 	" AND (?2 IS NULL OR c.tags LIKE '%,' || ?2 || ',%')"
+
+/*
+ * The study-day rule (struct store_when): ?3 now, ?4 the study day, ?5 the
+ * time the next study day starts, ?6 the end of the learn-ahead window.
+ * A card of a sibling group is buried when it is new or in review and
+ * another card of its group was reviewed on the study day.
+ */
+#define STORE_BURIED \
+	"(c.grp IS NOT NULL AND c.state IN (0, 2) AND EXISTS (SELECT 1 FROM cards o" \
+	" JOIN reviews r ON r.card_id = o.id WHERE o.grp = c.grp AND o.id <> c.id" \
+	" AND r.day = ?4))"
+#define STORE_DUE_AT \
+	"((c.state = 2 AND c.due < ?5) OR (c.state IN (1, 3) AND c.due <= ?6))"
+/* Studiable: active, not an open question (those belong to drill mock). */
+#define STORE_ACTIVE "c.retired = 0 AND c.suspended = 0 AND c.type <> 'open'"
 
 static const char *const store_sql[SQL_COUNT] = {
 	[SQL_CONFIG_GET] = "SELECT value FROM config WHERE key = ?1",
@@ -95,26 +118,54 @@ static const char *const store_sql[SQL_COUNT] = {
 			   " WHERE c.id = ?1",
 	[SQL_CARD_INSERT] =
 		"INSERT INTO cards(id, deck_id, line, type, source, hash, tags, seen,"
-		" due, added_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9,?9)",
+		" due, added_at, updated_at, content_at, grp)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9,?9,?9,?10)",
+	/* Changed content clears the leech flag (SQLite reads the old hash). */
 	[SQL_CARD_UPDATE] =
 		"UPDATE cards SET deck_id = ?2, line = ?3, type = ?4, source = ?5,"
-		" hash = ?6, tags = ?7, seen = ?8, retired = 0, updated_at = ?9 WHERE id = ?1",
+		" hash = ?6, tags = ?7, seen = ?8, retired = 0, updated_at = ?9, grp = ?10,"
+		" content_at = CASE WHEN hash = ?6 THEN content_at ELSE ?9 END,"
+		" leech = CASE WHEN hash = ?6 THEN leech ELSE 0 END WHERE id = ?1",
 	[SQL_CARD_SEEN] = "UPDATE cards SET seen = ?2 WHERE id = ?1",
 	[SQL_RETIRE] = "UPDATE cards SET retired = 1, updated_at = ?3"
 		       " WHERE deck_id = ?1 AND seen <> ?2 AND retired = 0",
 	[SQL_CARD_LOAD] =
 		"SELECT c.id, c.type, c.source, c.line, d.key, d.path, c.suspended,"
-		" c.retired, c." STORE_SCHED_COLS
+		" c.retired, c.leech, c.grp, c." STORE_SCHED_COLS
 		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?1",
+	/* The partial index cards_by_due serves the range on due. */
 	[SQL_DUE] =
-		"SELECT c.id FROM cards c WHERE c.retired = 0 AND c.suspended = 0"
-		" AND c.state <> 0 AND c.due <= ?3 AND c.type <> 'open'" STORE_FILTER
+		"SELECT c.id, c.grp, c.state, c.due FROM cards c WHERE " STORE_ACTIVE
+		" AND c.state <> 0 AND c.due <= ?7 AND " STORE_DUE_AT STORE_FILTER
+		" AND NOT " STORE_BURIED
 		" ORDER BY (c.state = 2), CASE WHEN c.state = 2 THEN"
-		" -((?4 - c.last_day) / c.stability) ELSE c.due END, c.id LIMIT ?5",
-	[SQL_NEW] = "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id"
-		    " WHERE c.retired = 0 AND c.suspended = 0 AND c.state = 0 AND c.type <> 'open'"
-		    STORE_FILTER
-		    " ORDER BY d.key, c.line LIMIT ?3",
+		" -((?4 - c.last_day) / c.stability) ELSE c.due END, c.id LIMIT ?8",
+	/* The first new card of each group, then at most ?7 of each deck. */
+	[SQL_NEW] =
+		"SELECT id, grp, key FROM (SELECT *, row_number() OVER"
+		" (PARTITION BY deck_id ORDER BY line) AS rank FROM (SELECT c.id, c.grp,"
+		" c.deck_id, c.line, d.key, row_number() OVER (PARTITION BY"
+		" c.grp IS NULL, coalesce(c.grp, c.id) ORDER BY d.key, c.line) AS nth"
+		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE " STORE_ACTIVE
+		" AND c.state = 0" STORE_FILTER " AND NOT " STORE_BURIED ") WHERE nth = 1)"
+		" WHERE rank <= ?7 ORDER BY key, line",
+	[SQL_COUNT_DUE_AT] =
+		"SELECT coalesce(sum(c.state = 2 AND c.due < ?5), 0),"
+		" coalesce(sum(c.state IN (1, 3) AND c.due <= ?6), 0),"
+		" coalesce(sum(c.state IN (1, 3) AND c.due > ?6 AND c.due < ?5), 0)"
+		" FROM cards c WHERE " STORE_ACTIVE " AND c.state <> 0 AND c.due <= ?7"
+		STORE_FILTER " AND NOT " STORE_BURIED,
+	[SQL_CARD_BURIED] =
+		"SELECT EXISTS (SELECT 1 FROM cards o JOIN reviews r ON r.card_id = o.id"
+		" WHERE o.grp = ?2 AND o.id <> ?1 AND r.day = ?3)",
+	[SQL_CENSUS] =
+		"SELECT count(*), coalesce(sum(c.type = 'open'), 0),"
+		" coalesce(sum(c.suspended), 0),"
+		" coalesce(sum(c.suspended = 0 AND c.type <> 'open' AND " STORE_BURIED "), 0),"
+		" coalesce(sum(" STORE_ACTIVE " AND c.state = 0 AND NOT " STORE_BURIED "), 0),"
+		" coalesce(min(CASE WHEN " STORE_ACTIVE " AND c.state <> 0 AND NOT " STORE_BURIED
+		" THEN c.due END), 0)"
+		" FROM cards c WHERE c.retired = 0" STORE_FILTER,
 	[SQL_IDS_OF_TYPE] = "SELECT c.id FROM cards c JOIN decks d ON d.id = c.deck_id"
 			    " WHERE c.retired = 0 AND c.suspended = 0 AND c.type = ?1"
 			    " ORDER BY d.key, c.line",
@@ -127,9 +178,9 @@ static const char *const store_sql[SQL_COUNT] = {
 		" b_state, b_stability, b_difficulty, b_due, b_last_review, b_last_day,"
 		" b_reps, b_lapses, b_learning_steps, b_scheduled_days,"
 		" a_state, a_stability, a_difficulty, a_due, a_last_review, a_last_day,"
-		" a_reps, a_lapses, a_learning_steps, a_scheduled_days)"
+		" a_reps, a_lapses, a_learning_steps, a_scheduled_days, overridden)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-		"?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29)",
+		"?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
 	/* The same, only if the card is still in the state the grade started from. */
 	[SQL_CARD_SCHED_IF] =
 		"UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4, due = ?5,"
@@ -145,7 +196,15 @@ static const char *const store_sql[SQL_COUNT] = {
 		" b_last_day, b_reps, b_lapses, b_learning_steps, b_scheduled_days"
 		" FROM reviews WHERE id = ?1",
 	[SQL_REVIEW_DELETE] = "DELETE FROM reviews WHERE id = ?1",
+	/* The review and the card's current state, to refuse a stale override. */
+	[SQL_REVIEW_AFTER] =
+		"SELECT r.card_id, r.rating, r.a_reps, r.a_last_review, c.reps, c.last_review"
+		" FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.id = ?1",
+	[SQL_LEECH] = "UPDATE cards SET leech = 1, suspended = suspended OR ?2 WHERE id = ?1",
+	[SQL_UNLEECH] = "UPDATE cards SET leech = 0, suspended = suspended AND NOT ?2 WHERE id = ?1",
+	[SQL_CARD_EXISTS] = "SELECT count(*) FROM cards WHERE id = ?1",
 	[SQL_SUSPEND] = "UPDATE cards SET suspended = ?2 WHERE id = ?1",
+	[SQL_SUSPEND_IF] = "UPDATE cards SET suspended = ?2 WHERE id = ?1 AND suspended <> ?2",
 	[SQL_EACH_REVIEW] =
 		"SELECT id, card_id, coalesce(session_id, 0), reviewed_at, day, rating, answer,"
 		" coalesce(correct, -1), duration_ms, retrievability,"
@@ -201,7 +260,12 @@ static const char *const store_sql[SQL_COUNT] = {
 	[SQL_MOCK_COUNT] = "SELECT count(*) FROM mocks",
 };
 
+/* How long a statement waits for another process's lock, in ms; the one
+ * knob store_set_busy_timeout turns, for the whole process. */
+static int store_busy_ms = STORE_BUSY_MS;
+
 struct store {
+	char *path;       /* the database file, for messages */
 	sqlite3 *db;
 	sqlite3_stmt *stmt[SQL_COUNT];
 	char msg[512];
@@ -209,11 +273,20 @@ struct store {
 
 /* ---- plumbing ---- */
 
+static void store_reason(sqlite3 *db, int rc, const char *path, char *buf, size_t len);
+
+/* Records what failed and why; STORE_BUSY when another process's lock
+ * outlasted the busy timeout, STORE_ERR otherwise. */
 static int
 store_fail(struct store *s, const char *what)
 {
-	snprintf(s->msg, sizeof(s->msg), "%s: %s", what, sqlite3_errmsg(s->db));
-	return STORE_ERR;
+	int rc = sqlite3_extended_errcode(s->db);
+	char why[400];
+
+	store_reason(s->db, rc, s->path ? s->path : "the database", why, sizeof(why));
+	snprintf(s->msg, sizeof(s->msg), "%s: %s", what, why);
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ? STORE_BUSY
+									   : STORE_ERR;
 }
 
 const char *
@@ -291,13 +364,8 @@ store_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *what)
 static int
 store_exec(struct store *s, const char *sql, const char *what)
 {
-	char *e = NULL;
-
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &e) != SQLITE_OK) {
-		snprintf(s->msg, sizeof(s->msg), "%s: %s", what, e ? e : "?");
-		sqlite3_free(e);
-		return STORE_ERR;
-	}
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, what);
 	return STORE_OK;
 }
 
@@ -340,53 +408,157 @@ store_pragma_int(sqlite3 *db, const char *sql, int64_t *out)
 	return rc;
 }
 
+/* The fields of an SQLite file's 100-byte header that decide whether we
+ * may open it (https://www.sqlite.org/fileformat.html, section 1.3). */
+struct store_header {
+	int64_t size;        /* bytes of the file */
+	uint32_t page_size;
+	uint32_t pages;      /* in-header database size; 0 when not valid */
+	uint32_t schema;     /* schema cookie: 0 until a table is created */
+	uint32_t version;    /* user_version */
+	uint32_t app_id;     /* application_id */
+	bool wal;            /* read and write versions are 2 */
+};
+
+static uint32_t
+store_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 /*
- * Looks at an existing file without changing it: is it a drill database,
- * and of which version? Returns STORE_OK with *version, or a refusal.
+ * Reads the header of an existing, non-empty file with read(2): no SQLite
+ * connection, so a refused file gets no -wal, -shm or journal beside it
+ * and a hot journal is left for the read-write open to roll back.
  */
 static int
-store_inspect(const char *path, int64_t *version, char *err, size_t errlen)
+store_read_header(const char *path, struct store_header *h, char *err, size_t errlen)
 {
-	sqlite3 *db = NULL;
-	int64_t app = 0, tables = 0;
-	int rc;
+	unsigned char b[100];
+	struct stat st;
+	ssize_t n = -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	*version = 0;
-	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
-	/* Another session may be writing or checkpointing: wait as for writes. */
-	if (rc == SQLITE_OK)
-		rc = sqlite3_busy_timeout(db, STORE_BUSY_MS);
-	/* One snapshot for the three reads: a first run may commit its
-	 * migration in between (closing rolls the read back). */
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = store_pragma_int(db, "PRAGMA application_id", &app);
-	if (rc == SQLITE_OK)
-		rc = store_pragma_int(db, "PRAGMA user_version", version);
-	if (rc == SQLITE_OK)
-		rc = store_pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables);
-	sqlite3_close(db);
-	if (rc == SQLITE_NOTADB) {
-		snprintf(err, errlen, "%s is not a drill database (not an SQLite file); left untouched", path);
-		return STORE_NOT_DRILL;
+	memset(h, 0, sizeof(*h));
+	if (fd >= 0 && fstat(fd, &st) == 0) {
+		h->size = (int64_t)st.st_size;
+		n = read(fd, b, sizeof(b));
 	}
-	if (rc != SQLITE_OK) {
-		snprintf(err, errlen, "cannot read %s: %s", path, sqlite3_errstr(rc));
+	if (fd < 0 || n < 0) {
+		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return STORE_ERR;
 	}
-	if (app != STORE_APP_ID && (app != 0 || tables > 0 || *version != 0)) {
-		snprintf(err, errlen, "%s is not a drill database (it holds other data); left untouched", path);
+	close(fd);
+	if (n < (ssize_t)sizeof(b) || memcmp(b, "SQLite format 3", 16) != 0) {
+		snprintf(err, errlen, "%s is not a drill database (not an SQLite file); "
+			 "left untouched", path);
 		return STORE_NOT_DRILL;
 	}
-	if (*version > schema_migration_count) {
+	h->page_size = (uint32_t)b[16] << 8 | b[17];
+	if (h->page_size == 1)
+		h->page_size = 65536;
+	/* The page count is valid only when written by a matching version. */
+	if (store_be32(b + 24) == store_be32(b + 92))
+		h->pages = store_be32(b + 28);
+	h->schema = store_be32(b + 40);
+	h->version = store_be32(b + 60);
+	h->app_id = store_be32(b + 68);
+	h->wal = b[18] == 2 && b[19] == 2;
+	return STORE_OK;
+}
+
+/*
+ * Decides from the header alone whether an existing file may be opened:
+ * a drill database of a version we know, or an SQLite file that holds
+ * nothing yet. Returns STORE_OK or a refusal with the message in err.
+ */
+static int
+store_inspect(const char *path, char *err, size_t errlen)
+{
+	struct store_header h;
+	int rc = store_read_header(path, &h, err, errlen);
+
+	if (rc != STORE_OK)
+		return rc;
+	if (h.page_size < 512 || (h.page_size & (h.page_size - 1)) != 0 ||
+	    h.size % h.page_size != 0 || (int64_t)h.pages * h.page_size > h.size) {
+		snprintf(err, errlen, "%s is truncated or damaged (its size does not match "
+			 "its header); left untouched. Restore it from a copy, or move it "
+			 "away to start afresh", path);
+		return STORE_NOT_DRILL;
+	}
+	if (h.app_id != STORE_APP_ID) {
+		/* An empty SQLite file is ours to set up; a WAL one may hold
+		 * tables its header does not show yet. */
+		if (h.app_id == 0 && h.version == 0 && h.schema == 0 && !h.wal)
+			return STORE_OK;
+		snprintf(err, errlen, "%s is not a drill database (it holds other data); "
+			 "left untouched", path);
+		return STORE_NOT_DRILL;
+	}
+	if (h.version > (uint32_t)schema_migration_count) {
 		snprintf(err, errlen,
-			 "%s has schema version %lld, newer than this drill understands (%d); "
+			 "%s has schema version %u, newer than this drill understands (%d); "
 			 "upgrade drill to use it (the file was left untouched)",
-			 path, (long long)*version, schema_migration_count);
+			 path, h.version, schema_migration_count);
 		return STORE_NEWER;
 	}
 	return STORE_OK;
+}
+
+/*
+ * What went wrong with the database file, for a message: the cause in
+ * words and what to do about it. rc is an extended SQLite code.
+ */
+static void
+store_reason(sqlite3 *db, int rc, const char *path, char *buf, size_t len)
+{
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	int primary = rc & 0xff;
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+		snprintf(buf, len, "the disk is full; free some space and run drill again "
+			 "(nothing saved before was lost)");
+	else if ((primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN ||
+		  primary == SQLITE_IOERR || sys == EACCES || sys == EROFS) &&
+		 access(dir, W_OK) != 0)
+		snprintf(buf, len, "its folder %s is read-only, and drill keeps a journal "
+			 "beside the database; make the folder writable or use a database "
+			 "elsewhere (--db PATH)", dir);
+	else if ((primary == SQLITE_READONLY || sys == EACCES || sys == EROFS) &&
+		 access(path, W_OK) != 0)
+		snprintf(buf, len, "the file is read-only; make it writable (chmod u+w) or "
+			 "use another database (--db PATH)");
+	else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+		snprintf(buf, len, "another program still holds a lock on it; close it and "
+			 "try again");
+	else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+		snprintf(buf, len, "the database is damaged (%s); restore it from a copy",
+			 sqlite3_errstr(rc));
+	else if (sys != 0 && primary == SQLITE_IOERR)
+		snprintf(buf, len, "%s (%s)", sqlite3_errstr(rc), strerror(sys));
+	else
+		snprintf(buf, len, "%s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	free(dir);
+}
+
+/* "cannot DOING PATH: reason" into err. */
+static void
+store_explain(sqlite3 *db, int rc, const char *path, const char *doing, char *err,
+	      size_t errlen)
+{
+	char why[400];
+
+	store_reason(db, rc, path, why, sizeof(why));
+	snprintf(err, errlen, "cannot %s %s: %s", doing, path, why);
 }
 
 static int
@@ -422,12 +594,88 @@ store_migrate(struct store *s, int64_t from)
 	return rc;
 }
 
+/*
+ * Builds a new drill database for path: created under a temporary name in
+ * the same folder, migrated in one transaction (rollback journal, so
+ * nothing is left beside it once committed) and only then linked into
+ * place. A first run killed at any moment leaves either nothing at path
+ * or a complete database (and at worst a stray temporary file). When
+ * replace is set, path is an empty file and is replaced; otherwise a
+ * database another first run put there meanwhile wins and ours is dropped.
+ */
+static int
+store_create(const char *path, bool replace, char *err, size_t errlen)
+{
+	char *tmp = xasprintf("%s.new-XXXXXX", path);
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct store s;
+	int fd, rc = SQLITE_OK;
+
+	memset(&s, 0, sizeof(s));
+	if (slash != NULL)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		if (errno == EACCES || errno == EROFS)
+			snprintf(err, errlen, "cannot create %s: its folder %s is read-only; make "
+				 "it writable or use a database elsewhere (--db PATH)", path, dir);
+		else
+			snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+		free(tmp);
+		free(dir);
+		return STORE_ERR;
+	}
+	close(fd); /* mkstemp made it 0600 */
+	rc = sqlite3_open_v2(tmp, &s.db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s.db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL",
+				  NULL, NULL, NULL);
+	if (rc == SQLITE_OK && store_migrate(&s, 0) != STORE_OK)
+		rc = sqlite3_errcode(s.db) != SQLITE_OK ? sqlite3_extended_errcode(s.db) : SQLITE_ERROR;
+	if (rc != SQLITE_OK)
+		store_explain(s.db, rc, path, "create", err, errlen);
+	for (int i = 0; i < SQL_COUNT; i++)
+		sqlite3_finalize(s.stmt[i]);
+	if (sqlite3_close(s.db) != SQLITE_OK && rc == SQLITE_OK) {
+		snprintf(err, errlen, "cannot create %s: closing it failed", path);
+		rc = SQLITE_ERROR;
+	}
+	if (rc == SQLITE_OK) {
+		if (replace) {
+			if (rename(tmp, path) != 0)
+				rc = SQLITE_CANTOPEN;
+		} else if (link(tmp, path) != 0 && errno != EEXIST) {
+			/* No hard links here (some network or FAT file systems). */
+			struct stat st;
+			if (stat(path, &st) != 0 && rename(tmp, path) != 0)
+				rc = SQLITE_CANTOPEN;
+		}
+		if (rc != SQLITE_OK)
+			snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+	}
+	unlink(tmp);
+	if (rc == SQLITE_OK) {
+		/* The new name must survive a crash as well as the data. */
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			(void)fsync(dfd);
+			close(dfd);
+		}
+	}
+	free(tmp);
+	free(dir);
+	return rc == SQLITE_OK ? STORE_OK : STORE_ERR;
+}
+
 int
-store_open(const char *path, struct store **out, char *err, size_t errlen)
+store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen)
 {
 	struct store *s;
 	struct stat st;
-	int64_t version = 0;
+	int64_t version = 0, app = 0;
 	int rc;
 
 	*out = NULL;
@@ -436,64 +684,98 @@ store_open(const char *path, struct store **out, char *err, size_t errlen)
 			snprintf(err, errlen, "%s is not a regular file", path);
 			return STORE_ERR;
 		}
-		if (st.st_size > 0) {
-			rc = store_inspect(path, &version, err, errlen);
-			if (rc != STORE_OK)
-				return rc;
-		}
+		rc = st.st_size > 0 ? store_inspect(path, err, errlen)
+		   : !(flags & STORE_OPEN_CREATE) ? STORE_NOT_FOUND
+						  : store_create(path, true, err, errlen);
+		if (rc == STORE_NOT_FOUND)
+			snprintf(err, errlen, "%s is empty: nothing studied yet", path);
+		if (rc != STORE_OK)
+			return rc;
+	} else if (errno != ENOENT) {
+		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+		return STORE_ERR;
+	} else if (!(flags & STORE_OPEN_CREATE)) {
+		snprintf(err, errlen, "no database at %s yet", path);
+		return STORE_NOT_FOUND;
 	} else {
-		int fd;
 		if (paths_make_parent(path) != 0) {
-			snprintf(err, errlen, "cannot create the directory for %s: %s",
+			snprintf(err, errlen, "cannot create the folder for %s: %s",
 				 path, strerror(errno));
 			return STORE_ERR;
 		}
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		if (fd < 0 && errno != EEXIST) {
-			snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
-			return STORE_ERR;
-		}
-		if (fd >= 0)
-			close(fd);
+		if ((rc = store_create(path, false, err, errlen)) != STORE_OK)
+			return rc;
 	}
 
+	/* The header passed: open read-write, so that SQLite rolls a hot
+	 * journal back or recovers the WAL itself. */
 	s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
 	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(s->db, 1);
+		sqlite3_busy_timeout(s->db, store_busy_ms);
+		/* Turning a file to WAL needs an exclusive lock and does not
+		 * wait for one: retry while another run is setting it up. */
+		for (int i = 0; i < store_busy_ms / 10; i++) {
+			rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+			if (rc != SQLITE_BUSY)
+				break;
+			sqlite3_sleep(10);
+		}
+	}
+	/* Every commit reaches the disk before it returns. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+				  NULL, NULL, NULL);
+	/* Now that a journal was rolled back, the header again: ours, and
+	 * not newer (another process may have migrated it meanwhile)? */
+	if (rc == SQLITE_OK)
+		rc = store_pragma_int(s->db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = store_pragma_int(s->db, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK) {
-		snprintf(err, errlen, "cannot open %s: %s", path, sqlite3_errstr(rc));
+		store_explain(s->db, rc, path, "open", err, errlen);
 		store_close(s);
 		return STORE_ERR;
 	}
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	/* Turning a new file to WAL needs an exclusive lock and does not wait
-	 * for one: retry while another first run is setting the file up. */
-	for (int i = 0; i < STORE_BUSY_MS / 10; i++) {
-		rc = store_exec(s, "PRAGMA journal_mode = WAL", "configuring the database");
-		if (rc == STORE_OK || sqlite3_errcode(s->db) != SQLITE_BUSY)
-			break;
-		sqlite3_sleep(10);
+	if (app != STORE_APP_ID && !(app == 0 && version == 0)) {
+		snprintf(err, errlen, "%s is not a drill database (it holds other data); "
+			 "left untouched", path);
+		store_close(s);
+		return STORE_NOT_DRILL;
 	}
-	if (rc == STORE_OK)
-		rc = store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
-				"configuring the database");
-	/* Another process may have created or migrated it meanwhile. */
-	if (rc == STORE_OK && store_pragma_int(s->db, "PRAGMA user_version", &version) != SQLITE_OK)
-		rc = store_fail(s, "reading the schema version");
-	if (rc == STORE_OK && version > schema_migration_count) {
-		snprintf(err, errlen, "%s has schema version %lld, newer than this drill understands (%d)",
+	if (version > schema_migration_count) {
+		snprintf(err, errlen, "%s has schema version %lld, newer than this drill "
+			 "understands (%d); upgrade drill to use it (the file was left untouched)",
 			 path, (long long)version, schema_migration_count);
 		store_close(s);
 		return STORE_NEWER;
 	}
-	if (rc == STORE_OK)
-		rc = store_migrate(s, version);
-	if (rc != STORE_OK) {
-		snprintf(err, errlen, "%s: %s", path, s->msg);
+	if (app == 0) {
+		/* An empty SQLite file someone made: it must hold no tables. */
+		int64_t tables = 0;
+		if (store_pragma_int(s->db, "SELECT count(*) FROM sqlite_schema", &tables) !=
+			    SQLITE_OK || tables > 0) {
+			snprintf(err, errlen, "%s is not a drill database (it holds other data); "
+				 "left untouched", path);
+			store_close(s);
+			return STORE_NOT_DRILL;
+		}
+	}
+	if (store_migrate(s, version) != STORE_OK) {
+		store_explain(s->db, sqlite3_extended_errcode(s->db), path, "upgrade", err, errlen);
 		store_close(s);
 		return STORE_ERR;
 	}
 	*out = s;
 	return STORE_OK;
+}
+
+void
+store_set_busy_timeout(int ms)
+{
+	store_busy_ms = ms > 0 ? ms : STORE_BUSY_MS;
 }
 
 void
@@ -504,6 +786,7 @@ store_close(struct store *s)
 	for (int i = 0; i < SQL_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
+	free(s->path);
 	free(s);
 }
 
@@ -696,6 +979,7 @@ store_card_save(struct store *s, int64_t deck_id, const struct card *c,
 			store_bind_text(st, 7, tags);
 			sqlite3_bind_int64(st, 8, gen);
 			sqlite3_bind_int64(st, 9, now_ms);
+			store_bind_text(st, 10, c->group);
 		}
 	}
 	free(hash);
@@ -751,6 +1035,7 @@ store_card_clear(struct store_card *c)
 	free(c->source);
 	free(c->deck_key);
 	free(c->deck_path);
+	free(c->group);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -804,7 +1089,9 @@ store_card_load(struct store *s, const char *id, struct store_card *c, bool *fou
 		c->deck_path = store_col_text(st, 5);
 		c->suspended = sqlite3_column_int(st, 6) != 0;
 		c->retired = sqlite3_column_int(st, 7) != 0;
-		store_read_sched(st, 8, &c->sched);
+		c->leech = sqlite3_column_int(st, 8) != 0;
+		c->group = sqlite3_column_type(st, 9) == SQLITE_NULL ? NULL : store_col_text(st, 9);
+		store_read_sched(st, 10, &c->sched);
 		*found = true;
 	}
 	sqlite3_reset(st);
@@ -824,34 +1111,162 @@ store_ids(struct store *s, sqlite3_stmt *st, struct strv *ids, const char *what)
 	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, what);
 }
 
-int
-store_due_ids(struct store *s, const struct store_filter *f, int64_t now_ms,
-	      int64_t now_day, size_t limit, struct strv *ids)
+void
+store_picks_free(struct store_picks *p)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_DUE);
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].id);
+		free(p->v[i].group);
+		free(p->v[i].deck_key);
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
 
-	if (st == NULL)
-		return STORE_ERR;
+static struct store_pick *
+store_picks_add(struct store_picks *p)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->v = xrealloc(p->v, p->cap * sizeof(*p->v));
+	}
+	memset(&p->v[p->n], 0, sizeof(p->v[0]));
+	return &p->v[p->n++];
+}
+
+static char *
+store_col_text_or_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : store_col_text(st, i);
+}
+
+/* Binds the filter (?1, ?2) and the study-day rule (?3 to ?7). */
+static void
+store_bind_when(sqlite3_stmt *st, const struct store_filter *f, const struct store_when *w)
+{
+	int64_t ahead = w->now + w->learn_ahead;
+
 	store_bind_text(st, 1, f ? f->deck : NULL);
 	store_bind_text(st, 2, f ? f->tag : NULL);
-	sqlite3_bind_int64(st, 3, now_ms);
-	sqlite3_bind_double(st, 4, (double)now_day);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)(limit > INT64_MAX ? INT64_MAX : limit));
-	return store_ids(s, st, ids, "listing due cards");
+	sqlite3_bind_int64(st, 3, w->now);
+	sqlite3_bind_int64(st, 4, w->day);
+	sqlite3_bind_int64(st, 5, w->day_end);
+	sqlite3_bind_int64(st, 6, ahead);
+	/* The upper bound of the index range on due. */
+	sqlite3_bind_int64(st, 7, w->day_end - 1 > ahead ? w->day_end - 1 : ahead);
+}
+
+static sqlite3_int64
+store_limit(size_t limit)
+{
+	return (sqlite3_int64)(limit > INT64_MAX ? INT64_MAX : limit);
 }
 
 int
-store_new_ids(struct store *s, const struct store_filter *f, size_t limit,
-	      struct strv *ids)
+store_due(struct store *s, const struct store_filter *f, const struct store_when *w,
+	  size_t limit, struct store_picks *out)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_NEW);
+	sqlite3_stmt *st = store_stmt(s, SQL_DUE);
+	int rc;
 
 	if (st == NULL)
 		return STORE_ERR;
-	store_bind_text(st, 1, f ? f->deck : NULL);
-	store_bind_text(st, 2, f ? f->tag : NULL);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)(limit > INT64_MAX ? INT64_MAX : limit));
-	return store_ids(s, st, ids, "listing new cards");
+	store_bind_when(st, f, w);
+	sqlite3_bind_int64(st, 8, store_limit(limit));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_pick *p = store_picks_add(out);
+		p->id = store_col_text(st, 0);
+		p->group = store_col_text_or_null(st, 1);
+		p->state = sqlite3_column_int(st, 2);
+		p->due = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "listing due cards");
+}
+
+int
+store_new(struct store *s, const struct store_filter *f, const struct store_when *w,
+	  size_t per_deck, struct store_picks *out)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_NEW);
+	int rc;
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_when(st, f, w);
+	sqlite3_bind_int64(st, 7, store_limit(per_deck));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_pick *p = store_picks_add(out);
+		p->id = store_col_text(st, 0);
+		p->group = store_col_text_or_null(st, 1);
+		p->deck_key = store_col_text(st, 2);
+		p->state = FSRS_NEW;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "listing new cards");
+}
+
+int
+store_count_due_at(struct store *s, const struct store_filter *f, const struct store_when *w,
+		   struct store_due_counts *out)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_COUNT_DUE_AT);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_when(st, f, w);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->review = sqlite3_column_int64(st, 0);
+		out->learn_now = sqlite3_column_int64(st, 1);
+		out->learn_later = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : store_fail(s, "counting due cards");
+}
+
+int
+store_card_buried(struct store *s, const char *id, const char *group, int64_t day, bool *buried)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CARD_BURIED);
+	int64_t v = 0;
+	int rc;
+
+	*buried = false;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, id);
+	store_bind_text(st, 2, group);
+	sqlite3_bind_int64(st, 3, day);
+	rc = store_int(s, st, &v, "checking a card's siblings");
+	*buried = v != 0;
+	return rc;
+}
+
+int
+store_census(struct store *s, const struct store_filter *f, const struct store_when *w,
+	     struct store_census *out)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CENSUS);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_when(st, f, w);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->cards = sqlite3_column_int64(st, 0);
+		out->open = sqlite3_column_int64(st, 1);
+		out->suspended = sqlite3_column_int64(st, 2);
+		out->buried = sqlite3_column_int64(st, 3);
+		out->fresh = sqlite3_column_int64(st, 4);
+		out->next_due = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : store_fail(s, "counting cards");
 }
 
 int
@@ -919,50 +1334,76 @@ store_set_sched_stmt(struct store *s, const char *card_id, const struct fsrs_car
 	return store_done(s, st, "updating a card");
 }
 
-int
-store_save_review(struct store *s, struct store_review *r)
+/* Binds every column of a review row (SQL_REVIEW_INSERT). */
+static void
+store_bind_review(sqlite3_stmt *st, const struct store_review *r)
 {
-	sqlite3_stmt *st;
-	int rc = store_begin(s);
+	store_bind_text(st, 1, r->card_id);
+	if (r->session_id > 0)
+		sqlite3_bind_int64(st, 2, r->session_id);
+	sqlite3_bind_int64(st, 3, r->at);
+	sqlite3_bind_int64(st, 4, r->day);
+	sqlite3_bind_int(st, 5, r->rating);
+	store_bind_text(st, 6, r->answer);
+	if (r->correct >= 0)
+		sqlite3_bind_int(st, 7, r->correct);
+	sqlite3_bind_int64(st, 8, r->duration_ms);
+	if (!isnan(r->retrievability))
+		sqlite3_bind_double(st, 9, r->retrievability);
+	store_bind_sched(st, 10, &r->before);
+	store_bind_sched(st, 20, &r->after);
+	if (r->overridden > 0)
+		sqlite3_bind_int(st, 30, r->overridden);
+}
 
-	if (rc == STORE_OK) {
-		st = store_stmt(s, SQL_REVIEW_INSERT);
-		rc = st ? STORE_OK : STORE_ERR;
-	}
-	if (rc == STORE_OK) {
-		store_bind_text(st, 1, r->card_id);
-		if (r->session_id > 0)
-			sqlite3_bind_int64(st, 2, r->session_id);
-		sqlite3_bind_int64(st, 3, r->at);
-		sqlite3_bind_int64(st, 4, r->day);
-		sqlite3_bind_int(st, 5, r->rating);
-		store_bind_text(st, 6, r->answer);
-		if (r->correct >= 0)
-			sqlite3_bind_int(st, 7, r->correct);
-		sqlite3_bind_int64(st, 8, r->duration_ms);
-		if (!isnan(r->retrievability))
-			sqlite3_bind_double(st, 9, r->retrievability);
-		store_bind_sched(st, 10, &r->before);
-		store_bind_sched(st, 20, &r->after);
-		rc = store_done(s, st, "saving a review");
-		r->id = sqlite3_last_insert_rowid(s->db);
-	}
-	if (rc == STORE_OK) {
-		st = store_stmt(s, SQL_CARD_SCHED_IF);
-		rc = st ? STORE_OK : STORE_ERR;
-	}
-	if (rc == STORE_OK) {
-		store_bind_text(st, 1, r->card_id);
-		store_bind_sched(st, 2, &r->after);
-		sqlite3_bind_int(st, 12, r->before.reps);
-		sqlite3_bind_int64(st, 13, r->before.last_review);
-		rc = store_done(s, st, "updating a card");
-	}
+/* Inside a transaction: the review row, then the card's new state if it
+ * is still in state expect (reps and last review; else STORE_CONFLICT),
+ * then its leech flag. */
+static int
+store_write_review(struct store *s, struct store_review *r, const struct fsrs_card *expect)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_REVIEW_INSERT);
+	int rc;
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_review(st, r);
+	rc = store_done(s, st, "saving a review");
+	if (rc != STORE_OK)
+		return rc;
+	r->id = sqlite3_last_insert_rowid(s->db);
+	if ((st = store_stmt(s, SQL_CARD_SCHED_IF)) == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, r->card_id);
+	store_bind_sched(st, 2, &r->after);
+	sqlite3_bind_int(st, 12, expect->reps);
+	sqlite3_bind_int64(st, 13, expect->last_review);
+	rc = store_done(s, st, "updating a card");
 	if (rc == STORE_OK && sqlite3_changes(s->db) != 1) {
 		snprintf(s->msg, sizeof(s->msg),
 			 "card %s was graded elsewhere since it was shown", r->card_id);
-		rc = STORE_CONFLICT;
+		return STORE_CONFLICT;
 	}
+	if (rc == STORE_OK && r->leech != STORE_LEECH_KEEP) {
+		bool clear = r->leech == STORE_LEECH_CLEAR || r->leech == STORE_LEECH_UNSUSPEND;
+		st = store_stmt(s, clear ? SQL_UNLEECH : SQL_LEECH);
+		if (st == NULL)
+			return STORE_ERR;
+		store_bind_text(st, 1, r->card_id);
+		sqlite3_bind_int(st, 2, r->leech == STORE_LEECH_SUSPEND ||
+					       r->leech == STORE_LEECH_UNSUSPEND);
+		rc = store_done(s, st, "flagging a leech");
+	}
+	return rc;
+}
+
+int
+store_save_review(struct store *s, struct store_review *r)
+{
+	int rc = store_begin(s);
+
+	if (rc == STORE_OK)
+		rc = store_write_review(s, r, &r->before);
 	if (rc == STORE_OK)
 		rc = store_commit(s);
 	if (rc != STORE_OK)
@@ -971,7 +1412,8 @@ store_save_review(struct store *s, struct store_review *r)
 }
 
 int
-store_undo_review(struct store *s, int64_t review_id, char **card_id)
+store_undo_review(struct store *s, int64_t review_id, enum store_leech leech,
+		  char **card_id)
 {
 	sqlite3_stmt *st;
 	struct fsrs_card before;
@@ -1004,6 +1446,15 @@ store_undo_review(struct store *s, int64_t review_id, char **card_id)
 	}
 	if (rc == STORE_OK)
 		rc = store_set_sched_stmt(s, *card_id, &before);
+	if (rc == STORE_OK && (leech == STORE_LEECH_CLEAR || leech == STORE_LEECH_UNSUSPEND)) {
+		st = store_stmt(s, SQL_UNLEECH);
+		rc = st ? STORE_OK : STORE_ERR;
+		if (rc == STORE_OK) {
+			store_bind_text(st, 1, *card_id);
+			sqlite3_bind_int(st, 2, leech == STORE_LEECH_UNSUSPEND);
+			rc = store_done(s, st, "clearing a leech flag");
+		}
+	}
 	if (rc == STORE_OK)
 		rc = store_commit(s);
 	if (rc != STORE_OK) {
@@ -1011,6 +1462,59 @@ store_undo_review(struct store *s, int64_t review_id, char **card_id)
 		free(*card_id);
 		*card_id = NULL;
 	}
+	return rc;
+}
+
+int
+store_override_review(struct store *s, int64_t review_id, struct store_review *r)
+{
+	struct fsrs_card left; /* the state the replaced review left the card in */
+	sqlite3_stmt *st;
+	int rc = store_begin(s);
+
+	memset(&left, 0, sizeof(left));
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_REVIEW_AFTER);
+		rc = st ? STORE_OK : STORE_ERR;
+	}
+	if (rc == STORE_OK) {
+		int step;
+		sqlite3_bind_int64(st, 1, review_id);
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW) {
+			left.reps = sqlite3_column_int(st, 2);
+			left.last_review = sqlite3_column_int64(st, 3);
+		}
+		if (step == SQLITE_DONE) {
+			snprintf(s->msg, sizeof(s->msg), "review %lld is not in the log",
+				 (long long)review_id);
+			rc = STORE_NOT_FOUND;
+		} else if (step != SQLITE_ROW) {
+			rc = store_fail(s, "reading a review");
+		} else if (strcmp((const char *)sqlite3_column_text(st, 0), r->card_id) != 0) {
+			snprintf(s->msg, sizeof(s->msg), "review %lld is not of card %s",
+				 (long long)review_id, r->card_id);
+			rc = STORE_NOT_FOUND;
+		}
+		sqlite3_reset(st);
+	}
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_REVIEW_DELETE);
+		rc = st ? STORE_OK : STORE_ERR;
+		if (rc == STORE_OK) {
+			sqlite3_bind_int64(st, 1, review_id);
+			rc = store_done(s, st, "replacing a review");
+		}
+	}
+	/* Refused (STORE_CONFLICT) when a later grade moved the card on. */
+	if (rc == STORE_OK)
+		rc = store_write_review(s, r, &left);
+	if (rc == STORE_CONFLICT)
+		snprintf(s->msg, sizeof(s->msg), "card %s was graded again since", r->card_id);
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK)
+		store_rollback(s);
 	return rc;
 }
 
@@ -1024,6 +1528,44 @@ store_set_suspended(struct store *s, const char *card_id, bool suspended)
 	store_bind_text(st, 1, card_id);
 	sqlite3_bind_int(st, 2, suspended);
 	return store_done(s, st, "suspending a card");
+}
+
+int
+store_set_suspended_all(struct store *s, const char *const *ids, size_t n, bool suspended,
+			int *changed)
+{
+	sqlite3_stmt *st;
+	int rc = store_begin(s);
+
+	*changed = 0;
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		int64_t found = 0;
+		if ((st = store_stmt(s, SQL_CARD_EXISTS)) == NULL) {
+			rc = STORE_ERR;
+			break;
+		}
+		store_bind_text(st, 1, ids[i]);
+		rc = store_int(s, st, &found, "finding a card");
+		if (rc == STORE_OK && found == 0) {
+			snprintf(s->msg, sizeof(s->msg), "no card with id \"%s\"", ids[i]);
+			rc = STORE_NOT_FOUND;
+		}
+		if (rc == STORE_OK && (st = store_stmt(s, SQL_SUSPEND_IF)) == NULL)
+			rc = STORE_ERR;
+		if (rc == STORE_OK) {
+			store_bind_text(st, 1, ids[i]);
+			sqlite3_bind_int(st, 2, suspended);
+			rc = store_done(s, st, "suspending a card");
+			*changed += rc == STORE_OK ? sqlite3_changes(s->db) : 0;
+		}
+	}
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK) {
+		store_rollback(s);
+		*changed = 0;
+	}
+	return rc;
 }
 
 int

@@ -33,16 +33,29 @@ enum store_status {
 	STORE_ERR = -1,      /* SQLite or file error; see the message */
 	STORE_NEWER = -2,    /* schema newer than this program: refused, untouched */
 	STORE_NOT_DRILL = -3, /* the file is not a drill database: refused, untouched */
-	STORE_CONFLICT = -4   /* the card changed since it was read; nothing written */
+	STORE_CONFLICT = -4,  /* the card changed since it was read; nothing written */
+	STORE_BUSY = -5,      /* another process held the lock past the timeout */
+	STORE_NOT_FOUND = -6  /* a card id that is not in the database */
 };
 
 /*
- * Opens (creating with mode 0600, and its directories, when missing) the
- * database at path and applies missing migrations in one transaction.
+ * Opens the database at path and applies missing migrations in one
+ * transaction. An existing file is first judged by its header alone
+ * (read(2), no SQLite connection): a file that is not SQLite, truncated,
+ * another program's, or of a newer schema is refused and left exactly as
+ * it was, with nothing created beside it. One that passes is opened
+ * read-write, so SQLite recovers a hot journal or WAL, and checked again.
+ * A missing file (or an empty one) is created only with STORE_OPEN_CREATE
+ * (else STORE_NOT_FOUND): built under a temporary name in the same folder,
+ * mode 0600, and put in place once its first transaction has committed.
  * Returns STORE_OK and sets *out, or a negative status with *out NULL and
- * a message in err. A refused file is left exactly as it was.
+ * a message in err.
  */
-int store_open(const char *path, struct store **out, char *err, size_t errlen);
+enum { STORE_OPEN_CREATE = 1 }; /* flags of store_open */
+int store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen);
+/* How long any statement waits for another process's lock (ms; 0 or less:
+ * the default, 5 s). One setting for the whole process. */
+void store_set_busy_timeout(int ms);
 void store_close(struct store *s);
 const char *store_errmsg(const struct store *s);
 /* The schema version this program creates and understands. */
@@ -107,8 +120,10 @@ struct store_card {
 	int line;        /* first line of the record in its deck */
 	char *deck_key;
 	char *deck_path;
+	char *group;     /* sibling group, NULL when none */
 	bool suspended;
 	bool retired;
+	bool leech;
 	struct fsrs_card sched;
 };
 void store_card_clear(struct store_card *c);
@@ -119,15 +134,76 @@ struct store_filter {
 	const char *deck; /* deck key or name, or NULL */
 	const char *tag;  /* a tag, or NULL */
 };
+
 /*
- * Ids of active cards due by now_ms: (re)learning cards first by due time,
- * then review cards least retrievable first (largest elapsed/stability).
+ * The moment a study question is asked about, and so what "due" means
+ * (docs/fsrs.md, "Due today"): a review card is due when its due time
+ * falls before the next study day starts; a (re)learning card when it is
+ * due within the learn-ahead window. A new or review card is buried when
+ * another card of its sibling group was reviewed on the study day.
  */
-int store_due_ids(struct store *s, const struct store_filter *f, int64_t now_ms,
-		  int64_t now_day, size_t limit, struct strv *ids);
-/* Ids of active new cards in deck order. */
-int store_new_ids(struct store *s, const struct store_filter *f, size_t limit,
-		  struct strv *ids);
+struct store_when {
+	int64_t now;         /* unix ms */
+	int64_t day;         /* local study day number of now */
+	int64_t day_end;     /* unix ms at which the next study day starts */
+	int64_t learn_ahead; /* ms */
+};
+
+/* One card of a study queue. */
+struct store_pick {
+	char *id;
+	char *group;     /* NULL when none */
+	char *deck_key;  /* new cards only; NULL otherwise */
+	int state;       /* enum fsrs_state */
+	int64_t due;     /* unix ms */
+};
+struct store_picks {
+	struct store_pick *v;
+	size_t n, cap;
+};
+void store_picks_free(struct store_picks *p);
+
+/*
+ * Appends the active cards due at w (not buried, not open questions):
+ * (re)learning cards first by due time, then review cards least
+ * retrievable first (largest elapsed days / stability); at most limit.
+ */
+int store_due(struct store *s, const struct store_filter *f, const struct store_when *w,
+	      size_t limit, struct store_picks *out);
+/*
+ * Appends new cards that may be introduced at w: not buried, the first
+ * (in deck order) of each sibling group, at most per_deck of each deck;
+ * in deck key order, then file order (deck_key is set).
+ */
+int store_new(struct store *s, const struct store_filter *f, const struct store_when *w,
+	      size_t per_deck, struct store_picks *out);
+
+/* What is due at w, counted as the session and `drill stats` show it. */
+struct store_due_counts {
+	int64_t review;      /* review cards due today */
+	int64_t learn_now;   /* (re)learning cards due within the learn-ahead window */
+	int64_t learn_later; /* (re)learning cards due later in the study day */
+};
+int store_count_due_at(struct store *s, const struct store_filter *f,
+		       const struct store_when *w, struct store_due_counts *out);
+
+/* *buried: another card of group was reviewed on day (so id, if new or in
+ * review, waits for the next study day). */
+int store_card_buried(struct store *s, const char *id, const char *group, int64_t day,
+		      bool *buried);
+
+/* The cards a filter matches, for saying why there is nothing to study. */
+struct store_census {
+	int64_t cards;     /* active (not retired) cards matching */
+	int64_t open;      /* of which open questions (drill mock) */
+	int64_t suspended; /* of which suspended */
+	int64_t buried;    /* of which buried at w */
+	int64_t fresh;     /* new cards that could be introduced (not buried) */
+	int64_t next_due;  /* earliest due time of a studiable non-new card; 0: none */
+};
+int store_census(struct store *s, const struct store_filter *f, const struct store_when *w,
+		 struct store_census *out);
+
 /* Ids of the active cards of a type ("open", ...) in deck order. */
 int store_ids_of_type(struct store *s, const char *type, struct strv *ids);
 /* How many new cards were first reviewed on day. */
@@ -148,17 +224,44 @@ struct store_review {
 	int64_t duration_ms;
 	double retrievability; /* NAN for a new card */
 	struct fsrs_card before, after;
+	int overridden;        /* the auto-grade :right/:wrong replaced; 0: none */
+	enum store_leech {
+		STORE_LEECH_KEEP = 0, /* leave the card's leech flag as it is */
+		STORE_LEECH_FLAG,     /* this review makes the card a leech */
+		STORE_LEECH_SUSPEND,  /* ... and suspends it (leech_action suspend) */
+		STORE_LEECH_CLEAR,    /* clears the flag (an undone or overridden lapse) */
+		STORE_LEECH_UNSUSPEND /* clears the flag and the suspension it made */
+	} leech;               /* written only, never read back */
 };
 /*
- * Appends the review and sets the card's state to r->after, in one
- * transaction. If another session graded the card since r->before was read
- * (reps or last_review differ), writes nothing and returns STORE_CONFLICT.
+ * Appends the review and sets the card's state to r->after (and its leech
+ * flag, r->leech), in one transaction that reaches the disk before this
+ * returns (synchronous=FULL). If another session graded the card since
+ * r->before was read (reps or last_review differ), writes nothing and
+ * returns STORE_CONFLICT. A lock still held by another process when the
+ * busy timeout runs out returns STORE_BUSY.
  */
 int store_save_review(struct store *s, struct store_review *r);
-/* Deletes review id and restores its card's "before" state, in one
- * transaction. *card_id (caller frees) names the card. */
-int store_undo_review(struct store *s, int64_t review_id, char **card_id);
+/*
+ * Deletes review id and restores its card's "before" state, in one
+ * transaction; leech is KEEP, or CLEAR / UNSUSPEND when that review made
+ * the card a leech. *card_id (caller frees) names the card.
+ */
+int store_undo_review(struct store *s, int64_t review_id, enum store_leech leech,
+		      char **card_id);
+/*
+ * Replaces review id by r (same card, time, answer and before-state; a new
+ * rating and after-state; r->overridden the replaced auto-grade), in one
+ * transaction, and sets the card to r->after. Refused with STORE_CONFLICT
+ * when the card was graded again since. Sets r->id.
+ */
+int store_override_review(struct store *s, int64_t review_id, struct store_review *r);
 int store_set_suspended(struct store *s, const char *card_id, bool suspended);
+/* Suspends or unsuspends every card of ids in one transaction; an unknown
+ * id changes nothing and is named in the message (STORE_NOT_FOUND).
+ * *changed counts the cards whose flag changed. */
+int store_set_suspended_all(struct store *s, const char *const *ids, size_t n,
+			    bool suspended, int *changed);
 /* Sets a card's scheduling state (reschedule). */
 int store_set_sched(struct store *s, const char *card_id, const struct fsrs_card *sched);
 
@@ -171,7 +274,7 @@ typedef int (*store_review_fn)(void *ctx, const struct store_review *r);
 int store_each_review(struct store *s, const char *card_id, store_review_fn fn, void *ctx);
 
 /* ---- statistics ---- */
-/* Active non-new cards due before the given time. */
+/* Active non-new cards due before the given time (later days' due counts). */
 int store_count_due(struct store *s, int64_t before_ms, int64_t *count);
 /* Cards (not retired) that carry tag. */
 int store_count_tagged(struct store *s, const char *tag, int64_t *count);

@@ -44,7 +44,7 @@ sql "CREATE TRIGGER fail_grade BEFORE UPDATE OF reps ON cards
 state_before=$(card_state s-02)
 run_in '\n3\n\n3\n\n3\n' --seed 1 --new 10
 expect_exit 2
-expect_err "could not save the review"
+expect_err "your answer to s-02 was not saved"
 sql_eq "SELECT count(*) FROM reviews WHERE card_id = 's-01'" 1 "the grade before the failure"
 sql_eq "SELECT count(*) FROM reviews WHERE card_id = 's-02'" 0 "the failed grade"
 expect_eq "$(card_state s-02)" "$state_before" "card s-02 after the failed grade"

@@ -22,7 +22,7 @@ for _ in $(seq 40); do answers="${answers}1\na\n"; done
 run_in "$answers" --seed 1 --limit 3
 expect_exit 0
 expect_out "Imported deck changes: $ncards added, 0 updated, 0 retired."
-expect_out "drill: 0 due, 20 new. Type :help for commands."
+expect_out "drill: 0 due today, 0 learning now, 20 new. Type :help for commands."
 expect_out "Session over: 3 reviews"
 no_escapes "$OUT" "the output of a session on a pipe"
 
@@ -60,13 +60,17 @@ step "without XDG_DATA_HOME the database goes to ~/.local/share/drill"
 unset XDG_DATA_HOME DRILL_DB
 run stats
 expect_exit 0
+expect_out "there is no database at $HOME/.local/share/drill/drill.db"
+[ ! -e "$HOME/.local/share/drill" ] || fail "drill stats created ~/.local/share/drill"
+run import
+expect_exit 0
 [ -f "$HOME/.local/share/drill/drill.db" ] || fail "no database at ~/.local/share/drill/drill.db"
 expect_eq "$(stat -c %a "$HOME/.local/share/drill/drill.db")" 600 "mode of the fallback database"
 
 step "--db wins over DRILL_DB, which wins over the default"
 export DRILL_DB=$T/env.db
-run stats --db "$T/option.db"
+run import --db "$T/option.db"
 expect_exit 0
 [ -f "$T/option.db" ] && [ ! -e "$T/env.db" ] || fail "--db did not take precedence over DRILL_DB"
-run stats
+run import
 [ -f "$T/env.db" ] || fail "DRILL_DB was not used"

@@ -43,7 +43,10 @@ sql_eq "SELECT state FROM cards WHERE id = 's-04'" 0 "the card whose answer was 
 sql_eq "SELECT count(*) FROM sessions WHERE ended_at IS NULL" 1 "the killed session, never ended"
 
 step "the next session works on the same database"
+# The three graded cards are on their 10-minute learning step: within the
+# learn-ahead window, so they come first.
 run_in '\n3\n' --limit 1 --new 8
 expect_exit 0
-expect_out "Question four"
+expect_out "drill: 0 due today, 3 learning now, 5 new."
+expect_out "Question one"
 sql_eq "SELECT count(*) FROM reviews" $((n + 1)) "reviews after the next session"

@@ -54,4 +54,8 @@ step "an empty file is taken as a new database"
 : >"$T/empty.db"
 run stats --db "$T/empty.db"
 expect_exit 0
+expect_out "Nothing studied yet"
+[ ! -s "$T/empty.db" ] || fail "drill stats wrote into an empty file"
+run import "$E2E_DECKS/types" --db "$T/empty.db"
+expect_exit 0
 DRILL_DB=$T/empty.db sql_eq "PRAGMA user_version" "$ours" "schema version of the initialised empty file"

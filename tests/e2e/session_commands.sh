@@ -28,7 +28,7 @@ graded=$(card_state s-01)
 export DRILL_NOW=2026-03-03T09:00:00Z # s-01 is due again
 run_in '\n1\n:undo\n:quit\n' --new 1
 expect_exit 0
-expect_out "drill: 1 due, 1 new."
+expect_out "drill: 0 due today, 1 learning now, 1 new."
 expect_out "Again · next review"
 expect_out "Undone: card s-01 is back as it was."
 expect_out "Session over: 0 reviews"
@@ -68,13 +68,13 @@ step ":suspend keeps a card out of every later session"
 fresh suspend
 run_in ':suspend\n:quit\n' --new 1
 expect_exit 0
-expect_out "Suspended s-01."
+expect_out "Suspended s-01 (:undo takes it back"
 sql_eq "SELECT suspended FROM cards WHERE id = 's-01'" 1 "suspended flag"
 sql_eq "SELECT count(*) FROM reviews" 0 "reviews after :suspend"
 export DRILL_NOW=2026-04-02T09:00:00Z
 run_in "$(printf '\\n3\\n%.0s' $(seq 7))" --new 8
 expect_exit 0
-expect_out "drill: 0 due, 7 new."
+expect_out "drill: 0 due today, 0 learning now, 7 new."
 expect_no_out "Question one"
 sql_eq "SELECT count(*) FROM reviews WHERE card_id = 's-01'" 0 "reviews of the suspended card"
 sql_eq "SELECT count(*) FROM reviews" 7 "reviews of the other cards"
@@ -150,7 +150,7 @@ run_in '\n3\n' --deck study --limit 1
 export DRILL_NOW=2026-03-05T09:00:00Z # s-01 is due, no card of types is
 run_in ':quit\n' --deck types --new 0
 expect_exit 0
-expect_eq "$OUT" "Nothing to study right now." "a session on a deck with nothing due"
+expect_eq "$OUT" "Nothing due now, and --new 0 takes no new cards." "a session on a deck with nothing due"
 rm "$T/decks/types.deck"
 run_in ':quit\n' --deck no-such-deck
 expect_exit 1
@@ -159,4 +159,4 @@ run_in ':quit\n' --tag no-such-tag
 expect_exit 1
 expect_err 'no card has the tag "no-such-tag"'
 run_in ':quit\n' --deck study --new 0
-expect_out "drill: 1 due, 0 new."
+expect_out "drill: 0 due today, 1 learning now, 0 new."

@@ -7,10 +7,24 @@ source "$(dirname "$0")/lib.sh" "$@"
 
 export DRILL_DECKS=$E2E_DECKS/study
 
-step "stats on a new database"
+step "stats before any database exists reads nothing and creates nothing"
 run stats
 expect_exit 0
-expect_out "Due today: 0    tomorrow: 0    next 7 days: 0"
+expect_out "Nothing studied yet: there is no database at $DRILL_DB."
+[ ! -e "$DRILL_DB" ] || fail "drill stats created $DRILL_DB"
+run stats --json
+expect_exit 0
+expect_eq "$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)["database"])')" \
+	None "stats --json without a database"
+[ ! -e "$DRILL_DB" ] || fail "drill stats --json created $DRILL_DB"
+
+step "stats on a new database"
+run import
+expect_exit 0
+run stats
+expect_exit 0
+expect_out "Due today: 0 review cards; learning: 0 now, 0 later today"
+expect_out "Due tomorrow: 0    next 7 days: 0"
 expect_out "Reviewed today: 0"
 expect_out "Streak: 0 days"
 expect_out "Retention (30 days): no reviews of mature cards yet"
@@ -40,8 +54,15 @@ expect_eq "$(json 'd["reviewed_today"]')" "$(sql "SELECT count(*) FROM reviews W
 	"reviewed_today"
 expect_eq "$(json 'd["streak_days"]')" 3 "streak_days"
 expect_eq "$(json 'd["due"]["today"]')" \
-	"$(sql "SELECT count(*) FROM cards WHERE state <> 0 AND retired = 0 AND suspended = 0 AND due < $end_today")" \
-	"due today (before the 04:00 rollover)"
+	"$(sql "SELECT count(*) FROM cards WHERE state = 2 AND retired = 0 AND suspended = 0 AND due < $end_today")" \
+	"review cards due today (before the 04:00 rollover)"
+now_ms=$(python3 -c 'import calendar; print((calendar.timegm((2026, 3, 4, 9, 0, 0)) * 1000))')
+expect_eq "$(json 'd["due"]["learning_now"]')" \
+	"$(sql "SELECT count(*) FROM cards WHERE state IN (1, 3) AND retired = 0 AND suspended = 0 AND due <= $now_ms + 1200000")" \
+	"learning cards due within the 20-minute learn-ahead window"
+expect_eq "$(json 'd["due"]["learning_later_today"]')" \
+	"$(sql "SELECT count(*) FROM cards WHERE state IN (1, 3) AND retired = 0 AND suspended = 0 AND due > $now_ms + 1200000 AND due < $end_today")" \
+	"learning cards due later today"
 expect_eq "$(json 'd["retention_30d"]["total"]')" \
 	"$(sql "SELECT count(*) FROM reviews WHERE b_state = 2")" "retention total"
 expect_eq "$(json '[x["deck"] for x in d["decks"]]')" "['study']" "decks"
@@ -78,7 +99,7 @@ expect_eq "$OUT" 0.85 "retention after set"
 sql_eq "SELECT value FROM config WHERE key = 'retention'" 0.85 "stored retention"
 run config retention 1.5
 expect_exit 1
-expect_err "retention must be a number from 0.70 to 0.99"
+expect_err "retention must be from 0.70 to 0.99"
 sql_eq "SELECT value FROM config WHERE key = 'retention'" 0.85 "retention after a bad value"
 run config no_such_key
 expect_exit 1
@@ -100,9 +121,9 @@ run config new_per_day 2
 expect_exit 0
 run_in "$(printf '\\n3\\n%.0s' $(seq 8))"
 expect_exit 0
-expect_out "drill: 0 due, 2 new."
+expect_out "drill: 0 due today, 0 learning now, 2 new."
 run_in "$(printf '\\n3\\n%.0s' $(seq 8))"
-expect_out "Nothing to study right now"
+expect_out "Nothing due now, and today's 2 new cards are done (new_per_day); drill study --new 10 takes ten more."
 sql_eq "SELECT count(DISTINCT card_id) FROM reviews" 2 "cards introduced on one day"
 export DRILL_DB=$T/drill.db DRILL_NOW=2026-03-04T09:00:00Z
 

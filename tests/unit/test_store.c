@@ -59,9 +59,29 @@ open_ok(const char *path)
 	struct store *s = NULL;
 	char err[512] = "";
 
-	if (store_open(path, &s, err, sizeof(err)) != STORE_OK)
+	if (store_open(path, STORE_OPEN_CREATE, &s, err, sizeof(err)) != STORE_OK)
 		fail_msg("store_open: %s", err);
 	return s;
+}
+
+/* The study-day rule at now: day number, its end, the learn-ahead window. */
+static struct store_when
+when_at(int64_t now, int64_t day, int64_t day_end, int64_t ahead)
+{
+	struct store_when w = {now, day, day_end, ahead};
+	return w;
+}
+
+/* The ids of picks, in order, as one comma-separated string. */
+static char *
+picks_ids(struct store_picks *p)
+{
+	struct sbuf b = {0};
+
+	for (size_t i = 0; i < p->n; i++)
+		sbuf_printf(&b, "%s%s", i ? "," : "", p->v[i].id);
+	store_picks_free(p);
+	return sbuf_take(&b);
 }
 
 static struct deck *
@@ -141,7 +161,7 @@ test_refusals_leave_file_untouched(void **state)
 	fclose(fp);
 	char *before = slurp(other, &n1);
 	assert_non_null(before);
-	assert_int_equal(store_open(other, &s, err, sizeof(err)), STORE_NOT_DRILL);
+	assert_int_equal(store_open(other, STORE_OPEN_CREATE, &s, err, sizeof(err)), STORE_NOT_DRILL);
 	assert_null(s);
 	assert_non_null(strstr(err, "not a drill database"));
 	char *after = slurp(other, &n2);
@@ -160,7 +180,7 @@ test_refusals_leave_file_untouched(void **state)
 	free(cmd);
 	before = slurp(newer, &n1);
 	assert_non_null(before);
-	assert_int_equal(store_open(newer, &s, err, sizeof(err)), STORE_NEWER);
+	assert_int_equal(store_open(newer, STORE_OPEN_CREATE, &s, err, sizeof(err)), STORE_NEWER);
 	assert_non_null(strstr(err, "newer"));
 	after = slurp(newer, &n2);
 	assert_non_null(after);
@@ -174,7 +194,7 @@ test_refusals_leave_file_untouched(void **state)
 	cmd = xasprintf("sqlite3 '%s' 'CREATE TABLE t(x); INSERT INTO t VALUES (1)'", foreign);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
-	assert_int_equal(store_open(foreign, &s, err, sizeof(err)), STORE_NOT_DRILL);
+	assert_int_equal(store_open(foreign, STORE_OPEN_CREATE, &s, err, sizeof(err)), STORE_NOT_DRILL);
 	free(foreign);
 	free(other);
 	free(newer);
@@ -193,7 +213,8 @@ test_import_reviews_and_undo(void **state)
 	struct fixture *f = *state;
 	struct store *s = open_ok(f->path);
 	struct deck *d1 = deck_from("d.deck", deck_v1), *d2 = deck_from("d.deck", deck_v2);
-	struct strv ids = {0};
+	struct store_picks picks = {0};
+	char *ids;
 	struct store_card sc = {0};
 	bool found = false;
 	int added, updated, retired;
@@ -202,10 +223,11 @@ test_import_reviews_and_undo(void **state)
 	import_deck(s, d1, &added, &updated, &retired);
 	assert_int_equal(added, 2);
 	assert_int_equal(retired, 0);
-	assert_int_equal(store_new_ids(s, NULL, 10, &ids), STORE_OK);
-	assert_int_equal(ids.n, 2);
-	assert_string_equal(ids.v[0], "a");
-	strv_free(&ids);
+	struct store_when w = when_at(5000, 3, 86400000, 0);
+	assert_int_equal(store_new(s, NULL, &w, 10, &picks), STORE_OK);
+	ids = picks_ids(&picks);
+	assert_string_equal(ids, "a,b");
+	free(ids);
 
 	/* Review card a. */
 	struct store_review r;
@@ -235,12 +257,27 @@ test_import_reviews_and_undo(void **state)
 	assert_string_equal(sc.deck_key, "d");
 	store_card_clear(&sc);
 
-	/* Due now at 605000, not before. */
-	assert_int_equal(store_due_ids(s, NULL, 604999, 3, 10, &ids), STORE_OK);
-	assert_int_equal(ids.n, 0);
-	assert_int_equal(store_due_ids(s, NULL, 605000, 3, 10, &ids), STORE_OK);
-	assert_int_equal(ids.n, 1);
-	strv_free(&ids);
+	/* A learning card is due at its step's time, or within the
+	 * learn-ahead window before it. */
+	w = when_at(604999, 3, 86400000, 0);
+	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(picks.n, 0);
+	w = when_at(605000, 3, 86400000, 0);
+	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(picks.n, 1);
+	assert_int_equal(picks.v[0].state, FSRS_LEARNING);
+	assert_int_equal(picks.v[0].due, 605000);
+	store_picks_free(&picks);
+	w = when_at(5000, 3, 86400000, 600000);
+	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(picks.n, 1);
+	store_picks_free(&picks);
+	struct store_due_counts dc;
+	w = when_at(5000, 3, 86400000, 60000);
+	assert_int_equal(store_count_due_at(s, NULL, &w, &dc), STORE_OK);
+	assert_int_equal(dc.learn_now, 0);
+	assert_int_equal(dc.learn_later, 1);
+	assert_int_equal(dc.review, 0);
 	int seen = 0;
 	assert_int_equal(store_new_seen_on(s, 3, &seen), STORE_OK);
 	assert_int_equal(seen, 1);
@@ -257,13 +294,13 @@ test_import_reviews_and_undo(void **state)
 	assert_int_equal(store_card_load(s, "b", &sc, &found), STORE_OK);
 	assert_true(sc.retired);
 	store_card_clear(&sc);
-	assert_int_equal(store_new_ids(s, NULL, 10, &ids), STORE_OK);
-	assert_int_equal(ids.n, 1);
-	assert_string_equal(ids.v[0], "c");
-	strv_free(&ids);
+	assert_int_equal(store_new(s, NULL, &w, 10, &picks), STORE_OK);
+	ids = picks_ids(&picks);
+	assert_string_equal(ids, "c");
+	free(ids);
 
 	/* Undo restores the state before the review and drops the row. */
-	assert_int_equal(store_undo_review(s, r.id, &card), STORE_OK);
+	assert_int_equal(store_undo_review(s, r.id, STORE_LEECH_KEEP, &card), STORE_OK);
 	assert_string_equal(card, "a");
 	free(card);
 	assert_int_equal(store_card_load(s, "a", &sc, &found), STORE_OK);
@@ -273,7 +310,7 @@ test_import_reviews_and_undo(void **state)
 	assert_int_equal(store_new_seen_on(s, 3, &seen), STORE_OK);
 	assert_int_equal(seen, 0);
 	/* Undoing it twice is an error and changes nothing. */
-	assert_int_equal(store_undo_review(s, r.id, &card), STORE_ERR);
+	assert_int_equal(store_undo_review(s, r.id, STORE_LEECH_KEEP, &card), STORE_ERR);
 	assert_null(card);
 
 	/* Putting b back revives it with its history. */
@@ -355,10 +392,11 @@ test_each_review_and_stats(void **state)
 	assert_int_equal(ds[0].by_state[FSRS_LEARNING], 1);
 	store_deck_stats_free(ds, nds);
 	assert_int_equal(store_set_suspended(s, "a", true), STORE_OK);
-	struct strv ids = {0};
-	assert_int_equal(store_due_ids(s, NULL, INT64_MAX, 100, 10, &ids), STORE_OK);
-	assert_int_equal(ids.n, 0);
-	strv_free(&ids);
+	struct store_picks picks = {0};
+	struct store_when w = when_at(INT64_MAX / 2, 100, INT64_MAX / 2, 0);
+	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(picks.n, 0);
+	store_picks_free(&picks);
 	store_close(s);
 }
 
