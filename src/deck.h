@@ -58,6 +58,7 @@ struct card {
 	char *explain;
 	char *hint;
 	struct strv tags;    /* the card's own tags (deck tags not included) */
+	char *group;         /* sibling group name, or NULL */
 	struct strv examples;        /* answers that must be accepted */
 	struct strv counterexamples; /* answers that must be rejected */
 
