@@ -978,11 +978,15 @@ deck_parse(const char *path, const char *buf, size_t len, struct deck **out,
 	struct deck *d = xcalloc(1, sizeof(*d));
 	struct deck_parsectx p = {path, buf, dl, d, 0, 0, 0};
 	size_t before = dl->errors;
+	size_t bom = utf8_bom_len(buf, len);
 
 	*out = NULL;
 	d->key = deck_key_of(path);
 	d->path = xstrdup(path);
-	p.errors += deck_split(path, 1, buf, len, dl, deck_on_record, &p);
+	/* An editor's byte-order mark is not content: skip it, or the header
+	 * record would start with it and not be recognised. */
+	p.buf = buf + bom;
+	p.errors += deck_split(path, 1, buf + bom, len - bom, dl, deck_on_record, &p);
 	if (p.records == 0)
 		diag_add(dl, DIAG_ERROR, path, 0, 0, "empty deck: no header record (deck: name)");
 	deck_check_ids(&d, 1, dl);
@@ -1015,10 +1019,11 @@ int
 deck_parse_card(const char *path, int first_line, const char *buf, size_t len,
 		struct card **out, struct diag_list *dl)
 {
-	struct deck_onecard o = {path, buf, dl, NULL, 0};
+	size_t bom = utf8_bom_len(buf, len);
+	struct deck_onecard o = {path, buf + bom, dl, NULL, 0};
 	size_t before = dl->errors;
 
-	deck_split(path, first_line, buf, len, dl, deck_on_one, &o);
+	deck_split(path, first_line, buf + bom, len - bom, dl, deck_on_one, &o);
 	if (o.records != 1 && o.c != NULL) {
 		diag_add(dl, DIAG_ERROR, path, first_line, 0,
 			 "expected exactly one card record");

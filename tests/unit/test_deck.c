@@ -265,6 +265,47 @@ test_hash_tracks_group(void **state)
 	deck_free(e);
 }
 
+/*
+ * A deck saved with a UTF-8 byte-order mark parses like the same deck
+ * without one. Regression: the mark glued to "deck:" made the header an
+ * unknown record, reported as "a deck starts with a header record".
+ */
+static void
+test_byte_order_mark(void **state)
+{
+	(void)state;
+	static const char with[] = "\xef\xbb\xbf" "deck: D\n\nid: x\nprompt: What?\nanswer: This.\n";
+	struct deck *plain = parse_ok(with + 3), *d = parse_ok(with);
+
+	assert_string_equal(d->name, "D");
+	assert_int_equal(d->ncards, 1);
+	assert_int_equal(d->cards[0].line, 3);
+	assert_string_equal(d->cards[0].hash, plain->cards[0].hash);
+	assert_string_equal(d->cards[0].source, plain->cards[0].source);
+	deck_free(plain);
+	deck_free(d);
+
+	/* Columns on the first line count from the character after the mark. */
+	char *got = parse_errors("\xef\xbb\xbf" "deck D\n");
+	assert_string_equal(got, "t.deck:1:5: error: expected 'field: value' (field names are lower case)\n"
+				 "t.deck: error: empty deck: no header record (deck: name)");
+	free(got);
+
+	/* Only a mark at the very start is skipped. */
+	got = parse_errors("deck: D\n\n\xef\xbb\xbf" "id: x\nprompt: p\nanswer: a\n");
+	assert_non_null(strstr(got, "t.deck:3:1: error: expected 'field: value'"));
+	free(got);
+
+	/* deck_parse_card too, for buffers that come from elsewhere. */
+	struct diag_list dl = {0};
+	struct card *c = NULL;
+	static const char card[] = "\xef\xbb\xbf" "id: x\nprompt: p\nanswer: a\n";
+	assert_int_equal(deck_parse_card("t.deck", 1, card, strlen(card), &c, &dl), 0);
+	assert_string_equal(c->id, "x");
+	card_free(c);
+	diag_list_free(&dl);
+}
+
 /* Each bad deck and the exact diagnostics it must produce. */
 static const struct {
 	const char *name;
@@ -431,6 +472,7 @@ main(void)
 		cmocka_unit_test(test_hash_tracks_content),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_hash_tracks_group),
+		cmocka_unit_test(test_byte_order_mark),
 		cmocka_unit_test(test_bad_decks),
 		cmocka_unit_test(test_calc_inputs),
 		cmocka_unit_test(test_ids_across_decks),
