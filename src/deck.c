@@ -13,6 +13,7 @@
 #include "answer.h"
 
 #define DECK_ID_MAX 64
+#define DECK_GROUP_MAX 64
 #define DECK_MAX_OPTIONS 26
 
 /* One `name: value` field of a record, with continuations joined. */
@@ -55,6 +56,7 @@ static const struct deck_fieldspec {
 	{"explain", T_ALL, false},
 	{"hint", T_ALL, false},
 	{"tags", T_ALL, false},
+	{"group", T_ALL, false},
 	{"accept", T(CARD_TEXT), true},
 	{"reject", T(CARD_TEXT), true},
 	{"example", T(CARD_TEXT) | T(CARD_NUMBER), true},
@@ -318,6 +320,7 @@ card_free(struct card *c)
 	free(c->explain);
 	free(c->hint);
 	strv_free(&c->tags);
+	free(c->group);
 	strv_free(&c->examples);
 	strv_free(&c->counterexamples);
 	for (size_t i = 0; i < c->naccept; i++)
@@ -379,6 +382,25 @@ deck_id_valid(const char *id)
 		    id[i] != '_' && id[i] != '.')
 			return false;
 	return true;
+}
+
+/*
+ * Offset of the first character of a group name that is not a lower-case
+ * letter, a digit or an inner hyphen, or -1 when the name is valid.
+ */
+static int
+deck_group_bad_char(const char *g)
+{
+	size_t n = strlen(g);
+
+	for (size_t i = 0; i < n && i < DECK_GROUP_MAX; i++) {
+		unsigned char ch = (unsigned char)g[i];
+		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+			  (ch == '-' && i > 0 && i + 1 < n);
+		if (!ok)
+			return (int)i;
+	}
+	return n > DECK_GROUP_MAX ? DECK_GROUP_MAX : -1;
 }
 
 /* Parsing context for one record turned into a card. */
@@ -715,6 +737,32 @@ deck_card_open(struct deck_cardctx *k)
 	}
 }
 
+/* The optional group: field, a name shared by sibling cards. */
+static void
+deck_card_group(struct deck_cardctx *k)
+{
+	const char *g = deck_value(k->r, "group");
+	int bad;
+
+	if (g == NULL)
+		return;
+	if (*g == '\0') {
+		deck_err(k, deck_record_get(k->r, "group"), 0,
+			 "group: needs a name: 1-%d lower-case letters, digits and hyphens "
+			 "(e.g. l7-impact-floor)", DECK_GROUP_MAX);
+		return;
+	}
+	bad = deck_group_bad_char(g);
+	if (bad >= 0) {
+		deck_err(k, deck_record_get(k->r, "group"), bad,
+			 "group name \"%s\" must be 1-%d lower-case letters, digits and "
+			 "hyphens, with no hyphen at either end (e.g. l7-impact-floor)",
+			 g, DECK_GROUP_MAX);
+		return;
+	}
+	k->c->group = xstrdup(g);
+}
+
 static void
 deck_hash(struct deck_record *r, char out[17])
 {
@@ -798,6 +846,7 @@ deck_card_from_record(const char *path, const char *buf, struct deck_record *r,
 	c->explain = deck_dup(deck_value(r, "explain"));
 	c->hint = deck_dup(deck_value(r, "hint"));
 	deck_split_tags(deck_value(r, "tags"), &c->tags);
+	deck_card_group(&k);
 	deck_collect(r, "example", &c->examples);
 	deck_collect(r, "counterexample", &c->counterexamples);
 	if (c->type == CARD_RECALL || c->type == CARD_TEXT ||
@@ -929,11 +978,15 @@ deck_parse(const char *path, const char *buf, size_t len, struct deck **out,
 	struct deck *d = xcalloc(1, sizeof(*d));
 	struct deck_parsectx p = {path, buf, dl, d, 0, 0, 0};
 	size_t before = dl->errors;
+	size_t bom = utf8_bom_len(buf, len);
 
 	*out = NULL;
 	d->key = deck_key_of(path);
 	d->path = xstrdup(path);
-	p.errors += deck_split(path, 1, buf, len, dl, deck_on_record, &p);
+	/* An editor's byte-order mark is not content: skip it, or the header
+	 * record would start with it and not be recognised. */
+	p.buf = buf + bom;
+	p.errors += deck_split(path, 1, buf + bom, len - bom, dl, deck_on_record, &p);
 	if (p.records == 0)
 		diag_add(dl, DIAG_ERROR, path, 0, 0, "empty deck: no header record (deck: name)");
 	deck_check_ids(&d, 1, dl);
@@ -966,10 +1019,11 @@ int
 deck_parse_card(const char *path, int first_line, const char *buf, size_t len,
 		struct card **out, struct diag_list *dl)
 {
-	struct deck_onecard o = {path, buf, dl, NULL, 0};
+	size_t bom = utf8_bom_len(buf, len);
+	struct deck_onecard o = {path, buf + bom, dl, NULL, 0};
 	size_t before = dl->errors;
 
-	deck_split(path, first_line, buf, len, dl, deck_on_one, &o);
+	deck_split(path, first_line, buf + bom, len - bom, dl, deck_on_one, &o);
 	if (o.records != 1 && o.c != NULL) {
 		diag_add(dl, DIAG_ERROR, path, first_line, 0,
 			 "expected exactly one card record");

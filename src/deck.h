@@ -8,6 +8,9 @@
  * patterns compile, examples are accepted and counterexamples rejected,
  * calc cards name real methods and inputs.
  *
+ * A buffer may start with a UTF-8 byte-order mark; it is skipped, and line
+ * and column numbers count from the character after it.
+ *
  * Ownership: deck_parse and deck_parse_card return objects the caller frees
  * with deck_free / card_free (both accept NULL). const char * arguments are
  * borrowed for the call.

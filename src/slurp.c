@@ -15,7 +15,7 @@ slurp(const char *path, size_t *len)
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	struct sbuf b = {0};
 	char chunk[65536];
-	size_t n;
+	size_t n, bom;
 	int err = 0;
 
 	if (f == NULL)
@@ -30,6 +30,12 @@ slurp(const char *path, size_t *len)
 		sbuf_free(&b);
 		errno = err;
 		return NULL;
+	}
+	/* Every file drill reads is text: drop an editor's byte-order mark. */
+	bom = b.buf != NULL ? utf8_bom_len(b.buf, b.len) : 0;
+	if (bom > 0) {
+		memmove(b.buf, b.buf + bom, b.len - bom + 1);
+		b.len -= bom;
 	}
 	*len = b.len;
 	return sbuf_take(&b);

@@ -11,8 +11,9 @@
 
 /*
  * Reads all of path ("-": standard input) into a NUL-terminated buffer and
- * sets *len to its length (without the NUL). Returns NULL with errno set
- * when the file cannot be opened or read.
+ * sets *len to its length (without the NUL). A UTF-8 byte-order mark at
+ * the start is dropped, since every file drill reads is text. Returns NULL
+ * with errno set when the file cannot be opened or read.
  */
 char *slurp(const char *path, size_t *len);
 

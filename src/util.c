@@ -66,6 +66,12 @@ xasprintf(const char *fmt, ...)
 	return sbuf_take(&b);
 }
 
+size_t
+utf8_bom_len(const char *s, size_t n)
+{
+	return n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 void
 errorf(char *err, size_t errlen, const char *fmt, ...)
 {

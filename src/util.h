@@ -1,5 +1,6 @@
 /*
- * util: allocation that never returns NULL, and a growable string buffer.
+ * util: allocation that never returns NULL, a growable string buffer, and
+ * the test for a UTF-8 byte-order mark.
  *
  * Owns: nothing global. xmalloc and friends abort with a message on
  * out-of-memory so that no caller carries an out-of-memory branch.
@@ -23,6 +24,13 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * errlen is 0, so pure modules can take an optional message buffer. */
 void errorf(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * 3 when s[0..n) starts with a UTF-8 byte-order mark (EF BB BF), else 0.
+ * Readers of text skip that many bytes: some editors start every file with
+ * one, and it is not part of the content.
+ */
+size_t utf8_bom_len(const char *s, size_t n);
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -212,6 +212,100 @@ test_hash_tracks_content(void **state)
 	deck_free(dc);
 }
 
+/* group: names a card's siblings; the name is kept, absent means NULL. */
+static void
+test_groups(void **state)
+{
+	(void)state;
+	struct deck *d = parse_ok("deck: D\n\n"
+				  "id: a\ntype: number\nprompt: L7 floor?\nanswer: $10M\n"
+				  "group: l7-impact-floor\n\n"
+				  "id: b\ntype: choice\ngroup: l7-impact-floor\nprompt: $12M is?\n"
+				  "option: L6\noption: L7\nanswer: L7\n\n"
+				  "id: c\ntype: calc\nmethod: labor\nhours: 24\noccurrences: 52\n"
+				  "rate: $100\nprompt: {hours} {occurrences} {rate}\ngroup: 3-way\n\n"
+				  "id: d\nprompt: p\nanswer: a\n");
+
+	assert_int_equal(d->ncards, 4);
+	assert_string_equal(d->cards[0].group, "l7-impact-floor");
+	assert_string_equal(d->cards[1].group, "l7-impact-floor");
+	assert_string_equal(d->cards[2].group, "3-way");
+	assert_null(d->cards[3].group);
+
+	/* The stored source keeps the group. */
+	struct diag_list dl = {0};
+	struct card *again = NULL;
+	assert_int_equal(deck_parse_card("t.deck", d->cards[1].line, d->cards[1].source,
+					 strlen(d->cards[1].source), &again, &dl), 0);
+	assert_string_equal(again->group, "l7-impact-floor");
+	card_free(again);
+	diag_list_free(&dl);
+	deck_free(d);
+}
+
+/* Adding, changing or removing a group changes the hash: it is content. */
+static void
+test_hash_tracks_group(void **state)
+{
+	(void)state;
+	static const char none[] = "deck: D\n\nid: x\nprompt: What?\nanswer: This.\n";
+	static const char g1[] = "deck: D\n\nid: x\nprompt: What?\nanswer: This.\ngroup: g1\n";
+	static const char g1_moved[] = "deck: D\n\nid: x\nprompt: What?\nanswer: This.\n"
+				       "group:   g1\n";
+	static const char g2[] = "deck: D\n\nid: x\nprompt: What?\nanswer: This.\ngroup: g2\n";
+	struct deck *a = parse_ok(none), *b = parse_ok(g1), *c = parse_ok(g1_moved),
+		    *e = parse_ok(g2);
+
+	assert_string_not_equal(a->cards[0].hash, b->cards[0].hash);
+	assert_string_equal(b->cards[0].hash, c->cards[0].hash);
+	assert_string_not_equal(b->cards[0].hash, e->cards[0].hash);
+	deck_free(a);
+	deck_free(b);
+	deck_free(c);
+	deck_free(e);
+}
+
+/*
+ * A deck saved with a UTF-8 byte-order mark parses like the same deck
+ * without one. Regression: the mark glued to "deck:" made the header an
+ * unknown record, reported as "a deck starts with a header record".
+ */
+static void
+test_byte_order_mark(void **state)
+{
+	(void)state;
+	static const char with[] = "\xef\xbb\xbf" "deck: D\n\nid: x\nprompt: What?\nanswer: This.\n";
+	struct deck *plain = parse_ok(with + 3), *d = parse_ok(with);
+
+	assert_string_equal(d->name, "D");
+	assert_int_equal(d->ncards, 1);
+	assert_int_equal(d->cards[0].line, 3);
+	assert_string_equal(d->cards[0].hash, plain->cards[0].hash);
+	assert_string_equal(d->cards[0].source, plain->cards[0].source);
+	deck_free(plain);
+	deck_free(d);
+
+	/* Columns on the first line count from the character after the mark. */
+	char *got = parse_errors("\xef\xbb\xbf" "deck D\n");
+	assert_string_equal(got, "t.deck:1:5: error: expected 'field: value' (field names are lower case)\n"
+				 "t.deck: error: empty deck: no header record (deck: name)");
+	free(got);
+
+	/* Only a mark at the very start is skipped. */
+	got = parse_errors("deck: D\n\n\xef\xbb\xbf" "id: x\nprompt: p\nanswer: a\n");
+	assert_non_null(strstr(got, "t.deck:3:1: error: expected 'field: value'"));
+	free(got);
+
+	/* deck_parse_card too, for buffers that come from elsewhere. */
+	struct diag_list dl = {0};
+	struct card *c = NULL;
+	static const char card[] = "\xef\xbb\xbf" "id: x\nprompt: p\nanswer: a\n";
+	assert_int_equal(deck_parse_card("t.deck", 1, card, strlen(card), &c, &dl), 0);
+	assert_string_equal(c->id, "x");
+	card_free(c);
+	diag_list_free(&dl);
+}
+
 /* Each bad deck and the exact diagnostics it must produce. */
 static const struct {
 	const char *name;
@@ -268,6 +362,29 @@ static const struct {
 	{"invalid utf-8",
 	 "deck: D\n\nid: a\nprompt: caf\xc3\nanswer: a\n",
 	 "t.deck:4:12: error: invalid UTF-8"},
+	{"group with spaces and capitals",
+	 "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: L7 floor\n",
+	 "t.deck:6:8: error: group name \"L7 floor\" must be 1-64 lower-case letters, "
+	 "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)"},
+	{"group with an underscore",
+	 "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: l7_floor\n",
+	 "t.deck:6:10: error: group name \"l7_floor\" must be 1-64 lower-case letters, "
+	 "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)"},
+	{"group ending in a hyphen, empty group, two groups",
+	 "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: l7-\n\n"
+	 "id: b\nprompt: p\nanswer: a\ngroup:\n\n"
+	 "id: c\nprompt: p\nanswer: a\ngroup: x\ngroup: y\n",
+	 "t.deck:6:10: error: group name \"l7-\" must be 1-64 lower-case letters, "
+	 "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)\n"
+	 "t.deck:11:7: error: group: needs a name: 1-64 lower-case letters, digits and hyphens "
+	 "(e.g. l7-impact-floor)\n"
+	 "t.deck:17: error: field \"group\" given twice (first at line 16)"},
+	{"group name too long",
+	 "deck: D\n\nid: a\nprompt: p\nanswer: a\n"
+	 "group: abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij\n",
+	 "t.deck:6:72: error: group name \"abcdefghij-abcdefghij-abcdefghij-abcdefghij-"
+	 "abcdefghij-abcdefghij\" must be 1-64 lower-case letters, digits and hyphens, "
+	 "with no hyphen at either end (e.g. l7-impact-floor)"},
 	{"open point",
 	 "deck: D\n\nid: a\ntype: open\nprompt: p\nlevel: L9\npoint: no arrow here\n",
 	 "t.deck:6:8: error: level is L6, L7 or any\n"
@@ -353,6 +470,9 @@ main(void)
 		cmocka_unit_test(test_good_deck),
 		cmocka_unit_test(test_card_source_round_trip),
 		cmocka_unit_test(test_hash_tracks_content),
+		cmocka_unit_test(test_groups),
+		cmocka_unit_test(test_hash_tracks_group),
+		cmocka_unit_test(test_byte_order_mark),
 		cmocka_unit_test(test_bad_decks),
 		cmocka_unit_test(test_calc_inputs),
 		cmocka_unit_test(test_ids_across_decks),

@@ -65,6 +65,20 @@ test_xasprintf(void **state)
 	free(s);
 }
 
+/* Only the three bytes EF BB BF, at the very start, are a byte-order mark. */
+static void
+test_utf8_bom_len(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_bom_len("\xef\xbb\xbf" "deck: D", 10), 3);
+	assert_int_equal(utf8_bom_len("\xef\xbb\xbf", 3), 3);
+	assert_int_equal(utf8_bom_len("\xef\xbb", 2), 0);   /* cut short */
+	assert_int_equal(utf8_bom_len("\xef\xbb\xbe", 3), 0);
+	assert_int_equal(utf8_bom_len("\xfe\xff" "d", 3), 0); /* UTF-16 mark */
+	assert_int_equal(utf8_bom_len("deck: D", 7), 0);
+	assert_int_equal(utf8_bom_len("", 0), 0);
+}
+
 static void
 test_rng_reproducible_and_bounded(void **state)
 {
@@ -122,6 +136,7 @@ main(void)
 		cmocka_unit_test(test_sbuf_grows_and_formats),
 		cmocka_unit_test(test_strv_copies),
 		cmocka_unit_test(test_xasprintf),
+		cmocka_unit_test(test_utf8_bom_len),
 		cmocka_unit_test(test_rng_reproducible_and_bounded),
 		cmocka_unit_test(test_diag_format),
 	};
