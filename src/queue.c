@@ -143,6 +143,11 @@ queue_add_due(struct queue *q, struct store_picks *due)
 	/* Drop what was taken already: compact, then append. */
 	size_t k = 0;
 
+	for (size_t i = 0; i < q->due_pos; i++) {
+		free(q->due.v[i].id);
+		free(q->due.v[i].group);
+		free(q->due.v[i].deck_key);
+	}
 	for (size_t i = q->due_pos; i < q->due.n; i++)
 		q->due.v[k++] = q->due.v[i];
 	q->due.n = k;
