@@ -21,6 +21,8 @@ struct app {
 	uint64_t seed;       /* --seed N; otherwise drawn from the clock */
 	int64_t now_ms;      /* $DRILL_NOW or the real clock, unix ms UTC */
 	bool now_fixed;      /* $DRILL_NOW was set */
+	int64_t now_step_ms; /* $DRILL_NOW_STEP: a fixed clock moves this much per
+				line a session reads (simulated time; 0: still) */
 };
 
 /*

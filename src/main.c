@@ -53,6 +53,7 @@ main_usage(FILE *f)
 		   "  -h, --help   help for drill or for a command (drill COMMAND --help)\n"
 		   "  --version    print the version\n\n"
 		   "Environment: DRILL_DB, DRILL_NOW (unix seconds or ISO 8601: fixes the clock),\n"
+		   "DRILL_NOW_STEP (seconds the fixed clock moves per answer line in a session),\n"
 		   "DRILL_DECKS (the bundled decks folder), EDITOR, NO_COLOR.\n"
 		   "Exit status: 0 ok, 1 user error (bad deck, bad arguments), 2 environment error.\n");
 }
@@ -147,6 +148,17 @@ main(int argc, char **argv)
 			return EXIT_USER;
 		}
 		app.now_fixed = true;
+		const char *step = getenv("DRILL_NOW_STEP");
+		if (step != NULL && *step) {
+			char *end;
+			long v = strtol(step, &end, 10);
+			if (*end != '\0' || v < 0 || v > 86400) {
+				app_err("DRILL_NOW_STEP=\"%s\" is not a number of seconds from 0 to 86400",
+					step);
+				return EXIT_USER;
+			}
+			app.now_step_ms = (int64_t)v * 1000;
+		}
 	} else {
 		struct timeval tv;
 		gettimeofday(&tv, NULL);

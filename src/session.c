@@ -102,6 +102,7 @@ struct session {
 	struct rng rng;
 	struct queue *q;
 	int64_t id;              /* sessions row; 0 until the first grade */
+	int64_t lines;           /* lines read (moves a DRILL_NOW_STEP clock) */
 	int64_t day_end;         /* the study day's end when the session started */
 	size_t due_fetched;      /* due cards handed to the queue */
 	int64_t due_total;       /* due cards at the start */
@@ -127,7 +128,8 @@ struct session_grade {
 	int64_t duration_ms;
 	enum session_verdict verdict; /* VERDICT_NONE: self-graded */
 	int shaky_step;      /* calc: the first walkthrough step answered wrong (1-based), 0 */
-	bool has_calc;       /* calc: r and target are set */
+	bool has_calc;       /* calc: r, target and scenario are set */
+	char *scenario;      /* calc: the prompt with the drawn numbers, owned */
 	struct impact_result r;
 	int target;
 };
@@ -147,7 +149,7 @@ session_now(const struct session *ss)
 	struct timeval tv;
 
 	if (ss->app->now_fixed)
-		return ss->app->now_ms;
+		return ss->app->now_ms + ss->lines * ss->app->now_step_ms;
 	gettimeofday(&tv, NULL);
 	return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
 }
@@ -163,9 +165,9 @@ session_when(int64_t now, int64_t due, char *buf, size_t len)
 	else if (d < 60 * 60 * 1000)
 		snprintf(buf, len, "in %lld minute%s", (long long)((d + 59999) / 60000),
 			 (d + 59999) / 60000 == 1 ? "" : "s");
-	else if (d < 24 * 60 * 60 * 1000)
-		snprintf(buf, len, "in %lld hour%s", (long long)(d / 3600000),
-			 d / 3600000 == 1 ? "" : "s");
+	else if (d < 24 * 60 * 60 * 1000 - 1800000)
+		snprintf(buf, len, "in %lld hour%s", (long long)((d + 1800000) / 3600000),
+			 (d + 1800000) / 3600000 == 1 ? "" : "s");
 	else
 		snprintf(buf, len, "in %lld day%s", (long long)((d + 43200000) / 86400000),
 			 (d + 43200000) / 86400000 == 1 ? "" : "s");
@@ -226,6 +228,7 @@ session_input(struct session *ss, const struct card *c, const char *prompt, char
 		const struct session_cmd *cmd = NULL;
 		char *t;
 
+		ss->lines++;
 		if (in == NULL)
 			return ACT_QUIT;
 		t = in;
@@ -508,9 +511,7 @@ session_calc_draw(struct session *ss, const struct card *c, struct session_grade
 		return false;
 	}
 	g->has_calc = true;
-	char *text = calc_render(c->prompt, c->method, values);
-	ui_print_wrapped(ss->ui, UI_PLAIN, NULL, text);
-	free(text);
+	g->scenario = calc_render(c->prompt, c->method, values);
 	return true;
 }
 
@@ -1011,8 +1012,7 @@ session_serve(struct session *ss, const struct queue_next *n)
 	printf("\n%s[%s · %s · %zu left · %s%s%s%s]%s\n", ui_on(ss->ui, UI_DIM), sc.deck_key,
 	       fsrs_state_name(sc.sched.state), queue_left(ss->q) + 1, ui_off(ss->ui),
 	       ui_on(ss->ui, UI_DIM), id, ui_on(ss->ui, UI_DIM), ui_off(ss->ui));
-	if (c->type != CARD_CALC)
-		ui_print_wrapped(ss->ui, UI_PLAIN, NULL, c->prompt);
+	ui_print_wrapped(ss->ui, UI_PLAIN, NULL, c->type == CARD_CALC ? g.scenario : c->prompt);
 	switch (c->type) {
 	case CARD_RECALL:
 		session_recall(ss, c, &g);
@@ -1066,6 +1066,7 @@ session_serve(struct session *ss, const struct queue_next *n)
 	}
 done:
 	free(g.answer);
+	free(g.scenario);
 	card_free(c);
 	diag_list_free(&dl);
 	store_card_clear(&sc);
@@ -1216,15 +1217,19 @@ session_nothing(struct session *ss, const struct store_when *w, int new_left)
 	} else if (c.fresh > 0 && new_left <= 0 && ss->o->new_limit >= 0) {
 		printf("Nothing due now, and --new %d takes no new cards.\n", ss->o->new_limit);
 	} else if (c.fresh > 0 && new_left <= 0) {
-		printf("Nothing due now, and today's %d new cards are done (new_per_day); "
+		printf("Nothing due now, and today's new cards are done (new_per_day is %d); "
 		       "drill study --new 10 takes ten more.\n", ss->st->new_per_day);
-	} else if (c.suspended + c.buried + c.open >= c.cards) {
-		printf("Nothing to study: of the %lld cards that match, %lld are suspended "
-		       "(drill unsuspend) and %lld buried until tomorrow (a sibling was "
-		       "reviewed today).\n", (long long)c.cards, (long long)c.suspended,
-		       (long long)c.buried);
+	} else if (c.suspended + c.buried > 0) {
+		int64_t rest = c.cards - c.open - c.suspended - c.buried;
+		printf("Nothing to study now: of the %lld cards that match, %lld %s suspended "
+		       "(drill unsuspend ID) and %lld buried until tomorrow (a sibling was "
+		       "reviewed today)", (long long)(c.cards - c.open), (long long)c.suspended,
+		       c.suspended == 1 ? "is" : "are", (long long)c.buried);
+		if (rest > 0)
+			printf("; %lld more %s not due yet", (long long)rest, rest == 1 ? "is" : "are");
+		printf(".\n");
 	} else {
-		printf("Nothing to study right now.\n");
+		printf("Nothing to study right now: no card is due.\n");
 	}
 	if (c.next_due > 0 && c.next_due > w->now) {
 		session_when(w->now, c.next_due, when, sizeof(when));
@@ -1300,11 +1305,12 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 		ss.ui = ui_new(h, session_words);
 		free(h);
 	}
-	printf("%sdrill%s: %lld due today, %lld learning now", ui_on(ss.ui, UI_BOLD),
-	       ui_off(ss.ui), (long long)dc.review, (long long)dc.learn_now);
+	char later[48] = "";
 	if (dc.learn_later > 0)
-		printf(" (%lld more later today)", (long long)dc.learn_later);
-	printf(", %zu new. Type :help for commands.\n", nnew);
+		snprintf(later, sizeof(later), " (%lld more later today)", (long long)dc.learn_later);
+	ui_printf_wrapped(ss.ui, UI_BOLD, "drill: ",
+			  "%lld due today, %lld learning now%s, %zu new. Type :help for commands.",
+			  (long long)dc.review, (long long)dc.learn_now, later, nnew);
 
 	for (;;) {
 		struct queue_next n;

@@ -123,7 +123,7 @@ run_in "$(printf '\\n3\\n%.0s' $(seq 8))"
 expect_exit 0
 expect_out "drill: 0 due today, 0 learning now, 2 new."
 run_in "$(printf '\\n3\\n%.0s' $(seq 8))"
-expect_out "Nothing due now, and today's 2 new cards are done (new_per_day); drill study --new 10 takes ten more."
+expect_out "Nothing due now, and today's new cards are done (new_per_day is 2); drill study --new 10 takes ten more."
 sql_eq "SELECT count(DISTINCT card_id) FROM reviews" 2 "cards introduced on one day"
 export DRILL_DB=$T/drill.db DRILL_NOW=2026-03-04T09:00:00Z
 
