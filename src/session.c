@@ -709,11 +709,9 @@ session_grade_line(const struct session *ss, int rating, int64_t now, int64_t du
 	char when[48];
 
 	session_when(now, due, when, sizeof(when));
-	printf("%s%s · next review %s%s%s%s\n", ui_on(ss->ui, UI_DIM), grades[rating], when,
-	       note && *note ? " (" : "", note ? note : "", note && *note ? ")" : "");
-	if (note && *note)
-		(void)0;
-	printf("%s", ui_off(ss->ui));
+	printf("%s%s · next review %s%s%s%s%s\n", ui_on(ss->ui, UI_DIM), grades[rating], when,
+	       note && *note ? " (" : "", note ? note : "", note && *note ? ")" : "",
+	       ui_off(ss->ui));
 }
 
 /*
@@ -784,8 +782,9 @@ session_save(struct session *ss, const struct store_card *sc, const struct card 
 	session_reveal(ss, c, g);
 	session_grade_line(ss, g->rating, now, rv.after.due, note);
 	if (rv.leech != STORE_LEECH_KEEP) {
-		printf("%sThis card has lapsed %d times: it is now a leech%s. Rewrite it, or "
+		printf("%sThis card has lapsed %d time%s: it is now a leech%s. Rewrite it, or "
 		       "see drill cards is:leech.%s\n", ui_on(ss->ui, UI_YELLOW), rv.after.lapses,
+		       rv.after.lapses == 1 ? "" : "s",
 		       rv.leech == STORE_LEECH_SUSPEND ? " and is suspended" : "", ui_off(ss->ui));
 		strv_push(&ss->leeches, sc->id);
 	}
@@ -1009,9 +1008,8 @@ session_serve(struct session *ss, const struct queue_next *n)
 		goto done;
 	}
 	/* "3 left": this card and every other still to come. */
-	printf("\n%s[%s · %s · %zu left · %s%s%s%s]%s\n", ui_on(ss->ui, UI_DIM), sc.deck_key,
-	       fsrs_state_name(sc.sched.state), queue_left(ss->q) + 1, ui_off(ss->ui),
-	       ui_on(ss->ui, UI_DIM), id, ui_on(ss->ui, UI_DIM), ui_off(ss->ui));
+	printf("\n[%s · %s · %zu left · %s%s%s]\n", sc.deck_key, fsrs_state_name(sc.sched.state),
+	       queue_left(ss->q) + 1, ui_on(ss->ui, UI_DIM), id, ui_off(ss->ui));
 	ui_print_wrapped(ss->ui, UI_PLAIN, NULL, c->type == CARD_CALC ? g.scenario : c->prompt);
 	switch (c->type) {
 	case CARD_RECALL:
@@ -1127,6 +1125,28 @@ session_wait(struct session *ss, int64_t until)
 		nanosleep(&ts, NULL);
 	}
 	return !ui_interrupted(ss->ui);
+}
+
+/*
+ * Nothing is left. When something can still be taken back, ask once more
+ * (:undo puts a card back in the queue). False to end the session.
+ */
+static bool
+session_last_call(struct session *ss)
+{
+	char *line = NULL;
+	enum session_action a;
+
+	if (ss->nundo == 0 || ss->failed)
+		return false;
+	a = session_input(ss, NULL, "All done. Enter ends the session (:undo, :right and :wrong "
+				    "still work) › ", &line);
+	free(line);
+	if (a == ACT_UNDO) {
+		session_undo(ss);
+		return !ss->failed;
+	}
+	return false;
 }
 
 static void
@@ -1324,7 +1344,7 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 				break;
 			queue_next(ss.q, session_now(&ss), true, &n);
 		}
-		if (n.kind == QUEUE_DONE)
+		if (n.kind == QUEUE_DONE && !session_last_call(&ss))
 			break;
 		if (n.kind != QUEUE_CARD)
 			continue;

@@ -89,6 +89,55 @@ expect_exit 0
 expect_contains "$OUT" "Suspended s-" "the transcript"
 sql_eq "SELECT count(*) FROM cards WHERE suspended = 1" 1 "cards suspended through completion"
 
+step "in a terminal a quick typed answer is Easy; a quick choice is only Good"
+export DRILL_DECKS=$E2E_DECKS/types DRILL_DB=$T/grades.db
+run import
+DRIVE_CMD="--new 5" drive grades 'expect What does STAR
+expect ›
+send \r
+expect Grade:
+send 3\r
+expect works backwards
+expect ›
+send customer obsession\r
+expect Easy · next review
+expect minus
+expect ›
+send 936K\r
+expect Easy · next review
+expect Which level
+expect ›
+send c\r
+expect Good · next review
+expect ›
+send :quit\r
+expect Session over'
+expect_exit 0
+expect_contains "$OUT" "(Easy: answered within 5 s)" "the transcript"
+
+step "Tab completes :right and :wrong, which regrade the newest checked answer"
+export DRILL_DB=$T/regrade.db
+run import
+DRIVE_CMD="--new 5" drive regrade 'expect What does STAR
+expect ›
+send \r
+expect Grade:
+send 3\r
+expect works backwards
+expect ›
+send customer obsession\r
+expect minus
+expect ›
+send :wro\t\r
+expect Regraded t-text: Again
+expect ›
+send :quit\r
+expect Session over'
+expect_exit 0
+sql_eq "SELECT rating || ':' || overridden FROM reviews WHERE card_id = 't-text'" "1:4" \
+	"t-text after :wrong completed with Tab"
+export DRILL_DB=$T/drill.db
+
 step "an interactive mock: the clock in the prompt, :edit finishes the answer, a follow-up, a scorecard"
 export DRILL_DECKS=$DRILL_SOURCE_DIR/decks
 cat >"$T/answer.txt" <<'ANSWER'
