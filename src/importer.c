@@ -70,7 +70,8 @@ importer_collect(const char *path, struct strv *files, struct diag_list *dl)
 			strv_push(&names, e->d_name);
 	}
 	closedir(d);
-	qsort(names.v, names.n, sizeof(*names.v), importer_cmp);
+	if (names.n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(names.v, names.n, sizeof(*names.v), importer_cmp);
 	for (size_t i = 0; i < names.n; i++) {
 		size_t n = strlen(path);
 		char *p = xasprintf("%s%s%s", path, n && path[n - 1] == '/' ? "" : "/",

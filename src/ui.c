@@ -268,20 +268,47 @@ ui_editor(void)
 	return e != NULL && *e != '\0' ? e : "vi";
 }
 
+/*
+ * Editors known to take "+LINE" and "--" (the end of options): the first
+ * word of the editor command, without its directory.
+ */
+static bool
+ui_editor_known(const char *editor)
+{
+	static const char *const known[] = {"vi", "vim", "nvim", "nano", "emacs"};
+	size_t n = strcspn(editor, " \t");
+	const char *base = editor;
+
+	for (const char *p = editor; p < editor + n; p++)
+		if (*p == '/')
+			base = p + 1;
+	n -= (size_t)(base - editor);
+	for (size_t i = 0; i < ARRAY_LEN(known); i++)
+		if (strlen(known[i]) == n && strncmp(base, known[i], n) == 0)
+			return true;
+	return false;
+}
+
 int
 ui_edit(struct ui *u, const char *path, int line)
 {
 	char lineno[32];
 	pid_t pid;
 	int status = 0;
+	const char *editor = ui_editor();
+	bool known = ui_editor_known(editor);
 
 	(void)u;
-	snprintf(lineno, sizeof(lineno), "+%d", line);
+	snprintf(lineno, sizeof(lineno), "+%d", line > 0 ? line : 1);
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
-		/* The editor may carry arguments ("code -w"): let the shell split it. */
-		char *cmd = xasprintf(line > 0 ? "%s \"$1\" \"$2\"" : "%s \"$2\"", ui_editor());
+		/* The editor may carry arguments ("code -w"): let the shell split
+		 * it; the path goes last, after "--" where the editor knows it. */
+		char *cmd = xasprintf(known && line > 0 ? "%s \"$1\" -- \"$2\""
+				      : known	    ? "%s -- \"$2\""
+						    : "%s \"$2\"",
+				      editor);
 		execl("/bin/sh", "sh", "-c", cmd, "sh", lineno, path, (char *)NULL);
 		_exit(127);
 	}

@@ -71,8 +71,10 @@ void ui_printf_wrapped(struct ui *u, enum ui_colour c, const char *label, const 
 const char *ui_editor(void);
 
 /*
- * Runs the editor on path (at line when line > 0, as "+LINE path") and
- * waits for it. Returns 0 when it exited with status 0, else -1.
+ * Runs the editor on path and waits for it. Editors known to take them
+ * (vi, vim, nvim, nano, emacs) get "+LINE -- path" (at line when line > 0),
+ * any other editor the path alone. Returns 0 when it exited with status
+ * 0, else -1.
  */
 int ui_edit(struct ui *u, const char *path, int line);
 

@@ -93,24 +93,28 @@ sql_eq "SELECT group_concat(card_id || ':' || rating) FROM reviews" "s-01:3,s-02
 
 step ":edit opens the deck at the card's line in EDITOR and re-imports it"
 fresh edit
-cat >"$T/editor.sh" <<EOF
+# Named vim, so it gets "+LINE -- PATH" as vim would.
+mkdir -p "$T/bin"
+cat >"$T/bin/vim" <<EOF
 #!/bin/sh
 # Records its arguments, then edits the record that starts at line +N.
 printf '%s\n' "\$@" >"$T/editor.args"
 line=\${1#+}
-sed -i "\${line},/^\$/ s/^prompt: Question one\$/prompt: Question number one/" "\$2"
+sed -i "\${line},/^\$/ s/^prompt: Question one\$/prompt: Question number one/" "\$3"
 EOF
-chmod +x "$T/editor.sh"
-export EDITOR=$T/editor.sh
+chmod +x "$T/bin/vim"
+export EDITOR=$T/bin/vim
 run_in '\n3\n:edit\n\n3\n:quit\n' --new 2
 expect_exit 0
 expect_eq "$(cat "$T/editor.args")" "+$(grep -n '^id: s-02$' "$deck" | cut -d: -f1)
+--
 $deck" "the editor's arguments"
 grep -q "^prompt: Question number one$" "$deck" && fail ":edit of s-02 edited s-01"
 
 run_in ':edit\n\n3\n:quit\n' --new 1 --db "$T/edit2.db"
 expect_exit 0
 expect_eq "$(cat "$T/editor.args")" "+$(grep -n '^id: s-01$' "$deck" | cut -d: -f1)
+--
 $deck" "the editor's arguments"
 grep -q "^prompt: Question number one$" "$deck" || fail "the editor script did not edit the deck"
 expect_out "Re-imported $deck: 0 added, 1 updated, 0 retired."
@@ -119,6 +123,24 @@ DRILL_DB=$T/edit2.db sql_eq "SELECT count(*) FROM cards WHERE id = 's-01' AND so
 	"stored source after :edit"
 DRILL_DB=$T/edit2.db sql_eq "SELECT group_concat(card_id || ':' || rating) FROM reviews" "s-01:3" \
 	"reviews after :edit"
+
+step ":edit gives an unknown editor the path alone, and refuses a stored path that is not absolute"
+fresh edit-other
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s"\n' "$T/other.args" >"$T/bin/myedit"
+chmod +x "$T/bin/myedit"
+export EDITOR="$T/bin/myedit"
+run_in ':edit\n:quit\n' --new 1
+expect_exit 0
+expect_eq "$(cat "$T/other.args")" "$deck" "an unknown editor's arguments"
+# A crafted database must not make the editor run a command.
+sqlite3 "$DRILL_DB" "UPDATE decks SET path = '+!touch $T/pwned'"
+rm -f "$T/other.args"
+mkdir -p "$T/nodecks" # no deck folder to re-import the real path from
+DRILL_DECKS=$T/nodecks run_in ':edit\n:quit\n' --new 1
+expect_exit 0
+expect_out "The deck's stored path \"+!touch $T/pwned\" is not absolute; not opening it."
+[ ! -e "$T/other.args" ] || fail "the editor ran on a relative stored path"
+[ ! -e "$T/pwned" ] || fail "the crafted path ran a command"
 
 step ":edit with a failing editor or a broken deck changes nothing"
 fresh edit-fail
@@ -129,7 +151,7 @@ expect_exit 0
 expect_out "The editor (false) did not finish cleanly; nothing re-imported."
 cat >"$T/breaker.sh" <<'EOF'
 #!/bin/sh
-sed -i 's/^answer: Answer one$/answer: Answer one\nbogus: field/' "$2"
+sed -i 's/^answer: Answer one$/answer: Answer one\nbogus: field/' "$1"
 EOF
 chmod +x "$T/breaker.sh"
 export EDITOR=$T/breaker.sh
