@@ -670,13 +670,15 @@ session_write_save(struct store *s, void *rv)
 }
 
 /* The sessions row, made with the first grade (nothing waits before the
- * first question). */
+ * first question); arg is the session. */
 static int
-session_row(struct session *ss, int64_t now)
+session_write_row(struct store *s, void *arg)
 {
+	struct session *ss = arg;
+
 	if (ss->id != 0)
 		return STORE_OK;
-	return store_session_start(ss->store, "study", now, &ss->id);
+	return store_session_start(s, "study", session_now(ss), &ss->id);
 }
 
 static void
@@ -749,7 +751,7 @@ session_save(struct session *ss, const struct store_card *sc, const struct card 
 	rv.correct = g->correct;
 	rv.duration_ms = g->duration_ms;
 	rv.before = sc->sched;
-	if (session_row(ss, now) != STORE_OK) {
+	if (session_write(ss, session_write_row, ss) != STORE_OK) {
 		app_err("your answer to %s was not saved: %s", sc->id, store_errmsg(ss->store));
 		ss->failed = true;
 		return -1;
