@@ -2,6 +2,8 @@
 #   make run    install missing packages, build, start a session on the bundled decks
 #   make test   install missing packages, build with ASan+UBSan, run every test
 #   make bench  build optimised and run the benchmarks
+#   make reliability  build, then the long run of tests/reliability (kills,
+#               concurrency, refused files; minutes). ARGS="--strict" etc.
 #   make install PREFIX=/usr/local
 
 BUILD      ?= build
@@ -9,7 +11,7 @@ TEST_BUILD ?= build-test
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench install lint clean
+.PHONY: all deps build run test bench reliability install lint clean
 
 all: build
 
@@ -30,6 +32,9 @@ test: deps
 
 bench: deps
 	bash bench/run.sh build-bench
+
+reliability: build
+	bash tests/reliability/run.sh --long $(ARGS) $(BUILD)/drill
 
 install: build
 	cmake --install $(BUILD)
