@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs the Debian packages drill needs to build and test, if any are
-# missing. Uses sudo when not run as root. Safe to run again.
+# missing (strace: a test counts the syncs of each grade). Uses sudo when
+# not run as root. Safe to run again.
 set -eu
 
 packages="build-essential cmake pkg-config libsqlite3-dev libpcre2-dev
-libreadline-dev libjansson-dev libcmocka-dev sqlite3 python3"
+libreadline-dev libjansson-dev libcmocka-dev sqlite3 python3 strace"
 
 missing=""
 for p in $packages; do

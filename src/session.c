@@ -918,7 +918,12 @@ session_undo(struct session *ss)
 	enum store_leech leech = u.leech == STORE_LEECH_SUSPEND ? STORE_LEECH_UNSUSPEND
 			       : u.leech == STORE_LEECH_FLAG  ? STORE_LEECH_CLEAR
 							      : u.leech;
-	if (store_undo_review(ss->store, u.review_id, leech, &id) != STORE_OK) {
+	int rc = store_undo_review(ss->store, u.review_id, leech, &id);
+	if (rc == STORE_CONFLICT) {
+		printf("Cannot undo: %s.\n", store_errmsg(ss->store));
+		return;
+	}
+	if (rc != STORE_OK) {
 		app_err("could not undo: %s", store_errmsg(ss->store));
 		ss->failed = true;
 		return;

@@ -191,10 +191,13 @@ static const char *const store_sql[SQL_COUNT] = {
 		"UPDATE cards SET state = ?2, stability = ?3, difficulty = ?4, due = ?5,"
 		" last_review = ?6, last_day = ?7, reps = ?8, lapses = ?9,"
 		" learning_steps = ?10, scheduled_days = ?11 WHERE id = ?1",
+	/* The review's before-state, and whether its card still holds the
+	 * state the review left it in (no grade since). */
 	[SQL_REVIEW_GET] =
-		"SELECT card_id, b_state, b_stability, b_difficulty, b_due, b_last_review,"
-		" b_last_day, b_reps, b_lapses, b_learning_steps, b_scheduled_days"
-		" FROM reviews WHERE id = ?1",
+		"SELECT r.card_id, r.b_state, r.b_stability, r.b_difficulty, r.b_due,"
+		" r.b_last_review, r.b_last_day, r.b_reps, r.b_lapses, r.b_learning_steps,"
+		" r.b_scheduled_days, c.reps = r.a_reps AND c.last_review = r.a_last_review"
+		" FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.id = ?1",
 	[SQL_REVIEW_DELETE] = "DELETE FROM reviews WHERE id = ?1",
 	/* The review and the card's current state, to refuse a stale override. */
 	[SQL_REVIEW_AFTER] =
@@ -426,13 +429,94 @@ store_be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* Parses the 100-byte header b into h (h->size is the caller's). */
+static bool
+store_parse_header(const unsigned char *b, struct store_header *h)
+{
+	if (memcmp(b, "SQLite format 3", 16) != 0)
+		return false;
+	h->page_size = (uint32_t)b[16] << 8 | b[17];
+	if (h->page_size == 1)
+		h->page_size = 65536;
+	/* The page count is valid only when written by a matching version. */
+	h->pages = store_be32(b + 24) == store_be32(b + 92) ? store_be32(b + 28) : 0;
+	h->schema = store_be32(b + 40);
+	h->version = store_be32(b + 60);
+	h->app_id = store_be32(b + 68);
+	h->wal = b[18] == 2 && b[19] == 2;
+	return true;
+}
+
+/* Reads exactly len bytes at off; false on a short read or an error. */
+static bool
+store_pread(int fd, void *buf, size_t len, off_t off)
+{
+	ssize_t n = pread(fd, buf, len, off);
+	return n >= 0 && (size_t)n == len;
+}
+
 /*
- * Reads the header of an existing, non-empty file with read(2): no SQLite
+ * A rollback journal beside path means a writer was interrupted (or is
+ * still at work): the file's first page may hold its unfinished changes,
+ * and the journal holds the page as it was. When the journal is valid,
+ * puts the header as it will be once rolled back into h: that of the
+ * journal's copy of page 1, or *was_empty when the file was empty before.
+ * (https://www.sqlite.org/fileformat.html, section 4.1.)
+ */
+static void
+store_journal_header(const char *path, struct store_header *h, bool *was_empty)
+{
+	static const unsigned char magic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
+	unsigned char jh[28], rec[4], page1[100];
+	char *jpath = xasprintf("%s-journal", path);
+	int fd = open(jpath, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+
+	free(jpath);
+	*was_empty = false;
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) == 0 && store_pread(fd, jh, sizeof(jh), 0) &&
+	    memcmp(jh, magic, sizeof(magic)) == 0) {
+		uint32_t nrec = store_be32(jh + 8), initial = store_be32(jh + 16);
+		uint32_t sector = store_be32(jh + 20), page = store_be32(jh + 24);
+		off_t size = (off_t)page + 8;
+		if (initial == 0) {
+			*was_empty = true;
+		} else if (page >= 512 && page <= 65536 && sector >= 32 && sector <= 65536) {
+			off_t max = (st.st_size - (off_t)sector) / size;
+			if (nrec == 0 || nrec == 0xffffffffu || (off_t)nrec > max)
+				nrec = max > 0 ? (uint32_t)max : 0;
+			for (uint32_t i = 0; i < nrec; i++) {
+				off_t at = (off_t)sector + (off_t)i * size;
+				struct store_header j;
+				if (!store_pread(fd, rec, sizeof(rec), at))
+					break;
+				if (store_be32(rec) != 1)
+					continue;
+				memset(&j, 0, sizeof(j));
+				if (store_pread(fd, page1, sizeof(page1), at + 4) &&
+				    store_parse_header(page1, &j)) {
+					j.size = (int64_t)initial * page;
+					*h = j;
+				}
+				break;
+			}
+		}
+	}
+	close(fd);
+}
+
+/*
+ * Reads the header of an existing, non-empty file with read(2), or the
+ * one a rollback will restore (store_journal_header): no SQLite
  * connection, so a refused file gets no -wal, -shm or journal beside it
  * and a hot journal is left for the read-write open to roll back.
+ * *empty: the file will be empty once its journal is rolled back.
  */
 static int
-store_read_header(const char *path, struct store_header *h, char *err, size_t errlen)
+store_read_header(const char *path, struct store_header *h, bool *empty, char *err,
+		  size_t errlen)
 {
 	unsigned char b[100];
 	struct stat st;
@@ -451,36 +535,30 @@ store_read_header(const char *path, struct store_header *h, char *err, size_t er
 		return STORE_ERR;
 	}
 	close(fd);
-	if (n < (ssize_t)sizeof(b) || memcmp(b, "SQLite format 3", 16) != 0) {
+	store_journal_header(path, h, empty);
+	if (*empty || h->page_size != 0)
+		return STORE_OK;
+	if (n < (ssize_t)sizeof(b) || !store_parse_header(b, h)) {
 		snprintf(err, errlen, "%s is not a drill database (not an SQLite file); "
 			 "left untouched", path);
 		return STORE_NOT_DRILL;
 	}
-	h->page_size = (uint32_t)b[16] << 8 | b[17];
-	if (h->page_size == 1)
-		h->page_size = 65536;
-	/* The page count is valid only when written by a matching version. */
-	if (store_be32(b + 24) == store_be32(b + 92))
-		h->pages = store_be32(b + 28);
-	h->schema = store_be32(b + 40);
-	h->version = store_be32(b + 60);
-	h->app_id = store_be32(b + 68);
-	h->wal = b[18] == 2 && b[19] == 2;
 	return STORE_OK;
 }
 
 /*
  * Decides from the header alone whether an existing file may be opened:
  * a drill database of a version we know, or an SQLite file that holds
- * nothing yet. Returns STORE_OK or a refusal with the message in err.
+ * nothing yet (*empty when it holds nothing at all). Returns STORE_OK or
+ * a refusal with the message in err.
  */
 static int
-store_inspect(const char *path, char *err, size_t errlen)
+store_inspect(const char *path, bool *empty, char *err, size_t errlen)
 {
 	struct store_header h;
-	int rc = store_read_header(path, &h, err, errlen);
+	int rc = store_read_header(path, &h, empty, err, errlen);
 
-	if (rc != STORE_OK)
+	if (rc != STORE_OK || *empty)
 		return rc;
 	if (h.page_size < 512 || (h.page_size & (h.page_size - 1)) != 0 ||
 	    h.size % h.page_size != 0 || (int64_t)h.pages * h.page_size > h.size) {
@@ -596,8 +674,8 @@ store_migrate(struct store *s, int64_t from)
 
 /*
  * Builds a new drill database for path: created under a temporary name in
- * the same folder, migrated in one transaction (rollback journal, so
- * nothing is left beside it once committed) and only then linked into
+ * the same folder, migrated in one transaction, switched to WAL and
+ * closed (so nothing is left beside it) and only then linked into
  * place. A first run killed at any moment leaves either nothing at path
  * or a complete database (and at worst a stray temporary file). When
  * replace is set, path is an empty file and is replaced; otherwise a
@@ -635,6 +713,11 @@ store_create(const char *path, bool replace, char *err, size_t errlen)
 				  NULL, NULL, NULL);
 	if (rc == SQLITE_OK && store_migrate(&s, 0) != STORE_OK)
 		rc = sqlite3_errcode(s.db) != SQLITE_OK ? sqlite3_extended_errcode(s.db) : SQLITE_ERROR;
+	/* WAL before it is put in place (the mode is kept in the file; closing
+	 * removes the -wal and -shm of the temporary name): the database at
+	 * path never has a rollback journal of its own. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s.db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		store_explain(s.db, rc, path, "create", err, errlen);
 	for (int i = 0; i < SQL_COUNT; i++)
@@ -684,11 +767,21 @@ store_open(const char *path, unsigned flags, struct store **out, char *err, size
 			snprintf(err, errlen, "%s is not a regular file", path);
 			return STORE_ERR;
 		}
-		rc = st.st_size > 0 ? store_inspect(path, err, errlen)
-		   : !(flags & STORE_OPEN_CREATE) ? STORE_NOT_FOUND
-						  : store_create(path, true, err, errlen);
-		if (rc == STORE_NOT_FOUND)
+		/* An empty file, or one a rollback leaves empty, is new. */
+		bool empty = st.st_size == 0;
+		rc = empty ? STORE_OK : store_inspect(path, &empty, err, errlen);
+		if (rc == STORE_OK && empty && !(flags & STORE_OPEN_CREATE)) {
 			snprintf(err, errlen, "%s is empty: nothing studied yet", path);
+			return STORE_NOT_FOUND;
+		}
+		/* Replaced by a database built aside, unless a journal lies
+		 * beside it: then SQLite rolls that back and the empty file is
+		 * set up where it is (store_migrate, one transaction). */
+		char *journal = xasprintf("%s-journal", path);
+		struct stat jst;
+		if (rc == STORE_OK && st.st_size == 0 && stat(journal, &jst) != 0)
+			rc = store_create(path, true, err, errlen);
+		free(journal);
 		if (rc != STORE_OK)
 			return rc;
 	} else if (errno != ENOENT) {
@@ -1429,6 +1522,11 @@ store_undo_review(struct store *s, int64_t review_id, enum store_leech leech,
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*card_id = store_col_text(st, 0);
 			store_read_sched(st, 1, &before);
+			if (sqlite3_column_int(st, 11) == 0) {
+				snprintf(s->msg, sizeof(s->msg), "card %s was graded again since "
+					 "(in another session); nothing was undone", *card_id);
+				rc = STORE_CONFLICT;
+			}
 		} else {
 			snprintf(s->msg, sizeof(s->msg), "review %lld is not in the log",
 				 (long long)review_id);

@@ -245,7 +245,9 @@ int store_save_review(struct store *s, struct store_review *r);
 /*
  * Deletes review id and restores its card's "before" state, in one
  * transaction; leech is KEEP, or CLEAR / UNSUSPEND when that review made
- * the card a leech. *card_id (caller frees) names the card.
+ * the card a leech. *card_id (caller frees) names the card. Refused with
+ * STORE_CONFLICT, nothing changed, when the card was graded again since
+ * (by another session): its state is no longer the review's after-state.
  */
 int store_undo_review(struct store *s, int64_t review_id, enum store_leech leech,
 		      char **card_id);

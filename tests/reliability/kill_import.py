@@ -60,7 +60,7 @@ def main():
     decks_b = make_changed_decks(work.path("decks-b"))
     older = rlib.make_template(drill, work, env, work.path("older.db"))
     refs = {}
-    refs["empty"] = reference(drill, work, env, None, ["stats"], "empty")
+    refs["empty"] = reference(drill, work, env, None, ["config"], "empty")  # creates, imports nothing
     refs["fresh"] = reference(drill, work, env, None, ["import", decks_b], "fresh")
     refs["before"] = reference(drill, work, env, older, None, "before")
     refs["existing"] = reference(drill, work, env, older, ["import", decks_b], "existing")
@@ -187,7 +187,8 @@ def hot_journal(args, work, tally, refs):
     on purpose so that every run checks it: a writer on a new empty file
     spills pages into it mid-transaction and the two files are copied
     (the copies hold no lock: the journal is hot). Rolled back, the file is
-    empty again: the next run must take it as a new database."""
+    empty again: the next run that sets a database up must take it as a
+    new one."""
     import sqlite3
     d = work.fresh("hot-journal")
     live, db = os.path.join(d, "live.db"), os.path.join(d, "drill.db")
@@ -205,7 +206,9 @@ def hot_journal(args, work, tally, refs):
     con.execute("ROLLBACK")
     con.close()
     where = "a new database left with a hot journal by a crash"
-    p = rlib.run(args.drill, ["stats", "--db", db], work.env)
+    # drill config creates a database when there is none (drill stats only
+    # reads, and says there is nothing yet).
+    p = rlib.run(args.drill, ["config", "--db", db], work.env)
     if p.returncode == 0 and not p.stderr.strip():
         digest = rlib.dump(db)[0]
         if digest == refs["empty"][0] and not os.path.exists(db + "-journal"):

@@ -57,15 +57,6 @@ SCHED = ["state", "stability", "difficulty", "due", "last_review", "last_day", "
 # it is a failure like any other. Once a bug is fixed, delete its entry here:
 # its checks then fail like any other (see README.md).
 KNOWN_BUGS = {
-    "hot-journal": "a run killed while creating a new database leaves a hot rollback "
-                   "journal, and every later run fails with 'attempt to write a "
-                   "readonly database' (the user is locked out)",
-    "refuse-leaves-wal": "refusing a file leaves -wal/-shm files beside it "
-                         "(the folder is not left as it was)",
-    "undo-other-session": ":undo restores the card's state from before the undone review "
-                          "even when another session graded the card since: the card no "
-                          "longer holds its newest review's after-state (found by "
-                          "concurrent.py)",
 }
 
 
