@@ -122,13 +122,16 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 	int rc = STORE_OK;
 	enum import_status status = IMPORT_OK;
 
+	/* Every deck takes part in the checks of ids and names, those with
+	 * errors too (holding the cards that parsed and every record's id), so
+	 * that one run reports every problem; then nothing is written. */
 	for (size_t i = 0; i < n; i++) {
 		if (files[i].buf == NULL)
 			continue;
 		counts->decks++;
-		if (deck_parse(files[i].path, files[i].buf, files[i].len,
-			       &files[i].deck, dl) == 0)
-			decks[nd++] = files[i].deck;
+		deck_parse_partial(files[i].path, files[i].buf, files[i].len,
+				   &files[i].deck, dl);
+		decks[nd++] = files[i].deck;
 	}
 	deck_check_ids(decks, nd, dl);
 	/* Two files with the same name would be the same deck. */
@@ -140,8 +143,8 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 					 decks[i]->key, decks[j]->path);
 	/* An id may not move in from a deck that is not part of this import. */
 	for (size_t i = 0; s != NULL && i < nd; i++) {
-		for (size_t j = 0; j < decks[i]->ncards; j++) {
-			const struct card *c = &decks[i]->cards[j];
+		for (size_t j = 0; j < decks[i]->nids; j++) {
+			const struct deck_id *c = &decks[i]->ids[j];
 			char *owner = NULL;
 			bool retired = false, ours = false;
 			if (store_card_owner(s, c->id, &owner, &retired) != STORE_OK) {
