@@ -327,3 +327,40 @@ importer_refresh(struct store *s, const char *bundled_dir, int64_t now_ms,
 	store_decks_free(known, nknown);
 	return status;
 }
+
+void
+importer_read(const char *const *paths, size_t npaths, struct deck ***out, size_t *n,
+	      struct diag_list *dl)
+{
+	struct strv names = {0};
+	struct deck **v;
+	size_t k = 0;
+
+	for (size_t i = 0; i < npaths; i++)
+		importer_collect(paths[i], &names, dl);
+	v = xcalloc(names.n ? names.n : 1, sizeof(*v));
+	for (size_t i = 0; i < names.n; i++) {
+		size_t len;
+		char *buf = slurp(names.v[i], &len);
+
+		if (buf == NULL) {
+			diag_add(dl, DIAG_ERROR, names.v[i], 0, 0, "cannot read: %s",
+				 strerror(errno));
+			continue;
+		}
+		if (deck_parse(names.v[i], buf, len, &v[k], dl) == 0)
+			k++;
+		free(buf);
+	}
+	strv_free(&names);
+	*out = v;
+	*n = k;
+}
+
+void
+importer_decks_free(struct deck **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		deck_free(v[i]);
+	free(v);
+}
