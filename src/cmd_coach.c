@@ -6,6 +6,7 @@
  */
 #include "cmd_coach.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -47,8 +48,8 @@ static const char cmd_coach_usage[] =
     "(and creates no database).\n"
     "\n"
     "Exit status: 0 when the answer was analysed (findings are advice, not\n"
-    "errors), 1 for bad arguments or an unknown question, 2 when the input\n"
-    "or the decks cannot be read.\n";
+    "errors), 1 for bad arguments, an empty answer (nothing but white space)\n"
+    "or an unknown question, 2 when the input or the decks cannot be read.\n";
 
 /* ------------------------------------------------------------------ */
 /* open cards                                                          */
@@ -393,6 +394,16 @@ cmd_coach_options(struct app *app, int argc, char **argv, struct cmd_coach_opts 
 	return EXIT_OK;
 }
 
+/* Is the text only white space (or nothing)? */
+static bool
+cmd_coach_is_blank(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)text[i]))
+			return false;
+	return true;
+}
+
 int
 cmd_coach(struct app *app, int argc, char **argv)
 {
@@ -440,6 +451,15 @@ cmd_coach(struct app *app, int argc, char **argv)
 		app_err("cannot read %s: %s",
 			strcmp(o.path, "-") == 0 ? "standard input" : o.path, strerror(errno));
 		rc = EXIT_ENV;
+		goto out;
+	}
+	if (cmd_coach_is_blank(text, len)) {
+		if (strcmp(o.path, "-") == 0)
+			app_err("the answer is empty; type or pipe a STAR answer "
+				"(or give a file: drill coach FILE)");
+		else
+			app_err("the answer in %s is empty; write a STAR answer in it", o.path);
+		rc = EXIT_USER;
 		goto out;
 	}
 	if (coach_new(&c, err, sizeof(err)) != 0) {
