@@ -390,9 +390,13 @@ amount_match_period(const char *s)
 	return NULL;
 }
 
-int
-amount_parse(const char *text, enum amount_kind expect, struct amount *out, char *err,
-	     size_t errlen)
+/*
+ * amount_parse, and with fraction_rule amount_parse_input: a bare number
+ * of at most 1 where a percent is expected is a fraction (*fraction set).
+ */
+static int
+amount_parse_rule(const char *text, enum amount_kind expect, bool fraction_rule,
+		  struct amount *out, bool *fraction, char *err, size_t errlen)
 {
 	struct amount_lex lx;
 	const char *s = amount_lex(text, &lx), *e;
@@ -438,8 +442,14 @@ amount_parse(const char *text, enum amount_kind expect, struct amount *out, char
 		kind = said == AMOUNT_ANY ? AMOUNT_COUNT : said;
 	} else if (said == AMOUNT_ANY) {
 		kind = expect;
-		if (expect == AMOUNT_PERCENT)
-			exp10 -= 2;
+		if (expect == AMOUNT_PERCENT) {
+			struct amount bare;
+			amount_lex_value(&lx, exp10, &bare);
+			if (fraction_rule && fabs(bare.value) <= 1)
+				*fraction = true;
+			else
+				exp10 -= 2;
+		}
 	} else if (said == expect) {
 		kind = expect;
 	} else {
@@ -461,8 +471,35 @@ amount_parse(const char *text, enum amount_kind expect, struct amount *out, char
 
 unreadable:
 	memset(out, 0, sizeof(*out));
+	*fraction = false;
 	amount_error(err, errlen, text, "an amount", "");
 	return -1;
+}
+
+int
+amount_parse(const char *text, enum amount_kind expect, struct amount *out, char *err,
+	     size_t errlen)
+{
+	bool fraction = false;
+
+	return amount_parse_rule(text, expect, false, out, &fraction, err, errlen);
+}
+
+int
+amount_parse_input(const char *text, enum amount_kind expect, struct amount *out,
+		   bool *fraction, char *err, size_t errlen)
+{
+	*fraction = false;
+	return amount_parse_rule(text, expect, true, out, fraction, err, errlen);
+}
+
+size_t
+amount_fraction_note(const char *text, double value, char *buf, size_t len)
+{
+	char pct[48];
+
+	amount_format_exact(value, AMOUNT_PERCENT, pct, sizeof(pct));
+	return (size_t)snprintf(buf, len, "%s \xe2\x86\x92 %s, read as a fraction", text, pct);
 }
 
 /* Rounds a >= 0 to sig significant digits. */

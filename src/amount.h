@@ -47,6 +47,26 @@ int amount_parse(const char *text, enum amount_kind expect, struct amount *out,
 		 char *err, size_t errlen);
 
 /*
+ * Reads the value a person gives for a named input of a calculation
+ * (drill calc name=value; one rule for every such input, so that it can
+ * never read the same text two ways). As amount_parse, except where a
+ * percent is expected: a bare number (no "%" or other unit) of at most 1
+ * is a fraction ("0.8" -> 0.8, 80%; "1" -> 100%) and sets *fraction, so
+ * that the caller says how it was read (amount_fraction_note); a bare
+ * number above 1 is a percent ("70" -> 0.7). Answers to number cards keep
+ * amount_parse ("0.9" is 0.9%).
+ */
+int amount_parse_input(const char *text, enum amount_kind expect, struct amount *out,
+		       bool *fraction, char *err, size_t errlen);
+
+/*
+ * The note for an input that amount_parse_input read as a fraction:
+ * "0.8 → 80%, read as a fraction" (text as typed, value the fraction).
+ * Returns the length the full text needs, as snprintf does.
+ */
+size_t amount_fraction_note(const char *text, double value, char *buf, size_t len);
+
+/*
  * Writes value the way a promotion packet would: "$1.33M", "$936K", "1,200",
  * "44.1%", "3.5 weeks". Returns the length that the full text needs (as
  * snprintf does); buf is always NUL-terminated when len > 0.

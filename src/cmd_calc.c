@@ -33,6 +33,12 @@ static const char cmd_calc_usage[] =
     "(attribution: 100%) may be left out. The method \"total\" adds up any\n"
     "named components: drill calc total labor=187K quality=145K.\n"
     "\n"
+    "A percent without a % sign: a number above 1 is a percent (attribution=70\n"
+    "is 70%), a number up to 1 is a fraction (attribution=0.8 is 80%, and\n"
+    "drill says so on stderr). The JSON output gives percents as fractions, so\n"
+    "its inputs can be passed back as they are; write a percent above 100% with\n"
+    "its sign (improvement=150%).\n"
+    "\n"
     "  --list   list the methods and their inputs\n"
     "  --json   print JSON instead of text\n"
     "  --help   show this help\n";
@@ -351,6 +357,7 @@ cmd_calc_method(const struct impact_method *m, struct strv *args, struct cmd_cal
 	for (size_t i = 1; i < args->n; i++) {
 		const char *a = args->v[i], *eq = strchr(a, '=');
 		struct amount am;
+		bool fraction;
 		int idx;
 
 		if (eq == NULL) {
@@ -368,9 +375,15 @@ cmd_calc_method(const struct impact_method *m, struct strv *args, struct cmd_cal
 				a);
 			goto bad;
 		}
-		if (amount_parse(eq + 1, m->inputs[idx].kind, &am, err, sizeof(err)) != 0) {
+		if (amount_parse_input(eq + 1, m->inputs[idx].kind, &am, &fraction, err,
+				       sizeof(err)) != 0) {
 			app_err("%s: input \"%s\": %s", m->name, a, err);
 			goto bad;
+		}
+		if (fraction) {
+			char note[160];
+			amount_fraction_note(eq + 1, am.value, note, sizeof(note));
+			app_err("%s %s", a, note);
 		}
 		given[idx] = true;
 		r->values[idx] = am.value;

@@ -6,6 +6,7 @@
  */
 #include "cmd_coach.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -17,6 +18,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "importer.h"
+#include "paths.h"
 #include "slurp.h"
 #include "store.h"
 #include "util.h"
@@ -42,12 +44,57 @@ static const char cmd_coach_usage[] =
     "  --json          print JSON instead of text\n"
     "  --help          show this help\n"
     "\n"
+    "Without a database, --question takes the questions of the bundled decks\n"
+    "(and creates no database).\n"
+    "\n"
     "Exit status: 0 when the answer was analysed (findings are advice, not\n"
-    "errors), 1 for bad arguments or an unknown question, 2 when the input\n"
-    "or the decks cannot be read.\n";
+    "errors), 1 for bad arguments, an empty answer (nothing but white space)\n"
+    "or an unknown question, 2 when the input or the decks cannot be read.\n";
 
 /* ------------------------------------------------------------------ */
 /* open cards                                                          */
+
+/* Without a database: the open cards of the bundled decks, read directly. */
+static int
+cmd_coach_bundled_open_cards(struct card ***out, size_t *n)
+{
+	char *dir = paths_decks();
+	const char *const paths[] = {dir};
+	struct diag_list dl = {0};
+	struct deck **decks = NULL;
+	struct card **v = NULL;
+	size_t ndecks = 0, k = 0;
+
+	importer_read(paths, 1, &decks, &ndecks, &dl);
+	for (size_t i = 0; i < dl.n; i++) {
+		char *m = diag_format(&dl.v[i]);
+		app_err("%s", m);
+		free(m);
+	}
+	if (dl.errors > 0)
+		app_err("the decks with errors were left out");
+	diag_list_free(&dl);
+	for (size_t i = 0; i < ndecks; i++) {
+		const struct deck *d = decks[i];
+		for (size_t j = 0; j < d->ncards; j++) {
+			const struct card *c = &d->cards[j];
+			struct diag_list cdl = {0};
+			if (c->type != CARD_OPEN)
+				continue;
+			v = xrealloc(v, (k + 1) * sizeof(*v));
+			/* Each card its own object, as from the database. */
+			if (deck_parse_card(d->path, c->line, c->source, strlen(c->source), &v[k],
+					    &cdl) == 0)
+				k++;
+			diag_list_free(&cdl);
+		}
+	}
+	importer_decks_free(decks, ndecks);
+	free(dir);
+	*out = v;
+	*n = k;
+	return EXIT_OK;
+}
 
 int
 cmd_coach_open_cards(const struct app *app, struct store *s, struct card ***out, size_t *n)
@@ -59,6 +106,8 @@ cmd_coach_open_cards(const struct app *app, struct store *s, struct card ***out,
 
 	*out = NULL;
 	*n = 0;
+	if (s == NULL)
+		return cmd_coach_bundled_open_cards(out, n);
 	app_refresh_decks(app, s, &counts);
 	if (store_ids_of_type(s, "open", &ids) != STORE_OK) {
 		app_err("%s", store_errmsg(s));
@@ -345,6 +394,16 @@ cmd_coach_options(struct app *app, int argc, char **argv, struct cmd_coach_opts 
 	return EXIT_OK;
 }
 
+/* Is the text only white space (or nothing)? */
+static bool
+cmd_coach_is_blank(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isspace((unsigned char)text[i]))
+			return false;
+	return true;
+}
+
 int
 cmd_coach(struct app *app, int argc, char **argv)
 {
@@ -369,7 +428,8 @@ cmd_coach(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	if (o.question != NULL) {
-		rc = app_open_store(app, true, &store);
+		/* Only reads: without a database, the bundled decks' questions. */
+		rc = app_open_store(app, false, &store);
 		if (rc == EXIT_OK)
 			rc = cmd_coach_open_cards(app, store, &cards, &ncards);
 		if (rc != EXIT_OK)
@@ -391,6 +451,15 @@ cmd_coach(struct app *app, int argc, char **argv)
 		app_err("cannot read %s: %s",
 			strcmp(o.path, "-") == 0 ? "standard input" : o.path, strerror(errno));
 		rc = EXIT_ENV;
+		goto out;
+	}
+	if (cmd_coach_is_blank(text, len)) {
+		if (strcmp(o.path, "-") == 0)
+			app_err("the answer is empty; type or pipe a STAR answer "
+				"(or give a file: drill coach FILE)");
+		else
+			app_err("the answer in %s is empty; write a STAR answer in it", o.path);
+		rc = EXIT_USER;
 		goto out;
 	}
 	if (coach_new(&c, err, sizeof(err)) != 0) {

@@ -27,8 +27,10 @@ struct store;
 
 /*
  * Every active open card of the database, parsed, after importing the
- * decks changed on disk. Returns EXIT_OK with *out (free it with
- * cmd_coach_free_cards), or an exit status after printing why.
+ * decks changed on disk; with s NULL (no database yet, which the commands
+ * that only read never create) every open card of the bundled decks, read
+ * directly. Returns EXIT_OK with *out (free it with cmd_coach_free_cards),
+ * or an exit status after printing why.
  */
 int cmd_coach_open_cards(const struct app *app, struct store *s, struct card ***out,
 			 size_t *n);

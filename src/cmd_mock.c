@@ -5,7 +5,9 @@
  * one to three defense follow-ups chosen from what the answer lacks, each
  * answered and analysed, then a scorecard saved in the database.
  * `--history` lists past mocks and the findings that keep coming back;
- * `--list` the open questions.
+ * `--show N` prints one, `--delete N` removes one; `--list` the open
+ * questions. All but the interview itself only read (or delete) and never
+ * create a database.
  *
  * Input: interactively an answer ends with an empty line or Ctrl-D, and
  * ":edit" finishes it in $EDITOR; piped (tests), answers are separated by
@@ -31,7 +33,7 @@
 
 static const char cmd_mock_usage[] =
     "usage: drill mock [--level L6|L7] [--principle NAME] [--minutes N]\n"
-    "       drill mock --history | --list\n"
+    "       drill mock --history | --list | --show N | --delete N\n"
     "\n"
     "A mock interview. drill picks a behavioural question from the open cards\n"
     "of your decks (the bundled mock deck has them), times your answer and\n"
@@ -53,7 +55,13 @@ static const char cmd_mock_usage[] =
     "  --history         list past mocks with their scores and the findings\n"
     "                    that keep recurring\n"
     "  --list            list the open questions (ids for drill coach --question)\n"
-    "  --help            show this help\n";
+    "  --show N          print mock #N (as --history numbers them): its\n"
+    "                    scorecard, the main answer and the findings\n"
+    "  --delete N        delete mock #N and its findings\n"
+    "  --help            show this help\n"
+    "\n"
+    "--history, --list and --show only read: without a database they create\n"
+    "none (--list then shows the questions of the bundled decks).\n";
 
 #define CMD_MOCK_HISTORY_MAX 20
 
@@ -62,7 +70,29 @@ struct cmd_mock_opts {
 	const char *principle; /* NULL: any */
 	int minutes;	       /* 0: the level's default */
 	bool history, list, help;
+	int64_t show;   /* --show N: the mock's id; 0 when not given */
+	int64_t del;    /* --delete N: likewise */
 };
+
+/* A mock's number as --history prints it: "3" or "#3". */
+static int
+cmd_mock_number(const char *opt, const char *arg, int64_t *out)
+{
+	const char *p = arg[0] == '#' ? arg + 1 : arg;
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(p, &end, 10);
+	if (*p < '0' || *p > '9' || *end != '\0' || errno != 0 || v < 1) {
+		app_err("--%s takes a mock's number, as drill mock --history lists them "
+			"(e.g. 3), not \"%s\"",
+			opt, arg);
+		return -1;
+	}
+	*out = (int64_t)v;
+	return 0;
+}
 
 static int
 cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o)
@@ -70,7 +100,8 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 	static const struct option opts[] = {
 		{"level", required_argument, NULL, 'l'}, {"principle", required_argument, NULL, 'p'},
 		{"minutes", required_argument, NULL, 'm'}, {"history", no_argument, NULL, 'H'},
-		{"list", no_argument, NULL, 'L'},        {"db", required_argument, NULL, 0},
+		{"list", no_argument, NULL, 'L'},        {"show", required_argument, NULL, 'S'},
+		{"delete", required_argument, NULL, 'D'}, {"db", required_argument, NULL, 0},
 		{"seed", required_argument, NULL, 0},    {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -113,6 +144,14 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 		case 'L':
 			o->list = true;
 			break;
+		case 'S':
+			if (cmd_mock_number("show", optarg, &o->show) != 0)
+				return EXIT_USER;
+			break;
+		case 'D':
+			if (cmd_mock_number("delete", optarg, &o->del) != 0)
+				return EXIT_USER;
+			break;
 		case 'h':
 			o->help = true;
 			break;
@@ -124,6 +163,10 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 	if (optind < argc) {
 		app_err("unexpected argument \"%s\" (see drill mock --help)",
 			argv[optind]);
+		return EXIT_USER;
+	}
+	if (o->history + o->list + (o->show > 0) + (o->del > 0) > 1) {
+		app_err("--history, --list, --show and --delete each go alone");
 		return EXIT_USER;
 	}
 	return EXIT_OK;
@@ -142,6 +185,7 @@ cmd_mock_when(int64_t ms, char *buf, size_t len)
 		snprintf(buf, len, "?");
 }
 
+/* s may be NULL: no database yet, so no mocks either. */
 static int
 cmd_mock_history(struct store *s)
 {
@@ -151,6 +195,10 @@ cmd_mock_history(struct store *s)
 	int64_t total = 0;
 	int rc = EXIT_OK;
 
+	if (s == NULL) {
+		printf("No mock interviews yet: run drill mock.\n");
+		return EXIT_OK;
+	}
 	if (store_mocks(s, CMD_MOCK_HISTORY_MAX, &mocks, &n) != STORE_OK ||
 	    store_mock_recurring(s, &rec, &nrec, &total) != STORE_OK) {
 		app_err("%s", store_errmsg(s));
@@ -182,6 +230,97 @@ out:
 	store_mocks_free(mocks, n);
 	store_mock_recurring_free(rec, nrec);
 	return rc;
+}
+
+static void
+cmd_mock_unknown(int64_t id)
+{
+	app_err("no mock interview #%lld (drill mock --history lists them)", (long long)id);
+}
+
+/* drill mock --show N; s may be NULL (no database: no mocks). */
+static int
+cmd_mock_show(struct store *s, int64_t id)
+{
+	struct store_mock_detail d;
+	const struct store_mock *m = &d.mock;
+	bool found = false;
+	char when[32];
+	int round = -1;
+
+	if (s == NULL) {
+		cmd_mock_unknown(id);
+		return EXIT_USER;
+	}
+	if (store_mock_get(s, id, &d, &found) != STORE_OK) {
+		app_err("%s", store_errmsg(s));
+		return EXIT_ENV;
+	}
+	if (!found) {
+		cmd_mock_unknown(id);
+		return EXIT_USER;
+	}
+	cmd_mock_when(m->at, when, sizeof(when));
+	printf("Mock #%lld, %s: %s, %s (%s)\n", (long long)m->id, when, m->level,
+	       m->principle[0] != '\0' ? m->principle : "any principle", m->card_id);
+	printf("Scorecard: %d/100\n", m->score);
+	printf("  %lld words", (long long)m->words);
+	if (m->seconds >= 0)
+		printf(", answered in %lld:%02lld", (long long)m->seconds / 60,
+		       (long long)m->seconds % 60);
+	else
+		printf(", not timed");
+	printf("; %d of %d follow-ups defended\n", m->defended, m->asked);
+	printf("\nAnswer:\n");
+	for (const char *p = d.answer; *p != '\0';) {
+		const char *e = strchr(p, '\n');
+		int len = (int)(e ? (size_t)(e - p) : strlen(p));
+		printf("%s%.*s\n", len > 0 ? "  " : "", len, p);
+		p = e ? e + 1 : p + len;
+	}
+	if (d.nfindings == 0)
+		printf("\nNo findings.\n");
+	for (size_t i = 0; i < d.nfindings; i++) {
+		const struct store_mock_saved *f = &d.findings[i];
+		if (f->round != round) {
+			size_t k = i;
+			while (k < d.nfindings && d.findings[k].round == f->round)
+				k++;
+			round = f->round;
+			if (round == 0)
+				printf("\nFindings, main answer (%zu):\n", k - i);
+			else
+				printf("\nFindings, follow-up %d (%zu):\n", round, k - i);
+		}
+		if (f->quote[0] != '\0')
+			printf("  %-16s \"%s\"\n", f->kind, f->quote);
+		else
+			printf("  %s\n", f->kind);
+	}
+	store_mock_detail_clear(&d);
+	return EXIT_OK;
+}
+
+/* drill mock --delete N; s may be NULL (no database: no mocks). */
+static int
+cmd_mock_delete(struct store *s, int64_t id)
+{
+	bool found = false;
+
+	if (s == NULL) {
+		cmd_mock_unknown(id);
+		return EXIT_USER;
+	}
+	if (store_mock_delete(s, id, &found) != STORE_OK) {
+		app_err("%s; nothing was deleted", store_errmsg(s));
+		return EXIT_ENV;
+	}
+	if (!found) {
+		cmd_mock_unknown(id);
+		return EXIT_USER;
+	}
+	printf("Deleted mock #%lld and its findings.\n", (long long)id);
+	return EXIT_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -520,14 +659,18 @@ cmd_mock(struct app *app, int argc, char **argv)
 		fputs(cmd_mock_usage, stdout);
 		goto out;
 	}
-	if (o.history) {
-		rc = app_open_store(app, true, &run.store);
+	/* --history, --show and --delete never create a database (and find no
+	 * mocks without one); --list reads the bundled decks then. */
+	if (o.history || o.show > 0 || o.del > 0) {
+		rc = app_open_store(app, false, &run.store);
 		if (rc == EXIT_OK)
-			rc = cmd_mock_history(run.store);
+			rc = o.history	  ? cmd_mock_history(run.store)
+			     : o.show > 0 ? cmd_mock_show(run.store, o.show)
+					  : cmd_mock_delete(run.store, o.del);
 		goto out;
 	}
 
-	rc = app_open_store(app, true, &run.store);
+	rc = app_open_store(app, !o.list, &run.store);
 	if (rc == EXIT_OK)
 		rc = cmd_coach_open_cards(app, run.store, &cards, &ncards);
 	if (rc != EXIT_OK)

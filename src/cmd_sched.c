@@ -10,6 +10,9 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "deck.h"
+#include "importer.h"
+#include "paths.h"
 #include "rng.h"
 #include "settings.h"
 #include "store.h"
@@ -314,7 +317,43 @@ static const char cmd_why_usage[] =
 	"usage: drill why CARD [--db PATH]\n\n"
 	"Prints a card's review history: when, the grade, the state before, the\n"
 	"retrievability R at that moment, and the stability S (days), difficulty D\n"
-	"and interval (days) that the review produced.\n";
+	"and interval (days) that the review produced. Without a database (which\n"
+	"it does not create), a card of the bundled decks has no reviews yet.\n";
+
+/* drill why CARD without a database: the card, if a bundled deck has it. */
+static int
+cmd_why_bundled(const struct app *app, const char *id)
+{
+	char *dir = paths_decks(), *db = paths_db(app->db_path);
+	const char *const paths[] = {dir};
+	struct diag_list dl = {0};
+	struct deck **decks = NULL;
+	const struct card *c = NULL;
+	const struct deck *in = NULL;
+	size_t n = 0;
+	int rc = EXIT_OK;
+
+	importer_read(paths, 1, &decks, &n, &dl);
+	for (size_t i = 0; i < n && c == NULL; i++)
+		for (size_t j = 0; j < decks[i]->ncards && c == NULL; j++)
+			if (strcmp(decks[i]->cards[j].id, id) == 0) {
+				c = &decks[i]->cards[j];
+				in = decks[i];
+			}
+	if (c != NULL) {
+		printf("%s (%s, %s:%d)\n", c->id, card_type_name(c->type), in->path, c->line);
+		printf("now: new, no reviews yet (there is no database at %s yet)\n",
+		       db != NULL ? db : "its default path");
+	} else {
+		app_err("no card with id \"%s\"", id);
+		rc = EXIT_USER;
+	}
+	diag_list_free(&dl);
+	importer_decks_free(decks, n);
+	free(dir);
+	free(db);
+	return rc;
+}
 
 int
 cmd_why(struct app *app, int argc, char **argv)
@@ -333,8 +372,11 @@ cmd_why(struct app *app, int argc, char **argv)
 		fputs(cmd_why_usage, stderr);
 		return EXIT_USER;
 	}
-	if ((rc = app_open_store(app, true, &s)) != EXIT_OK)
+	/* Only reads: a missing database is not created. */
+	if ((rc = app_open_store(app, false, &s)) != EXIT_OK)
 		return rc;
+	if (s == NULL)
+		return cmd_why_bundled(app, argv[optind]);
 	if (store_card_load(s, argv[optind], &sc, &found) != STORE_OK ||
 	    settings_load(s, &st, err, sizeof(err)) != 0) {
 		app_err("%s", found ? err : store_errmsg(s));

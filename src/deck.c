@@ -441,8 +441,9 @@ deck_need(struct deck_cardctx *k, const char *name)
 
 	if (v == NULL || *v == '\0') {
 		deck_err(k, v ? deck_record_get(k->r, name) : NULL, -1,
-			 "%s card \"%s\" needs a %s: field",
-			 card_type_name(k->c->type), k->c->id, name);
+			 "%s card \"%s\" needs %s %s: field",
+			 card_type_name(k->c->type), k->c->id,
+			 strchr("aeiou", name[0]) != NULL ? "an" : "a", name);
 		return NULL;
 	}
 	return v;
@@ -893,7 +894,8 @@ struct deck_parsectx {
 	const char *buf;
 	struct diag_list *dl;
 	struct deck *d;
-	size_t cap;
+	size_t cap;   /* of d->cards */
+	size_t idcap; /* of d->ids */
 	size_t records;
 	size_t errors;
 };
@@ -924,6 +926,16 @@ deck_on_record(void *ctx, struct deck_record *r)
 		diag_add(p->dl, DIAG_ERROR, p->path, r->first_line, 0,
 			 "a deck starts with a header record (deck: name)");
 		p->errors++;
+	}
+	/* Every record's id, before the card is judged: a duplicate is found
+	 * whatever else is wrong with either record. */
+	const char *id = deck_value(r, "id");
+	if (id != NULL && deck_id_valid(id)) {
+		if (d->nids == p->idcap) {
+			p->idcap = p->idcap ? p->idcap * 2 : 32;
+			d->ids = xrealloc(d->ids, p->idcap * sizeof(*d->ids));
+		}
+		d->ids[d->nids++] = (struct deck_id){xstrdup(id), r->first_line};
 	}
 	struct card *c = deck_card_from_record(p->path, p->buf, r, p->dl);
 	if (c == NULL) {
@@ -963,6 +975,9 @@ deck_free(struct deck *d)
 		card_free(c);
 	}
 	free(d->cards);
+	for (size_t i = 0; i < d->nids; i++)
+		free(d->ids[i].id);
+	free(d->ids);
 	free(d->key);
 	free(d->path);
 	free(d->name);
@@ -971,12 +986,15 @@ deck_free(struct deck *d)
 	free(d);
 }
 
+static size_t deck_check_refs(struct deck *const *decks, size_t n, bool across_only,
+			      struct diag_list *dl);
+
 int
-deck_parse(const char *path, const char *buf, size_t len, struct deck **out,
-	   struct diag_list *dl)
+deck_parse_partial(const char *path, const char *buf, size_t len, struct deck **out,
+		   struct diag_list *dl)
 {
 	struct deck *d = xcalloc(1, sizeof(*d));
-	struct deck_parsectx p = {path, buf, dl, d, 0, 0, 0};
+	struct deck_parsectx p = {path, buf, dl, d, 0, 0, 0, 0};
 	size_t before = dl->errors;
 	size_t bom = utf8_bom_len(buf, len);
 
@@ -989,13 +1007,20 @@ deck_parse(const char *path, const char *buf, size_t len, struct deck **out,
 	p.errors += deck_split(path, 1, buf + bom, len - bom, dl, deck_on_record, &p);
 	if (p.records == 0)
 		diag_add(dl, DIAG_ERROR, path, 0, 0, "empty deck: no header record (deck: name)");
-	deck_check_ids(&d, 1, dl);
-	if (dl->errors > before) {
-		deck_free(d);
-		return -1;
-	}
+	deck_check_refs(&d, 1, false, dl);
 	*out = d;
-	return 0;
+	return dl->errors > before ? -1 : 0;
+}
+
+int
+deck_parse(const char *path, const char *buf, size_t len, struct deck **out,
+	   struct diag_list *dl)
+{
+	if (deck_parse_partial(path, buf, len, out, dl) == 0)
+		return 0;
+	deck_free(*out);
+	*out = NULL;
+	return -1;
 }
 
 struct deck_onecard {
@@ -1058,25 +1083,34 @@ deck_ref_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-size_t
-deck_check_ids(struct deck *const *decks, size_t n, struct diag_list *dl)
+/*
+ * Reports every id defined before (in path, then line order) and counts
+ * them. With across_only, only a deck's first definition of an id that an
+ * earlier deck has: the rest are the deck's own duplicates, which its
+ * parse reported.
+ */
+static size_t
+deck_check_refs(struct deck *const *decks, size_t n, bool across_only, struct diag_list *dl)
 {
 	size_t total = 0, k = 0, dups = 0;
 	struct deck_ref *refs;
 
 	for (size_t i = 0; i < n; i++)
-		total += decks[i]->ncards;
+		total += decks[i]->nids;
 	refs = xmalloc((total ? total : 1) * sizeof(*refs));
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < decks[i]->ncards; j++)
-			refs[k++] = (struct deck_ref){decks[i]->cards[j].id, decks[i],
-						      decks[i]->cards[j].line};
+		for (size_t j = 0; j < decks[i]->nids; j++)
+			refs[k++] = (struct deck_ref){decks[i]->ids[j].id, decks[i],
+						      decks[i]->ids[j].line};
 	qsort(refs, total, sizeof(*refs), deck_ref_cmp);
 	for (size_t i = 1; i < total; i++) {
 		size_t first = i - 1;
 		while (first > 0 && strcmp(refs[first - 1].id, refs[i].id) == 0)
 			first--;
 		if (strcmp(refs[first].id, refs[i].id) != 0)
+			continue;
+		if (across_only && (refs[i - 1].deck == refs[i].deck ||
+				    refs[first].deck == refs[i].deck))
 			continue;
 		diag_add(dl, DIAG_ERROR, refs[i].deck->path, refs[i].line, 0,
 			 "duplicate id \"%s\" (first defined at %s:%d)", refs[i].id,
@@ -1085,4 +1119,10 @@ deck_check_ids(struct deck *const *decks, size_t n, struct diag_list *dl)
 	}
 	free(refs);
 	return dups;
+}
+
+size_t
+deck_check_ids(struct deck *const *decks, size_t n, struct diag_list *dl)
+{
+	return deck_check_refs(decks, n, true, dl);
 }

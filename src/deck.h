@@ -94,6 +94,18 @@ struct card {
 	size_t npoints;
 };
 
+/* A card record's id and where it starts, for the duplicate check. */
+struct deck_id {
+	char *id; /* owned */
+	int line; /* line of the record's first field */
+};
+
+/*
+ * A parsed deck. ids lists the id of every card record in file order, the
+ * records that had errors included (a record without a valid id is left
+ * out), so that duplicates are found even in a deck that has other errors;
+ * in a deck without errors it names the same cards as cards.
+ */
 struct deck {
 	char *key;         /* file name without directory and ".deck" */
 	char *path;        /* as given */
@@ -102,6 +114,8 @@ struct deck {
 	struct strv tags;
 	struct card *cards; /* owned array */
 	size_t ncards;
+	struct deck_id *ids; /* owned array, nids long */
+	size_t nids;
 };
 
 /*
@@ -112,6 +126,16 @@ int deck_parse(const char *path, const char *buf, size_t len,
 	       struct deck **out, struct diag_list *dl);
 
 /*
+ * deck_parse for a caller that must see every card id even when the deck
+ * has errors (the importer, which reports every problem of every deck in
+ * one run): *out is always set. Returns 0 when there were no errors; -1
+ * when there were, and then *out holds only the cards that parsed, with
+ * ids complete: check it, never import it.
+ */
+int deck_parse_partial(const char *path, const char *buf, size_t len,
+		       struct deck **out, struct diag_list *dl);
+
+/*
  * Parses one card record (as stored in card->source) that starts at line
  * first_line of path. Returns 0 and sets *out, or -1 with errors in dl.
  */
@@ -119,8 +143,11 @@ int deck_parse_card(const char *path, int first_line, const char *buf,
 		    size_t len, struct card **out, struct diag_list *dl);
 
 /*
- * Checks ids across decks: adds an error for every id defined twice.
- * Returns the number of duplicates.
+ * Checks ids across decks (by their ids lists, so decks from
+ * deck_parse_partial count in full): adds an error for every id that a
+ * deck defines when an earlier deck (in path order) already does. An id
+ * defined twice in one deck is left to deck_parse, which reports it.
+ * Returns the number of duplicates reported.
  */
 size_t deck_check_ids(struct deck *const *decks, size_t n, struct diag_list *dl);
 

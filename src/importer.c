@@ -123,13 +123,16 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 	int rc = STORE_OK;
 	enum import_status status = IMPORT_OK;
 
+	/* Every deck takes part in the checks of ids and names, those with
+	 * errors too (holding the cards that parsed and every record's id), so
+	 * that one run reports every problem; then nothing is written. */
 	for (size_t i = 0; i < n; i++) {
 		if (files[i].buf == NULL)
 			continue;
 		counts->decks++;
-		if (deck_parse(files[i].path, files[i].buf, files[i].len,
-			       &files[i].deck, dl) == 0)
-			decks[nd++] = files[i].deck;
+		deck_parse_partial(files[i].path, files[i].buf, files[i].len,
+				   &files[i].deck, dl);
+		decks[nd++] = files[i].deck;
 	}
 	deck_check_ids(decks, nd, dl);
 	/* Two files with the same name would be the same deck. */
@@ -141,8 +144,8 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 					 decks[i]->key, decks[j]->path);
 	/* An id may not move in from a deck that is not part of this import. */
 	for (size_t i = 0; s != NULL && i < nd; i++) {
-		for (size_t j = 0; j < decks[i]->ncards; j++) {
-			const struct card *c = &decks[i]->cards[j];
+		for (size_t j = 0; j < decks[i]->nids; j++) {
+			const struct deck_id *c = &decks[i]->ids[j];
 			char *owner = NULL;
 			bool retired = false, ours = false;
 			if (store_card_owner(s, c->id, &owner, &retired) != STORE_OK) {
@@ -324,4 +327,41 @@ importer_refresh(struct store *s, const char *bundled_dir, int64_t now_ms,
 	strv_free(&candidates);
 	store_decks_free(known, nknown);
 	return status;
+}
+
+void
+importer_read(const char *const *paths, size_t npaths, struct deck ***out, size_t *n,
+	      struct diag_list *dl)
+{
+	struct strv names = {0};
+	struct deck **v;
+	size_t k = 0;
+
+	for (size_t i = 0; i < npaths; i++)
+		importer_collect(paths[i], &names, dl);
+	v = xcalloc(names.n ? names.n : 1, sizeof(*v));
+	for (size_t i = 0; i < names.n; i++) {
+		size_t len;
+		char *buf = slurp(names.v[i], &len);
+
+		if (buf == NULL) {
+			diag_add(dl, DIAG_ERROR, names.v[i], 0, 0, "cannot read: %s",
+				 strerror(errno));
+			continue;
+		}
+		if (deck_parse(names.v[i], buf, len, &v[k], dl) == 0)
+			k++;
+		free(buf);
+	}
+	strv_free(&names);
+	*out = v;
+	*n = k;
+}
+
+void
+importer_decks_free(struct deck **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		deck_free(v[i]);
+	free(v);
 }

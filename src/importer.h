@@ -4,8 +4,9 @@
  *
  * Owns: the import policy — which files are decks, what counts as changed,
  * retiring removed cards, refusing ids that another deck already owns —
- * and the one transaction an import runs in. Reads files; writes only
- * through the store; never prints (problems go to a diag_list).
+ * and the one transaction an import runs in; and reading the decks
+ * without a database (importer_read). Reads files; writes only through
+ * the store; never prints (problems go to a diag_list).
  */
 #ifndef DRILL_IMPORTER_H
 #define DRILL_IMPORTER_H
@@ -15,6 +16,8 @@
 
 #include "diag.h"
 #include "store.h"
+
+struct deck;
 
 struct import_counts {
 	int decks;     /* deck files read */
@@ -49,5 +52,16 @@ enum import_status importer_run(struct store *s, const char *const *paths,
 enum import_status importer_refresh(struct store *s, const char *bundled_dir,
 				    int64_t now_ms, struct import_counts *counts,
 				    struct diag_list *dl);
+
+/*
+ * Reads and parses the decks named by paths (files, or folders whose
+ * *.deck files are taken in name order, as importer_run finds them)
+ * without a database: for the commands that only read, when there is no
+ * database yet. A deck that cannot be read or has errors is left out, its
+ * problems added to dl. *out (n long) is freed with importer_decks_free.
+ */
+void importer_read(const char *const *paths, size_t npaths, struct deck ***out, size_t *n,
+		   struct diag_list *dl);
+void importer_decks_free(struct deck **v, size_t n);
 
 #endif

@@ -70,6 +70,10 @@ enum store_stmt {
 	SQL_MOCKS,
 	SQL_MOCK_RECURRING,
 	SQL_MOCK_COUNT,
+	SQL_MOCK_GET,
+	SQL_MOCK_FINDINGS,
+	SQL_MOCK_DELETE_FINDINGS,
+	SQL_MOCK_DELETE,
 	SQL_COUNT
 };
 
@@ -261,6 +265,18 @@ static const char *const store_sql[SQL_COUNT] = {
 		"SELECT kind, count(DISTINCT mock_id) FROM mock_findings WHERE round = 0"
 		" GROUP BY kind ORDER BY 2 DESC, kind",
 	[SQL_MOCK_COUNT] = "SELECT count(*) FROM mocks",
+	[SQL_MOCK_GET] =
+		"SELECT m.id, m.started_at, m.level, m.card_id, m.principle, m.score,"
+		" m.words, coalesce(m.seconds, -1), m.asked, m.defended,"
+		" coalesce((SELECT group_concat(kind, ', ') FROM (SELECT DISTINCT kind"
+		" FROM mock_findings f WHERE f.mock_id = m.id AND f.round = 0"
+		" ORDER BY kind)), ''), m.answer"
+		" FROM mocks m WHERE m.id = ?1",
+	[SQL_MOCK_FINDINGS] =
+		"SELECT round, kind, quote FROM mock_findings WHERE mock_id = ?1"
+		" ORDER BY round, rowid",
+	[SQL_MOCK_DELETE_FINDINGS] = "DELETE FROM mock_findings WHERE mock_id = ?1",
+	[SQL_MOCK_DELETE] = "DELETE FROM mocks WHERE id = ?1",
 };
 
 /* How long a statement waits for another process's lock, in ms; the one
@@ -1972,4 +1988,108 @@ store_mock_recurring_free(struct store_mock_recurring *v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(v[i].kind);
 	free(v);
+}
+
+void
+store_mock_detail_clear(struct store_mock_detail *d)
+{
+	store_mock_clear(&d->mock);
+	free(d->answer);
+	for (size_t i = 0; i < d->nfindings; i++) {
+		free(d->findings[i].kind);
+		free(d->findings[i].quote);
+	}
+	free(d->findings);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+store_mock_get(struct store *s, int64_t id, struct store_mock_detail *out, bool *found)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_MOCK_GET);
+	struct store_mock *m = &out->mock;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	*found = false;
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		m->id = sqlite3_column_int64(st, 0);
+		m->at = sqlite3_column_int64(st, 1);
+		m->level = store_col_text(st, 2);
+		m->card_id = store_col_text(st, 3);
+		m->principle = store_col_text(st, 4);
+		m->score = sqlite3_column_int(st, 5);
+		m->words = sqlite3_column_int64(st, 6);
+		m->seconds = sqlite3_column_int64(st, 7);
+		m->asked = sqlite3_column_int(st, 8);
+		m->defended = sqlite3_column_int(st, 9);
+		m->kinds = store_col_text(st, 10);
+		out->answer = store_col_text(st, 11);
+		*found = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "reading a mock interview");
+	if (!*found)
+		return STORE_OK;
+	if ((st = store_stmt(s, SQL_MOCK_FINDINGS)) == NULL) {
+		store_mock_detail_clear(out);
+		*found = false;
+		return STORE_ERR;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_mock_saved *f;
+		out->findings =
+		    xrealloc(out->findings, (out->nfindings + 1) * sizeof(*out->findings));
+		f = &out->findings[out->nfindings++];
+		f->round = sqlite3_column_int(st, 0);
+		f->kind = store_col_text(st, 1);
+		f->quote = store_col_text(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_mock_detail_clear(out);
+		*found = false;
+		return store_fail(s, "reading the findings of a mock interview");
+	}
+	return STORE_OK;
+}
+
+int
+store_mock_delete(struct store *s, int64_t id, bool *found)
+{
+	sqlite3_stmt *st;
+	int rc = store_begin(s);
+
+	*found = false;
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_MOCK_DELETE_FINDINGS);
+		rc = st ? STORE_OK : STORE_ERR;
+	}
+	if (rc == STORE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = store_done(s, st, "deleting the findings of a mock interview");
+	}
+	if (rc == STORE_OK) {
+		st = store_stmt(s, SQL_MOCK_DELETE);
+		rc = st ? STORE_OK : STORE_ERR;
+	}
+	if (rc == STORE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = store_done(s, st, "deleting a mock interview");
+		*found = rc == STORE_OK && sqlite3_changes(s->db) > 0;
+	}
+	/* An unknown id deletes nothing: nothing to commit either way. */
+	if (rc == STORE_OK)
+		rc = store_commit(s);
+	if (rc != STORE_OK) {
+		store_rollback(s);
+		*found = false;
+	}
+	return rc;
 }

@@ -336,4 +336,24 @@ int store_mock_recurring(struct store *s, struct store_mock_recurring **out,
 			 size_t *n, int64_t *total);
 void store_mock_recurring_free(struct store_mock_recurring *v, size_t n);
 
+/* One saved mock in full (drill mock --show): m with its kinds, the main
+ * answer as typed, and every finding in round order. */
+struct store_mock_saved {
+	int round;   /* 0: the main answer; k: follow-up k */
+	char *kind;  /* "no_attribution", ... */
+	char *quote; /* "" when none */
+};
+struct store_mock_detail {
+	struct store_mock mock;
+	char *answer;
+	struct store_mock_saved *findings; /* nfindings long */
+	size_t nfindings;
+};
+void store_mock_detail_clear(struct store_mock_detail *d);
+/* Reads mock id; *found is false (and out zeroed) when there is none. */
+int store_mock_get(struct store *s, int64_t id, struct store_mock_detail *out, bool *found);
+/* Deletes mock id and its findings in one transaction; *found is false
+ * when there was no such mock (nothing changed). */
+int store_mock_delete(struct store *s, int64_t id, bool *found);
+
 #endif

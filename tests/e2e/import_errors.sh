@@ -19,7 +19,7 @@ rows=$(sql "SELECT count(*) FROM decks; SELECT count(*) FROM cards; SELECT count
 # Paths in the messages are as given, so run from the folder of the decks.
 cd "$bad" || fail "no folder $bad"
 ngolden=0
-for deck in *.deck dupes; do
+for deck in *.deck dupes errors-and-dupes; do
 	name=${deck%.deck}
 	step "import $deck: the exact diagnostics of $name.expected"
 	[ -f "$name.expected" ] || fail "no golden file $bad/$name.expected"
@@ -31,7 +31,7 @@ for deck in *.deck dupes; do
 	expect_eq "$(checksum "$DRILL_DB")" "$before" "database checksum after importing $deck"
 	ngolden=$((ngolden + 1))
 done
-[ $ngolden -ge 5 ] || fail "only $ngolden golden files were checked"
+[ $ngolden -ge 6 ] || fail "only $ngolden golden files were checked"
 
 step "a PCRE2 compile error gives PCRE2's message and the column"
 run import patterns.deck
@@ -73,6 +73,63 @@ expect_exit 1
 expect_eq "$ERR" "drill import: $T/other.deck:4: error: duplicate id \"t-recall\" (already in deck \"types\")
 drill import: 1 error; the database was not changed" "stderr"
 expect_eq "$(checksum "$DRILL_DB")" "$before" "database checksum after a stolen id"
+
+step "every error and every duplicate id in one run, the database's ids too"
+# Regression: ids were compared only between decks that had no other
+# error, so a duplicate showed up only once the other errors were fixed.
+cat >"$T/other2.deck" <<'EOF'
+deck: Other again
+
+id: t-recall
+type: recall
+prompt: reuses an id of the types deck, and a field is unknown
+answer: no
+colour: blue
+
+id: o-twice
+type: flashcard
+prompt: the type is unknown
+
+id: o-twice
+type: recall
+prompt: the same id as the card with the unknown type
+answer: yes
+EOF
+run import "$T/other2.deck"
+expect_exit 1
+expect_eq "$ERR" "drill import: $T/other2.deck:7: error: unknown field \"colour\"
+drill import: $T/other2.deck:10:7: error: unknown card type \"flashcard\" (recall, text, number, choice, calc, open)
+drill import: $T/other2.deck:13: error: duplicate id \"o-twice\" (first defined at $T/other2.deck:9)
+drill import: $T/other2.deck:3: error: duplicate id \"t-recall\" (already in deck \"types\")
+drill import: 4 errors; the database was not changed" "stderr"
+expect_eq "$(checksum "$DRILL_DB")" "$before" "database checksum after errors and duplicates"
+run import --check errors-and-dupes
+expect_exit 1
+expect_err "second.deck:9: error: duplicate id \"shared-ok\""
+expect_err "second.deck:15:7: error: unknown card type"
+expect_err "drill import: 6 errors; nothing to import"
+
+step "the session's re-import of changed decks reports them all too"
+mkdir -p "$T/bundled"
+cp "$E2E_DECKS/types/"*.deck "$T/bundled/"
+run import --db "$T/session.db" "$T/bundled"
+expect_exit 0
+session_before=$(checksum "$T/session.db")
+cat >>"$T/bundled/types.deck" <<'EOF'
+
+id: t-recall
+type: recall
+prompt: the same id as the first card, in a record with an error
+answer: again
+colour: red
+EOF
+line=$(grep -n '^colour: red' "$T/bundled/types.deck" | cut -d: -f1)
+first=$(grep -n '^id: t-recall' "$T/bundled/types.deck" | head -1 | cut -d: -f1)
+DRILL_DECKS=$T/bundled run_in "" study --db "$T/session.db"
+expect_err "types.deck:$line: error: unknown field \"colour\""
+expect_err "types.deck:$((line - 4)): error: duplicate id \"t-recall\" (first defined at $T/bundled/types.deck:$first)"
+expect_err "the changed decks were not imported"
+expect_eq "$(sql "SELECT count(*) FROM cards" "$T/session.db")" 5 "cards after the failed re-import"
 
 step "--check changes nothing and needs no database"
 run import --check "$E2E_DECKS/types" --db "$T/never.db"

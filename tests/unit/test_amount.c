@@ -447,6 +447,95 @@ test_amount_format_exact(void **state)
 	assert_string_equal(buf, "$0.125");
 }
 
+/* amount_parse_input: the one rule for a bare number where a percent is
+ * expected. Regression: drill calc read attribution=0.8 as 0.8%. */
+struct amount_input_case {
+	const char *text;
+	enum amount_kind expect;
+	double value;
+	bool fraction; /* read as a fraction */
+};
+
+static const struct amount_input_case amount_input_cases[] = {
+    {"0.8", PCT, 0.8, true},
+    {"1", PCT, 1.0, true},
+    {"0", PCT, 0.0, true},
+    {"0.023", PCT, 0.023, true},
+    {".5", PCT, 0.5, true},
+    {"1.0", PCT, 1.0, true},
+    {"70", PCT, 0.7, false},
+    {"1.5", PCT, 0.015, false},
+    {"100", PCT, 1.0, false},
+    {"0.8%", PCT, 0.008, false},
+    {"70%", PCT, 0.7, false},
+    {"150%", PCT, 1.5, false},
+    {"0.8 pts", PCT, 0.008, false},
+    /* other kinds are read as amount_parse reads them */
+    {"0.8", MONEY, 0.8, false},
+    {"0.8", COUNT, 0.8, false},
+    {"15K", COUNT, 15000, false},
+    {"0.5", WEEKS, 0.5, false},
+};
+
+static void
+test_amount_parse_input(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(amount_input_cases); i++) {
+		const struct amount_input_case *c = &amount_input_cases[i];
+		struct amount a;
+		bool fraction = !c->fraction;
+		char err[128] = "";
+
+		if (amount_parse_input(c->text, c->expect, &a, &fraction, err, sizeof(err)) != 0)
+			fail_msg("\"%s\": %s", c->text, err);
+		if (fabs(a.value - c->value) > 1e-12 || fraction != c->fraction)
+			fail_msg("\"%s\": got %.17g%s, want %.17g%s", c->text, a.value,
+				 fraction ? " (fraction)" : "", c->value,
+				 c->fraction ? " (fraction)" : "");
+		assert_int_equal(a.kind, c->expect);
+	}
+	/* A fraction is the very double its percent gives, so JSON inputs
+	 * (fractions) read back unchanged. */
+	struct amount a, ref;
+	bool fraction;
+	assert_int_equal(amount_parse_input("0.023", PCT, &a, &fraction, NULL, 0), 0);
+	assert_int_equal(amount_parse("2.3%", PCT, &ref, NULL, 0), 0);
+	assert_true(a.value == ref.value);
+	/* amount_parse keeps reading a bare number as a percent (number cards). */
+	assert_int_equal(amount_parse("0.9", PCT, &a, NULL, 0), 0);
+	assert_true(fabs(a.value - 0.009) < 1e-15);
+}
+
+static void
+test_amount_parse_input_bad(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"lots", "$0.5", "0.5K", "12 engineers", ""};
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		struct amount a;
+		bool fraction = true;
+		char err[128] = "";
+
+		assert_int_equal(amount_parse_input(bad[i], PCT, &a, &fraction, err, sizeof(err)),
+				 -1);
+		assert_false(fraction);
+		assert_non_null(strstr(err, "cannot read"));
+	}
+}
+
+static void
+test_amount_fraction_note(void **state)
+{
+	(void)state;
+	char buf[80];
+
+	amount_fraction_note("0.8", 0.8, buf, sizeof(buf));
+	assert_string_equal(buf, "0.8 \xe2\x86\x92 80%, read as a fraction");
+	amount_fraction_note("0.0235", 0.0235, buf, sizeof(buf));
+	assert_string_equal(buf, "0.0235 \xe2\x86\x92 2.35%, read as a fraction");
+}
+
 static void
 test_amount_kind_names(void **state)
 {
@@ -471,6 +560,9 @@ main(void)
 	    cmocka_unit_test(test_amount_format_truncates),
 	    cmocka_unit_test(test_amount_round_trip),
 	    cmocka_unit_test(test_amount_format_exact),
+	    cmocka_unit_test(test_amount_parse_input),
+	    cmocka_unit_test(test_amount_parse_input_bad),
+	    cmocka_unit_test(test_amount_fraction_note),
 	    cmocka_unit_test(test_amount_kind_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -454,6 +454,54 @@ test_ids_across_decks(void **state)
 	deck_free(b);
 }
 
+/*
+ * A deck with errors still lists every record's id (deck_parse_partial),
+ * so a duplicate is found across decks whatever else is wrong. Regression:
+ * the importer compared ids only between decks without errors.
+ */
+static void
+test_ids_of_a_deck_with_errors(void **state)
+{
+	(void)state;
+	static const char text[] = "deck: B\n\n"
+				   "id: broken\ntype: flashcard\nprompt: p\n\n"
+				   "id: fine\nprompt: p\nanswer: a\n\n"
+				   "prompt: no id\nanswer: a\n\n"
+				   "id: broken\nprompt: q\nanswer: b\n";
+	struct deck *a = parse_ok("deck: A\n\nid: fine\nprompt: p\nanswer: a\n\n"
+				  "id: broken\nprompt: p\nanswer: a\n");
+	struct deck *b = NULL;
+	struct diag_list dl = {0};
+
+	assert_int_equal(deck_parse_partial("b.deck", text, strlen(text), &b, &dl), -1);
+	assert_non_null(b);
+	assert_int_equal(b->ncards, 2);
+	assert_int_equal(b->nids, 3);
+	assert_string_equal(b->ids[0].id, "broken");
+	assert_int_equal(b->ids[0].line, 3);
+	assert_string_equal(b->ids[2].id, "broken");
+	assert_int_equal(b->ids[2].line, 14);
+	/* the unknown type, the record without an id, and "broken" twice */
+	assert_int_equal(dl.errors, 3);
+	char *m = diag_format(&dl.v[2]);
+	assert_string_equal(m, "b.deck:14: error: duplicate id \"broken\" (first defined at b.deck:3)");
+	free(m);
+	diag_list_free(&dl);
+
+	/* Across decks: each of b's ids once, not its own second "broken". */
+	struct deck *both[2] = {a, b};
+	assert_int_equal(deck_check_ids(both, 2, &dl), 2);
+	m = diag_format(&dl.v[0]);
+	assert_string_equal(m, "t.deck:7: error: duplicate id \"broken\" (first defined at b.deck:3)");
+	free(m);
+	m = diag_format(&dl.v[1]);
+	assert_string_equal(m, "t.deck:3: error: duplicate id \"fine\" (first defined at b.deck:7)");
+	free(m);
+	diag_list_free(&dl);
+	deck_free(a);
+	deck_free(b);
+}
+
 static void
 test_type_names(void **state)
 {
@@ -476,6 +524,7 @@ main(void)
 		cmocka_unit_test(test_bad_decks),
 		cmocka_unit_test(test_calc_inputs),
 		cmocka_unit_test(test_ids_across_decks),
+		cmocka_unit_test(test_ids_of_a_deck_with_errors),
 		cmocka_unit_test(test_type_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -441,6 +441,65 @@ test_stale_grade_conflicts(void **state)
 	store_close(s);
 }
 
+/* A saved mock reads back in full (--show) and is deleted with its
+ * findings and nothing else (--delete); an unknown id is not found. */
+static void
+test_mock_get_and_delete(void **state)
+{
+	struct fixture *f = *state;
+	struct store *s = open_ok(f->path);
+	struct store_mock m = {0}, m2 = {0};
+	const struct store_mock_finding fs[] = {
+		{0, "round_number", "$2M"}, {0, "too_short", ""}, {2, "no_validation", "$2.04M"}};
+	struct store_mock_detail d;
+	bool found = true;
+
+	m.at = 1000;
+	m.level = "L6";
+	m.card_id = "q-one";
+	m.principle = "Ownership";
+	m.score = 51;
+	m.words = 45;
+	m.seconds = -1;
+	m.asked = 3;
+	m.defended = 2;
+	assert_int_equal(store_mock_save(s, &m, "the answer\nover two lines", fs, 3), STORE_OK);
+	m2 = m;
+	m2.at = 2000;
+	assert_int_equal(store_mock_save(s, &m2, "another", fs, 1), STORE_OK);
+
+	assert_int_equal(store_mock_get(s, m.id, &d, &found), STORE_OK);
+	assert_true(found);
+	assert_int_equal(d.mock.id, m.id);
+	assert_string_equal(d.mock.card_id, "q-one");
+	assert_string_equal(d.mock.principle, "Ownership");
+	assert_int_equal(d.mock.score, 51);
+	assert_int_equal(d.mock.seconds, -1);
+	assert_string_equal(d.answer, "the answer\nover two lines");
+	assert_string_equal(d.mock.kinds, "round_number, too_short");
+	assert_int_equal(d.nfindings, 3);
+	assert_int_equal(d.findings[2].round, 2);
+	assert_string_equal(d.findings[2].kind, "no_validation");
+	assert_string_equal(d.findings[2].quote, "$2.04M");
+	store_mock_detail_clear(&d);
+
+	assert_int_equal(store_mock_get(s, 9999, &d, &found), STORE_OK);
+	assert_false(found);
+	store_mock_detail_clear(&d);
+
+	assert_int_equal(store_mock_delete(s, m.id, &found), STORE_OK);
+	assert_true(found);
+	assert_int_equal(store_mock_get(s, m.id, &d, &found), STORE_OK);
+	assert_false(found);
+	assert_int_equal(store_mock_delete(s, m.id, &found), STORE_OK);
+	assert_false(found);
+	assert_int_equal(store_mock_get(s, m2.id, &d, &found), STORE_OK);
+	assert_true(found);
+	assert_int_equal(d.nfindings, 1);
+	store_mock_detail_clear(&d);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -451,6 +510,7 @@ main(void)
 		cmocka_unit_test(test_review_log_is_append_only),
 		cmocka_unit_test(test_each_review_and_stats),
 		cmocka_unit_test(test_stale_grade_conflicts),
+		cmocka_unit_test(test_mock_get_and_delete),
 	};
 	/* The tests share one database, in order. */
 	return cmocka_run_group_tests(tests, setup, teardown);
