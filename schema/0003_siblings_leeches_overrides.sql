@@ -17,3 +17,10 @@ CREATE INDEX cards_by_group ON cards(grp) WHERE grp IS NOT NULL;
 -- left as given. An override deletes the review row and inserts its
 -- replacement in one transaction, so the log keeps one row per answer.
 ALTER TABLE reviews ADD COLUMN overridden INTEGER CHECK (overridden BETWEEN 1 AND 4);
+
+-- Due cards by time, carrying every column the study queries read, so that
+-- counting what is due today and ranking the first batch never touch the
+-- table (the study-day rule: src/store.c, STORE_DUE_AT).
+DROP INDEX cards_by_due;
+CREATE INDEX cards_due ON cards(due, state, grp, last_day, stability, id, type, retired, suspended)
+    WHERE retired = 0 AND suspended = 0 AND state <> 0 AND type <> 'open';

@@ -137,7 +137,8 @@ static const char *const store_sql[SQL_COUNT] = {
 		"SELECT c.id, c.type, c.source, c.line, d.key, d.path, c.suspended,"
 		" c.retired, c.leech, c.grp, c." STORE_SCHED_COLS
 		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?1",
-	/* The partial index cards_by_due serves the range on due. */
+	/* The partial index cards_due serves the range on due, and covers
+	 * the query when no deck or tag filter is set. */
 	[SQL_DUE] =
 		"SELECT c.id, c.grp, c.state, c.due FROM cards c WHERE " STORE_ACTIVE
 		" AND c.state <> 0 AND c.due <= ?7 AND " STORE_DUE_AT STORE_FILTER
@@ -145,14 +146,22 @@ static const char *const store_sql[SQL_COUNT] = {
 		" ORDER BY (c.state = 2), CASE WHEN c.state = 2 THEN"
 		" -((?4 - c.last_day) / c.stability) ELSE c.due END, c.id LIMIT ?8",
 	/* The first new card of each group, then at most ?7 of each deck. */
+	/*
+	 * New cards of deck ?8 in file order, at most ?7, through the partial
+	 * index cards_new: not buried, and the first new card of their group
+	 * (by deck key, then line) among the cards the filter takes.
+	 */
 	[SQL_NEW] =
-		"SELECT id, grp, key FROM (SELECT *, row_number() OVER"
-		" (PARTITION BY deck_id ORDER BY line) AS rank FROM (SELECT c.id, c.grp,"
-		" c.deck_id, c.line, d.key, row_number() OVER (PARTITION BY"
-		" c.grp IS NULL, coalesce(c.grp, c.id) ORDER BY d.key, c.line) AS nth"
-		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE " STORE_ACTIVE
-		" AND c.state = 0" STORE_FILTER " AND NOT " STORE_BURIED ") WHERE nth = 1)"
-		" WHERE rank <= ?7 ORDER BY key, line",
+		"SELECT c.id, c.grp, d.key FROM cards c JOIN decks d ON d.id = c.deck_id"
+		" WHERE c.deck_id = ?8 AND c.retired = 0 AND c.suspended = 0 AND c.state = 0"
+		" AND c.type <> 'open'" STORE_FILTER " AND NOT " STORE_BURIED
+		" AND (c.grp IS NULL OR NOT EXISTS (SELECT 1 FROM cards o JOIN decks od"
+		" ON od.id = o.deck_id WHERE o.grp = c.grp AND o.retired = 0 AND o.suspended = 0"
+		" AND o.state = 0 AND o.type <> 'open'"
+		" AND (od.key < d.key OR (od.key = d.key AND o.line < c.line))"
+		" AND (?1 IS NULL OR od.key = ?1 OR od.name = ?1 COLLATE NOCASE)"
+		" AND (?2 IS NULL OR o.tags LIKE '%,' || ?2 || ',%')))"
+		" ORDER BY c.line LIMIT ?7",
 	[SQL_COUNT_DUE_AT] =
 		"SELECT coalesce(sum(c.state = 2 AND c.due < ?5), 0),"
 		" coalesce(sum(c.state IN (1, 3) AND c.due <= ?6), 0),"
@@ -230,10 +239,10 @@ static const char *const store_sql[SQL_COUNT] = {
 		" FROM reviews ORDER BY card_id, reviewed_at, id",
 	[SQL_COUNT_TAGGED] = "SELECT count(*) FROM cards WHERE retired = 0"
 			     " AND tags LIKE '%,' || ?1 || ',%'",
-	[SQL_COUNT_DUE] = "SELECT count(*) FROM cards WHERE retired = 0 AND suspended = 0"
-			  " AND state <> 0 AND due < ?1",
-	[SQL_NEXT_DUE] = "SELECT coalesce(min(c.due), 0) FROM cards c WHERE c.retired = 0"
-			 " AND c.suspended = 0 AND c.state <> 0" STORE_FILTER,
+	[SQL_COUNT_DUE] = "SELECT count(*) FROM cards c WHERE " STORE_ACTIVE
+			  " AND c.state <> 0 AND c.due < ?1",
+	[SQL_NEXT_DUE] = "SELECT coalesce(min(c.due), 0) FROM cards c WHERE " STORE_ACTIVE
+			 " AND c.state <> 0" STORE_FILTER,
 	[SQL_REVIEWS_ON] = "SELECT count(*) FROM reviews WHERE day = ?1",
 	[SQL_REVIEW_DAYS] = "SELECT DISTINCT day FROM reviews ORDER BY day DESC LIMIT ?1",
 	[SQL_RETENTION] = "SELECT coalesce(sum(rating > 1), 0), count(*) FROM reviews"
@@ -287,7 +296,7 @@ struct store {
 	char *path;       /* the database file, for messages */
 	sqlite3 *db;
 	sqlite3_stmt *stmt[SQL_COUNT];
-	char msg[512];
+	char msg[1024];
 };
 
 /* ---- plumbing ---- */
@@ -1297,22 +1306,34 @@ int
 store_new(struct store *s, const struct store_filter *f, const struct store_when *w,
 	  size_t per_deck, struct store_picks *out)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_NEW);
-	int rc;
+	struct store_deck *decks = NULL;
+	size_t n = 0;
+	int rc = store_decks(s, &decks, &n);
 
-	if (st == NULL)
-		return STORE_ERR;
-	store_bind_when(st, f, w);
-	sqlite3_bind_int64(st, 7, store_limit(per_deck));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_pick *p = store_picks_add(out);
-		p->id = store_col_text(st, 0);
-		p->group = store_col_text_or_null(st, 1);
-		p->deck_key = store_col_text(st, 2);
-		p->state = FSRS_NEW;
+	/* One indexed query a deck (key order), not a sort of every new card. */
+	for (size_t i = 0; rc == STORE_OK && i < n; i++) {
+		sqlite3_stmt *st = store_stmt(s, SQL_NEW);
+		int step;
+		if (st == NULL) {
+			rc = STORE_ERR;
+			break;
+		}
+		store_bind_when(st, f, w);
+		sqlite3_bind_int64(st, 7, store_limit(per_deck));
+		sqlite3_bind_int64(st, 8, decks[i].id);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			struct store_pick *p = store_picks_add(out);
+			p->id = store_col_text(st, 0);
+			p->group = store_col_text_or_null(st, 1);
+			p->deck_key = store_col_text(st, 2);
+			p->state = FSRS_NEW;
+		}
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE)
+			rc = store_fail(s, "listing new cards");
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "listing new cards");
+	store_decks_free(decks, n);
+	return rc;
 }
 
 int
