@@ -10,13 +10,16 @@
 
 #include "util.h"
 
-/* Parentheses nested deeper than this are refused (bounded recursion). */
+/*
+ * Signs and parentheses nested deeper than this are refused: every
+ * recursion of the parser goes through one of them, so this bounds it.
+ */
 #define AUDIT_MAX_DEPTH 32
 
 /* A parse of one side of a step. */
 struct audit_parser {
 	const char *s; /* current position */
-	int depth;
+	int depth;     /* unary signs and parentheses open around s */
 	const char *error; /* static text, set on failure */
 };
 
@@ -96,6 +99,19 @@ audit_skip_words(struct audit_parser *p)
 	}
 }
 
+/*
+ * Opens one level of nesting (a unary sign or a parenthesis) before the
+ * parser recurses; false, with the error set, past AUDIT_MAX_DEPTH.
+ */
+static bool
+audit_descend(struct audit_parser *p)
+{
+	if (++p->depth <= AUDIT_MAX_DEPTH)
+		return true;
+	p->error = "signs and parentheses nested too deep (32 at most)";
+	return false;
+}
+
 static double
 audit_primary(struct audit_parser *p)
 {
@@ -107,15 +123,16 @@ audit_primary(struct audit_parser *p)
 
 	audit_skip_space(p);
 	if ((n = audit_operator(p->s, &op)) != 0 && (op == '-' || op == '+')) {
+		if (!audit_descend(p))
+			return 0;
 		p->s += n;
 		v = audit_primary(p);
+		p->depth--;
 		return op == '-' ? -v : v;
 	}
 	if (*p->s == '(') {
-		if (++p->depth > AUDIT_MAX_DEPTH) {
-			p->error = "parentheses nested too deep";
+		if (!audit_descend(p))
 			return 0;
-		}
 		p->s++;
 		v = audit_expr(p);
 		audit_skip_space(p);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -291,6 +292,57 @@ test_audit_empty_and_odd_input(void **state)
 	audit_report_free(&r);
 }
 
+/* The status and message of the one step in text. */
+static enum audit_status
+audit_one(const char *text, char *msg, size_t msglen)
+{
+	struct audit_report r;
+	enum audit_status st;
+
+	audit_text(text, strlen(text), &r);
+	assert_int_equal(r.n, 1);
+	st = r.steps[0].status;
+	snprintf(msg, msglen, "%s", r.steps[0].message ? r.steps[0].message : "");
+	audit_report_free(&r);
+	return st;
+}
+
+/*
+ * Regression: a long run of unary signs recursed once per sign and
+ * overflowed the stack (SIGSEGV); only parentheses were bounded. Every
+ * nesting, signs and parentheses alike, is now refused past 32.
+ */
+static void
+test_audit_sign_chain(void **state)
+{
+	static const char *const units[] = {"-", "+", "\xe2\x88\x92", "- ", "-(", "(+"};
+	size_t n = 100000;
+	char msg[256];
+
+	(void)state;
+	for (size_t u = 0; u < ARRAY_LEN(units); u++) {
+		size_t ul = strlen(units[u]);
+		char *text = xmalloc(3 + n * ul + 8);
+		size_t o = 0;
+
+		memcpy(text, "x: ", 3);
+		o = 3;
+		for (size_t i = 0; i < n; i++, o += ul)
+			memcpy(text + o, units[u], ul);
+		strcpy(text + o, "1 = 1");
+		assert_int_equal(audit_one(text, msg, sizeof(msg)), AUDIT_UNREADABLE);
+		if (strstr(msg, "nested too deep") == NULL)
+			fail_msg("unit \"%s\": message \"%s\"", units[u], msg);
+		free(text);
+	}
+	/* 32 levels are still read: an even number of minus signs is +1. */
+	assert_int_equal(audit_one("--------------------------------1 = 1", msg, sizeof(msg)),
+			 AUDIT_OK);
+	assert_int_equal(audit_one("-(-(-(-(2)))) x 3 = 6", msg, sizeof(msg)), AUDIT_OK);
+	assert_int_equal(audit_one("---------------------------------1 = 1", msg, sizeof(msg)),
+			 AUDIT_UNREADABLE);
+}
+
 static void
 test_audit_status_names(void **state)
 {
@@ -312,6 +364,7 @@ main(void)
 	    cmocka_unit_test(test_audit_imprecise_message),
 	    cmocka_unit_test(test_audit_kinds),
 	    cmocka_unit_test(test_audit_empty_and_odd_input),
+	    cmocka_unit_test(test_audit_sign_chain),
 	    cmocka_unit_test(test_audit_status_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
