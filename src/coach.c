@@ -739,7 +739,9 @@ coach_read_count(const char *s, size_t n, double *out)
 			goto parse;
 		}
 	}
-	while (k < n && k < sizeof(buf) - 1 && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) {
+	while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) {
+		if (k == sizeof(buf) - 1)
+			return false; /* far too large to be a count; never cut short */
 		buf[k] = s[k];
 		k++;
 	}
@@ -750,6 +752,17 @@ parse:
 	if (amount_parse(buf, AMOUNT_COUNT, &a, NULL, 0) != 0)
 		return false;
 	*out = a.value;
+	return true;
+}
+
+/* Appends ch to the string buf[0..*k); false (buf unchanged) when it is full. */
+static bool
+coach_put(char *buf, size_t size, size_t *k, char ch)
+{
+	if (*k + 1 >= size)
+		return false;
+	buf[(*k)++] = ch;
+	buf[*k] = '\0';
 	return true;
 }
 
@@ -779,20 +792,21 @@ coach_find_money(struct coach_run *run)
 	size_t from = 0, ms, me;
 
 	while (coach_next(run->c->cue[COACH_CUE_MONEY], t, run->len, from, &ms, &me)) {
-		char buf[64];
+		char buf[64] = "";
 		size_t k = 0;
+		bool cut = false;
 		const char *dollar = memchr(t + ms, '$', me - ms);
 		size_t p = (size_t)(dollar - t);
 		struct amount a;
 
 		from = coach_after(t, run->len, ms, me);
 		if (p > ms && t[p - 1] == '-')
-			buf[k++] = '-';
-		for (; p < me && k < sizeof(buf) - 1; p++)
+			coach_put(buf, sizeof(buf), &k, '-');
+		for (; p < me && !cut; p++)
 			if (t[p] != ' ' && t[p] != '+')
-				buf[k++] = t[p];
-		buf[k] = '\0';
-		if (amount_parse(buf, AMOUNT_MONEY, &a, NULL, 0) != 0)
+				cut = !coach_put(buf, sizeof(buf), &k, t[p]);
+		/* a figure too long for buf is not read rather than read cut short */
+		if (cut || amount_parse(buf, AMOUNT_MONEY, &a, NULL, 0) != 0)
 			continue;
 		coach_add_figure(run, COACH_FIG_MONEY, a.value, ms, me - ms);
 		run->r->figures[run->r->nfigures - 1].claim =
@@ -807,16 +821,17 @@ coach_find_percent(struct coach_run *run)
 	size_t from = 0, ms, me;
 
 	while (coach_next(run->c->cue[COACH_CUE_PERCENT], t, run->len, from, &ms, &me)) {
-		char buf[48];
+		char buf[48] = "";
 		size_t k = 0;
+		bool cut = false;
 		struct amount a;
 
 		from = coach_after(t, run->len, ms, me);
-		for (size_t p = ms; p < me && k < sizeof(buf) - 1; p++)
+		for (size_t p = ms; p < me && !cut; p++)
 			if (t[p] != ' ')
-				buf[k++] = t[p];
-		buf[k] = '\0';
-		if (amount_parse(buf, AMOUNT_PERCENT, &a, NULL, 0) != 0)
+				cut = !coach_put(buf, sizeof(buf), &k, t[p]);
+		/* a figure too long for buf is not read rather than read cut short */
+		if (cut || amount_parse(buf, AMOUNT_PERCENT, &a, NULL, 0) != 0)
 			continue;
 		coach_add_figure(run, COACH_FIG_PERCENT, a.value, ms, me - ms);
 	}
@@ -1109,7 +1124,7 @@ coach_check_scope(struct coach_run *run)
 	struct coach_result *r = run->r;
 	const struct coach_figure *big = coach_biggest_claim(run, false);
 	const struct coach_figure *most_people = NULL, *most_teams = NULL;
-	char money[32];
+	char money[AMOUNT_FORMAT_MAX];
 	size_t ms, me;
 
 	for (size_t i = 0; i < r->nfigures; i++) {

@@ -374,7 +374,7 @@ static void
 session_show_steps(const struct impact_result *r)
 {
 	for (size_t i = 0; i < r->nsteps; i++) {
-		char v[64];
+		char v[AMOUNT_FORMAT_MAX];
 		amount_format(r->steps[i].value, r->steps[i].kind, v, sizeof(v));
 		printf("  %zu. %s: %s = %s\n", i + 1, r->steps[i].label,
 		       r->steps[i].expression, v);
@@ -410,7 +410,7 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 	const struct impact_method *m = c->method;
 	double values[IMPACT_MAX_INPUTS];
 	struct impact_result r;
-	char err[256], v[64];
+	char err[256], v[AMOUNT_FORMAT_MAX];
 	int target = -1, worst = CALC_CORRECT, final;
 	int64_t t0;
 
@@ -465,7 +465,7 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 	       ui_off(ss->ui), v);
 	if (final != CALC_CORRECT)
 		session_show_steps(&r);
-	char annual[64], claim[64];
+	char annual[AMOUNT_FORMAT_MAX], claim[AMOUNT_FORMAT_MAX];
 	amount_format(r.annual, AMOUNT_MONEY, annual, sizeof(annual));
 	amount_format(impact_conservative(r.annual), AMOUNT_MONEY, claim, sizeof(claim));
 	printf("Annual impact %s (%s); claim at least %s.\n", annual,
