@@ -27,13 +27,13 @@ enum amount_said {
 struct amount_lex {
 	bool approx;
 	bool negative;
-	bool dollar;			       /* a "$" was written */
-	char digits[AMOUNT_MAX_DIGITS + 1];    /* no separators, NUL-terminated */
-	size_t ndigits;			       /* strlen(digits) */
-	size_t whole_digits;		       /* of the whole part, all of them */
-	bool too_long;			       /* more than AMOUNT_MAX_DIGITS */
-	int decimals;			       /* digits after the decimal point */
-	int mult_exp;			       /* 3 for K, 6 for M, 9 for B */
+	bool dollar;			    /* a "$" was written */
+	char digits[AMOUNT_MAX_DIGITS + 1]; /* no separators, NUL-terminated */
+	size_t ndigits;			    /* strlen(digits) */
+	size_t whole_digits;		    /* of the whole part, all of them */
+	bool too_long;			    /* more than AMOUNT_MAX_DIGITS */
+	int decimals;			    /* digits after the decimal point */
+	int mult_exp;			    /* 3 for K, 6 for M, 9 for B */
 	enum amount_said said;
 	enum amount_kind unit_kind; /* with AMOUNT_SAID_UNIT */
 };
@@ -414,8 +414,7 @@ amount_range_error(char *err, size_t errlen, const char *text, int rc)
 	if (err == NULL || errlen == 0)
 		return;
 	if (rc == AMOUNT_SCAN_TOO_LARGE)
-		snprintf(err, errlen, "\"%.57s%s\" is too large: %s", text, more,
-			 AMOUNT_MAX_TEXT);
+		snprintf(err, errlen, "\"%.57s%s\" is too large: %s", text, more, AMOUNT_MAX_TEXT);
 	else
 		snprintf(err, errlen,
 			 "cannot read \"%.57s%s\" as an amount: it has more than %d digits "

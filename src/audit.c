@@ -254,8 +254,8 @@ audit_range_message(const char *num, size_t used, int scan)
 
 	if (scan == AMOUNT_SCAN_TOO_LARGE)
 		return xasprintf("\"%.*s%s\" is too large: %s", n, num, more, AMOUNT_MAX_TEXT);
-	return xasprintf("\"%.*s%s\" has more than %d digits: drill reads %d at most", n, num,
-			 more, AMOUNT_MAX_DIGITS, AMOUNT_MAX_DIGITS);
+	return xasprintf("\"%.*s%s\" has more than %d digits: drill reads %d at most", n, num, more,
+			 AMOUNT_MAX_DIGITS, AMOUNT_MAX_DIGITS);
 }
 
 /* Reads one line into step (text and line already set). */
@@ -313,10 +313,10 @@ audit_line(struct audit_step *st)
 	/* Numbers below AMOUNT_MAX can still multiply past it. */
 	if (!(fabs(computed) < AMOUNT_MAX)) {
 		want = audit_format(computed, st->kind);
-		st->message = isfinite(computed)
-				  ? xasprintf("the left side is %s, too large: %s", want,
-					      AMOUNT_MAX_TEXT)
-				  : xasprintf("the left side is too large: %s", AMOUNT_MAX_TEXT);
+		st->message =
+		    isfinite(computed)
+			? xasprintf("the left side is %s, too large: %s", want, AMOUNT_MAX_TEXT)
+			: xasprintf("the left side is too large: %s", AMOUNT_MAX_TEXT);
 		free(want);
 		return;
 	}
