@@ -37,3 +37,7 @@ if [ -d "$root/tests/fsrs/node_modules/ts-fsrs" ] && command -v node >/dev/null;
 else
 	"$build/bench/bench_fsrs" --no-node
 fi
+
+# The coach on 10 KB, 100 KB and 1 MB of answer text (issue #11: linear).
+echo "== bench_coach"
+"$build/bench/bench_coach"

@@ -14,15 +14,17 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = xstrndup((const char *)data, size);
-	char err[256], out[64];
+	char err[256], out[AMOUNT_FORMAT_MAX];
 
 	for (int k = AMOUNT_ANY; k <= AMOUNT_POINTS; k++) {
 		struct amount a;
 		if (amount_parse(text, (enum amount_kind)k, &a, err, sizeof(err)) == 0) {
-			if (!isfinite(a.value))
-				__builtin_trap(); /* a read amount is always a real number */
-			amount_format(a.value, a.kind == AMOUNT_ANY ? AMOUNT_COUNT : a.kind, out,
-				      sizeof(out));
+			/* a read amount is a real number in range, and is written in full */
+			if (!isfinite(a.value) || !(fabs(a.value) < AMOUNT_MAX))
+				__builtin_trap();
+			if (amount_format(a.value, a.kind == AMOUNT_ANY ? AMOUNT_COUNT : a.kind, out,
+					  sizeof(out)) >= sizeof(out))
+				__builtin_trap();
 		} else if (memchr(err, '\0', sizeof(err)) == NULL) {
 			__builtin_trap();
 		}

@@ -1,6 +1,7 @@
 /* amount: see amount.h. The grammar is described in docs/impact.md. */
 #include "amount.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,14 +19,21 @@ enum amount_said {
 	AMOUNT_SAID_UNIT     /* a unit with a fixed kind (lex.unit_kind) */
 };
 
-/* One amount as lexed, before the expected kind is applied. */
+/*
+ * One amount as lexed, before the expected kind is applied. digits holds
+ * the whole part without its leading zeros, then the fraction ("0.50" ->
+ * "50", decimals 2; "0" -> "0"); a digit that does not fit sets too_long.
+ */
 struct amount_lex {
 	bool approx;
 	bool negative;
-	bool dollar;	 /* a "$" was written */
-	char digits[48]; /* integer and fraction digits, no separators */
-	int decimals;	 /* digits after the decimal point */
-	int mult_exp;	 /* 3 for K, 6 for M, 9 for B */
+	bool dollar;			    /* a "$" was written */
+	char digits[AMOUNT_MAX_DIGITS + 1]; /* no separators, NUL-terminated */
+	size_t ndigits;			    /* strlen(digits) */
+	size_t whole_digits;		    /* of the whole part, all of them */
+	bool too_long;			    /* more than AMOUNT_MAX_DIGITS */
+	int decimals;			    /* digits after the decimal point */
+	int mult_exp;			    /* 3 for K, 6 for M, 9 for B */
 	enum amount_said said;
 	enum amount_kind unit_kind; /* with AMOUNT_SAID_UNIT */
 };
@@ -185,6 +193,24 @@ amount_lex_sign(const char *s, struct amount_lex *lx, bool *seen)
 	return s;
 }
 
+/* Appends one digit of the whole part (fraction false) or of the fraction. */
+static void
+amount_lex_digit(struct amount_lex *lx, char c, bool fraction)
+{
+	if (!fraction) {
+		if (lx->whole_digits == 0 && c == '0')
+			return; /* a leading zero */
+		lx->whole_digits++;
+	}
+	if (lx->ndigits >= AMOUNT_MAX_DIGITS) {
+		lx->too_long = true;
+		return;
+	}
+	lx->digits[lx->ndigits++] = c;
+	if (fraction)
+		lx->decimals++;
+}
+
 /*
  * Reads the digits: groups of three after commas, an optional fraction.
  * Returns the end, or NULL if there is no digit.
@@ -192,12 +218,11 @@ amount_lex_sign(const char *s, struct amount_lex *lx, bool *seen)
 static const char *
 amount_lex_number(const char *s, struct amount_lex *lx)
 {
-	size_t nd = 0, first = 0;
+	size_t first = 0;
 	const char *p = s;
 
 	while (isdigit((unsigned char)*p)) {
-		if (nd + 1 < sizeof(lx->digits))
-			lx->digits[nd++] = *p;
+		amount_lex_digit(lx, *p, false);
 		p++;
 		first++;
 	}
@@ -206,22 +231,39 @@ amount_lex_number(const char *s, struct amount_lex *lx)
 	       isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
 	       !isdigit((unsigned char)p[4])) {
 		for (int i = 1; i <= 3; i++)
-			if (nd + 1 < sizeof(lx->digits))
-				lx->digits[nd++] = p[i];
+			amount_lex_digit(lx, p[i], false);
 		p += 4;
 	}
 	if (*p == '.' && isdigit((unsigned char)p[1])) {
 		p++;
-		while (isdigit((unsigned char)*p)) {
-			if (nd + 1 < sizeof(lx->digits)) {
-				lx->digits[nd++] = *p;
-				lx->decimals++;
-			}
-			p++;
-		}
+		while (isdigit((unsigned char)*p))
+			amount_lex_digit(lx, *p++, true);
+	} else if (first == 0) {
+		return NULL;
 	}
-	lx->digits[nd] = '\0';
-	return nd == 0 ? NULL : p;
+	if (lx->ndigits == 0)
+		lx->digits[lx->ndigits++] = '0'; /* "0", "000" */
+	lx->digits[lx->ndigits] = '\0';
+	return p;
+}
+
+/*
+ * Whether the number lexed is in range: AMOUNT_SCAN_OK, or TOO_LARGE when
+ * it is AMOUNT_MAX or more as written (multiplier included, before a "%"
+ * divides it), or TOO_LONG when it has too many digits to read exactly.
+ */
+static int
+amount_lex_check(const struct amount_lex *lx)
+{
+	char buf[AMOUNT_MAX_DIGITS + 16];
+
+	/* 16 whole digits are 1e15 or more; so are more than fit. */
+	if (lx->whole_digits + (size_t)lx->mult_exp > 15)
+		return AMOUNT_SCAN_TOO_LARGE;
+	if (lx->too_long)
+		return AMOUNT_SCAN_TOO_LONG;
+	snprintf(buf, sizeof(buf), "%se%d", lx->digits, lx->mult_exp - lx->decimals);
+	return strtod(buf, NULL) < AMOUNT_MAX ? AMOUNT_SCAN_OK : AMOUNT_SCAN_TOO_LARGE;
 }
 
 /* The lexer behind amount_scan and amount_parse. Returns the end or NULL. */
@@ -299,7 +341,7 @@ amount_lex_value(const struct amount_lex *lx, int exp10, struct amount *out)
 {
 	const char *d = lx->digits;
 	size_t n, tz = 0;
-	char buf[80];
+	char buf[AMOUNT_MAX_DIGITS + 16];
 	int unit_exp;
 
 	snprintf(buf, sizeof(buf), "%se%d", d, exp10 - lx->decimals);
@@ -331,18 +373,21 @@ amount_scan(const char *text, struct amount *out, size_t *used)
 {
 	struct amount_lex lx;
 	const char *end = amount_lex(text, &lx);
-	int exp10;
+	int exp10, rc;
 
 	memset(out, 0, sizeof(*out));
 	*used = 0;
 	if (end == NULL)
-		return -1;
+		return AMOUNT_SCAN_NONE;
+	*used = (size_t)(end - text);
+	rc = amount_lex_check(&lx);
+	if (rc != AMOUNT_SCAN_OK)
+		return rc;
 	out->kind = amount_lex_kind(&lx);
 	out->approx = lx.approx;
 	exp10 = lx.mult_exp - (lx.said == AMOUNT_SAID_PERCENT ? 2 : 0);
 	amount_lex_value(&lx, exp10, out);
-	*used = (size_t)(end - text);
-	return 0;
+	return AMOUNT_SCAN_OK;
 }
 
 /* Quotes text into err: up to 60 bytes, then "...". */
@@ -357,6 +402,24 @@ amount_error(char *err, size_t errlen, const char *text, const char *what, const
 		snprintf(err, errlen, "cannot read \"%.57s...\" as %s%s", text, what, why);
 	else
 		snprintf(err, errlen, "cannot read \"%s\" as %s%s", text, what, why);
+}
+
+/* The message for an amount out of range: "2000T" is too large: ... */
+static void
+amount_range_error(char *err, size_t errlen, const char *text, int rc)
+{
+	int n = (int)strlen(text);
+	const char *more = n > 60 ? "..." : "";
+
+	if (err == NULL || errlen == 0)
+		return;
+	if (rc == AMOUNT_SCAN_TOO_LARGE)
+		snprintf(err, errlen, "\"%.57s%s\" is too large: %s", text, more, AMOUNT_MAX_TEXT);
+	else
+		snprintf(err, errlen,
+			 "cannot read \"%.57s%s\" as an amount: it has more than %d digits "
+			 "(drill reads %d at most)",
+			 text, more, AMOUNT_MAX_DIGITS, AMOUNT_MAX_DIGITS);
 }
 
 /* A period phrase ("annually", "per year", "/month"). Returns its end. */
@@ -402,7 +465,7 @@ amount_parse_rule(const char *text, enum amount_kind expect, bool fraction_rule,
 	const char *s = amount_lex(text, &lx), *e;
 	enum amount_kind said, kind;
 	bool noun = false;
-	int exp10;
+	int exp10, rc;
 
 	memset(out, 0, sizeof(*out));
 	if (s == NULL)
@@ -428,6 +491,11 @@ amount_parse_rule(const char *text, enum amount_kind expect, bool fraction_rule,
 		s++;
 	if (*s != '\0')
 		goto unreadable;
+	rc = amount_lex_check(&lx);
+	if (rc != AMOUNT_SCAN_OK) {
+		amount_range_error(err, errlen, text, rc);
+		return -1;
+	}
 
 	said = noun ? AMOUNT_COUNT : amount_lex_kind(&lx);
 	exp10 = lx.mult_exp;
@@ -555,6 +623,26 @@ amount_number(double a, int decimals, char *buf, size_t len)
 	buf[o] = '\0';
 }
 
+/* Writes a >= 0 as "1.08e+16": sig digits, trailing zeros trimmed. */
+static void
+amount_scientific(double a, int sig, char *buf, size_t len)
+{
+	char mant[AMOUNT_FORMAT_MAX];
+	const char *e;
+	size_t n;
+
+	snprintf(mant, sizeof(mant), "%.*e", sig - 1, a);
+	e = strchr(mant, 'e');
+	n = e != NULL ? (size_t)(e - mant) : strlen(mant);
+	if (memchr(mant, '.', n) != NULL) {
+		while (n > 0 && mant[n - 1] == '0')
+			n--;
+		if (n > 0 && mant[n - 1] == '.')
+			n--;
+	}
+	snprintf(buf, len, "%.*s%s", (int)n, mant, e != NULL ? e : "");
+}
+
 static const char *
 amount_unit_suffix(enum amount_kind kind, bool one)
 {
@@ -595,12 +683,25 @@ amount_format_sig(double value, enum amount_kind kind, int sig, char *buf, size_
 	}
 	if (sig < 1)
 		sig = 1;
+	if (sig > 17)
+		sig = 17; /* all a double holds */
 	if (isnan(value))
 		return (size_t)snprintf(buf, len, "?");
 	if (isinf(value))
 		return (size_t)snprintf(buf, len, "%sinfinity", neg ? "-" : "");
 
-	if (kind == AMOUNT_MONEY) {
+	if (a >= AMOUNT_MAX) {
+		/* Out of range: short and exact rather than cut off. */
+		if (kind == AMOUNT_MONEY)
+			prefix = "$";
+		if (kind == AMOUNT_PERCENT) {
+			a *= 100;
+			suffix = "%";
+		} else {
+			suffix = amount_unit_suffix(kind, false);
+		}
+		amount_scientific(a, sig, num, sizeof(num));
+	} else if (kind == AMOUNT_MONEY) {
 		prefix = "$";
 		if (a < 999.995 && amount_round_sig(a, sig) < 1000) {
 			amount_number(
@@ -645,6 +746,7 @@ amount_format_sig(double value, enum amount_kind kind, int sig, char *buf, size_
 	if (strcmp(num, "0") == 0)
 		neg = false;
 	n = snprintf(buf, len, "%s%s%s%s", neg ? "-" : "", prefix, num, suffix);
+	assert(n >= 0 && n < AMOUNT_FORMAT_MAX);
 	return n < 0 ? 0 : (size_t)n;
 }
 

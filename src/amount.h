@@ -13,6 +13,26 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/*
+ * The range of amounts: drill reads and computes amounts below AMOUNT_MAX
+ * in magnitude, 1e15 (a quadrillion). A larger figure is refused with a
+ * message that ends in AMOUNT_MAX_TEXT, never rounded or cut short: every
+ * whole number below it is exact in a double. A number is written with at
+ * most AMOUNT_MAX_DIGITS digits (leading zeros of the whole part aside).
+ */
+#define AMOUNT_MAX 1e15
+#define AMOUNT_MAX_TEXT "drill works with amounts below 1e15 (a quadrillion)"
+#define AMOUNT_MAX_DIGITS 40
+
+/*
+ * Bytes, with the NUL, that amount_format, amount_format_sig and
+ * amount_format_exact ever need, for any value: a buffer this long never
+ * truncates. (Below AMOUNT_MAX the longest text is about 40 bytes; larger
+ * values, which the reader and the engine refuse, are written in
+ * scientific notation, "$1.2e+16".)
+ */
+#define AMOUNT_FORMAT_MAX 64
+
 /* What an amount measures. AMOUNT_ANY: the reader decides from the text. */
 enum amount_kind {
 	AMOUNT_ANY = 0,
@@ -41,7 +61,9 @@ struct amount {
  * Reads text as an amount of kind expect. With AMOUNT_PERCENT a bare number
  * is a percentage ("15" -> 0.15). Returns 0 and fills *out, or -1 and writes
  * a message that quotes the input into err (e.g. cannot read "1..2M" as an
- * amount). err may be NULL.
+ * amount; "2000T" is too large: AMOUNT_MAX_TEXT). err may be NULL. The
+ * number as written, with its multiplier, must be below AMOUNT_MAX ("1e15%"
+ * is refused too, though it is 1e13 as a fraction).
  */
 int amount_parse(const char *text, enum amount_kind expect, struct amount *out,
 		 char *err, size_t errlen);
@@ -69,7 +91,8 @@ size_t amount_fraction_note(const char *text, double value, char *buf, size_t le
 /*
  * Writes value the way a promotion packet would: "$1.33M", "$936K", "1,200",
  * "44.1%", "3.5 weeks". Returns the length that the full text needs (as
- * snprintf does); buf is always NUL-terminated when len > 0.
+ * snprintf does), always below AMOUNT_FORMAT_MAX; buf is always
+ * NUL-terminated when len > 0.
  */
 size_t amount_format(double value, enum amount_kind kind, char *buf, size_t len);
 
@@ -83,15 +106,24 @@ size_t amount_format(double value, enum amount_kind kind, char *buf, size_t len)
  * number, a multiplier (K, M, B, thousand, million, billion, ...) and a
  * unit it knows ("%", "pts", "weeks", "hours", ...), never other words.
  * out->kind is AMOUNT_ANY when the text names no kind (a bare number); a
- * "%" is already divided by 100. Returns 0, or -1 if text does not start
- * with a number. Used by audit to read numbers inside arithmetic.
+ * "%" is already divided by 100. Returns AMOUNT_SCAN_OK, or why not (then
+ * *out is zero; with TOO_LARGE and TOO_LONG *used still spans the number,
+ * for a message that quotes it). Used by audit to read numbers inside
+ * arithmetic.
  */
+enum amount_scan_status {
+	AMOUNT_SCAN_OK = 0,
+	AMOUNT_SCAN_NONE = -1,	    /* text does not start with a number */
+	AMOUNT_SCAN_TOO_LARGE = -2, /* AMOUNT_MAX or more, as written */
+	AMOUNT_SCAN_TOO_LONG = -3   /* more than AMOUNT_MAX_DIGITS digits */
+};
 int amount_scan(const char *text, struct amount *out, size_t *used);
 
 /*
- * amount_format with sig significant digits (sig >= 1) for money in
- * thousands and above and for percents below 1%; other values keep up to
- * max(2, sig - integer digits) decimals, trailing zeros trimmed.
+ * amount_format with sig significant digits (sig from 1 to 17; others are
+ * taken as the nearest) for money in thousands and above and for percents
+ * below 1%; other values keep up to max(2, sig - integer digits) decimals
+ * (12 at most), trailing zeros trimmed.
  */
 size_t amount_format_sig(double value, enum amount_kind kind, int sig, char *buf,
 			 size_t len);

@@ -10,14 +10,19 @@
 
 #include "util.h"
 
-/* Parentheses nested deeper than this are refused (bounded recursion). */
+/*
+ * Signs and parentheses nested deeper than this are refused: every
+ * recursion of the parser goes through one of them, so this bounds it.
+ */
 #define AUDIT_MAX_DEPTH 32
 
 /* A parse of one side of a step. */
 struct audit_parser {
-	const char *s; /* current position */
-	int depth;
+	const char *s;	   /* current position */
+	int depth;	   /* unary signs and parentheses open around s */
 	const char *error; /* static text, set on failure */
+	int scan;	   /* amount_scan's status when it refused the number at s */
+	size_t used;	   /* with scan: the bytes of that number */
 };
 
 static double audit_expr(struct audit_parser *p);
@@ -96,6 +101,19 @@ audit_skip_words(struct audit_parser *p)
 	}
 }
 
+/*
+ * Opens one level of nesting (a unary sign or a parenthesis) before the
+ * parser recurses; false, with the error set, past AUDIT_MAX_DEPTH.
+ */
+static bool
+audit_descend(struct audit_parser *p)
+{
+	if (++p->depth <= AUDIT_MAX_DEPTH)
+		return true;
+	p->error = "signs and parentheses nested too deep (32 at most)";
+	return false;
+}
+
 static double
 audit_primary(struct audit_parser *p)
 {
@@ -107,15 +125,16 @@ audit_primary(struct audit_parser *p)
 
 	audit_skip_space(p);
 	if ((n = audit_operator(p->s, &op)) != 0 && (op == '-' || op == '+')) {
+		if (!audit_descend(p))
+			return 0;
 		p->s += n;
 		v = audit_primary(p);
+		p->depth--;
 		return op == '-' ? -v : v;
 	}
 	if (*p->s == '(') {
-		if (++p->depth > AUDIT_MAX_DEPTH) {
-			p->error = "parentheses nested too deep";
+		if (!audit_descend(p))
 			return 0;
-		}
 		p->s++;
 		v = audit_expr(p);
 		audit_skip_space(p);
@@ -128,8 +147,10 @@ audit_primary(struct audit_parser *p)
 		audit_skip_words(p);
 		return v;
 	}
-	if (amount_scan(p->s, &a, &used) != 0) {
+	p->scan = amount_scan(p->s, &a, &used);
+	if (p->scan != AMOUNT_SCAN_OK) {
 		p->error = "expected a number";
+		p->used = used;
 		return 0;
 	}
 	p->s += used;
@@ -215,10 +236,26 @@ audit_skip_bullet(const char *s)
 static char *
 audit_format(double v, enum amount_kind kind)
 {
-	char buf[64];
+	char buf[AMOUNT_FORMAT_MAX];
 
 	amount_format_sig(v, kind, 4, buf, sizeof(buf));
 	return xstrdup(buf);
+}
+
+/*
+ * The message for a number amount_scan refused (scan is its status) in
+ * the used bytes at num: "1000000000000000000" is too large: ...
+ */
+static char *
+audit_range_message(const char *num, size_t used, int scan)
+{
+	int n = used > 40 ? 37 : (int)used;
+	const char *more = used > 40 ? "..." : "";
+
+	if (scan == AMOUNT_SCAN_TOO_LARGE)
+		return xasprintf("\"%.*s%s\" is too large: %s", n, num, more, AMOUNT_MAX_TEXT);
+	return xasprintf("\"%.*s%s\" has more than %d digits: drill reads %d at most", n, num, more,
+			 AMOUNT_MAX_DIGITS, AMOUNT_MAX_DIGITS);
 }
 
 /* Reads one line into step (text and line already set). */
@@ -247,8 +284,13 @@ audit_line(struct audit_step *st)
 	p.s = last + 1;
 	while (*p.s == ' ' || *p.s == '\t')
 		p.s++;
-	if (amount_scan(p.s, &stated, &used) != 0) {
+	p.scan = amount_scan(p.s, &stated, &used);
+	if (p.scan == AMOUNT_SCAN_NONE) {
 		st->message = xstrdup("the result after \"=\" is not a number");
+		return;
+	}
+	if (p.scan != AMOUNT_SCAN_OK) {
+		st->message = audit_range_message(p.s, used, p.scan);
 		return;
 	}
 	st->stated = stated.value;
@@ -256,16 +298,28 @@ audit_line(struct audit_step *st)
 
 	left = xstrndup(body, (size_t)(eq - body));
 	p.s = left;
+	p.scan = AMOUNT_SCAN_OK;
 	computed = audit_expr(&p);
 	audit_skip_space(&p);
 	if (p.error == NULL && *p.s != '\0')
 		p.error = "unexpected text in the arithmetic";
-	if (p.error != NULL) {
+	if (p.error != NULL && p.scan != AMOUNT_SCAN_OK && p.scan != AMOUNT_SCAN_NONE)
+		st->message = audit_range_message(p.s, p.used, p.scan);
+	else if (p.error != NULL)
 		st->message = xasprintf("cannot read the left side: %s at \"%.20s\"", p.error, p.s);
-		free(left);
+	free(left);
+	if (p.error != NULL)
+		return;
+	/* Numbers below AMOUNT_MAX can still multiply past it. */
+	if (!(fabs(computed) < AMOUNT_MAX)) {
+		want = audit_format(computed, st->kind);
+		st->message =
+		    isfinite(computed)
+			? xasprintf("the left side is %s, too large: %s", want, AMOUNT_MAX_TEXT)
+			: xasprintf("the left side is too large: %s", AMOUNT_MAX_TEXT);
+		free(want);
 		return;
 	}
-	free(left);
 	st->computed = computed;
 
 	diff = fabs(computed - stated.value);

@@ -220,7 +220,7 @@ calc_render(const char *tmpl, const struct impact_method *m, const double *value
 		if (idx < 0) {
 			sbuf_add(&b, open, (size_t)(close - open + 1));
 		} else {
-			char num[64];
+			char num[AMOUNT_FORMAT_MAX];
 			amount_format_exact(values[idx], m->inputs[idx].kind, num, sizeof(num));
 			sbuf_adds(&b, num);
 		}

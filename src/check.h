@@ -33,10 +33,31 @@ int check_re_compile(const char *pattern, struct check_re **out, char *err,
 int check_re_match(const struct check_re *re, const char *subject, size_t len,
 		   size_t *mstart, size_t *mend);
 
+/*
+ * check_re_match for a subject the caller has found valid with
+ * check_utf8_valid: a whole text checked once, or any part of it that
+ * starts and ends between characters. PCRE2 does not check it again, so a
+ * call costs only what the match reads. (check_re_match reads the whole
+ * subject to check it on every call: finding every match of a long text,
+ * one call after another on the rest of it, would cost the square of its
+ * length.)
+ */
+int check_re_match_valid(const struct check_re *re, const char *subject, size_t len,
+			 size_t *mstart, size_t *mend);
+
 void check_re_free(struct check_re *re);
 
 /* The pattern's source text, borrowed from re. */
 const char *check_re_source(const struct check_re *re);
+
+/*
+ * UTF-8 as PCRE2 accepts it: no overlong forms, no surrogates, nothing
+ * above U+10FFFF. check_utf8_char returns the length (1-4) of the valid
+ * character at s[0..len), or 0 when s does not start one (or len is 0);
+ * check_utf8_valid says whether all of s[0..len) is valid.
+ */
+size_t check_utf8_char(const char *s, size_t len);
+bool check_utf8_valid(const char *s, size_t len);
 
 /*
  * Normalises a typed answer for matching: trims white space at both ends

@@ -135,10 +135,10 @@ cmd_calc_print_inputs_of(FILE *f, const struct impact_method *m)
 	fprintf(f, "inputs of %s:\n", m->name);
 	for (size_t i = 0; i < m->ninputs; i++) {
 		const struct impact_input *in = &m->inputs[i];
-		char d[64] = "";
+		char d[AMOUNT_FORMAT_MAX + 16] = "";
 
 		if (in->has_default) {
-			char num[48];
+			char num[AMOUNT_FORMAT_MAX];
 			amount_format_exact(in->dflt, in->kind, num, sizeof(num));
 			snprintf(d, sizeof(d), ", default %s", num);
 		}
@@ -186,10 +186,10 @@ cmd_calc_list(bool json)
 		printf("%s%s: %s\n  %s\n", i ? "\n" : "", m->name, m->title, m->formula);
 		for (size_t j = 0; j < m->ninputs; j++) {
 			const struct impact_input *in = &m->inputs[j];
-			char d[64] = "";
+			char d[AMOUNT_FORMAT_MAX + 16] = "";
 
 			if (in->has_default) {
-				char num[48];
+				char num[AMOUNT_FORMAT_MAX];
 				amount_format_exact(in->dflt, in->kind, num, sizeof(num));
 				snprintf(d, sizeof(d), " (default %s)", num);
 			}
@@ -251,7 +251,7 @@ static void
 cmd_calc_print_text(const struct cmd_calc_run *r)
 {
 	size_t w = 0;
-	char num[64];
+	char num[AMOUNT_FORMAT_MAX];
 	double annual = r->res.annual;
 
 	printf("%s: %s\n", r->method, r->title);
@@ -281,7 +281,7 @@ cmd_calc_print_text(const struct cmd_calc_run *r)
 	printf("level               %s (%s)\n", impact_level_name(impact_level_of(annual)),
 	       impact_level_text(impact_level_of(annual)));
 	if (r->attribution >= 0) {
-		char pct[32];
+		char pct[AMOUNT_FORMAT_MAX];
 		amount_format_exact(r->values[r->attribution], AMOUNT_PERCENT, pct, sizeof(pct));
 		printf("attribution band    %s (%s)\n",
 		       impact_attribution_name(impact_attribution_of(r->values[r->attribution])),

@@ -45,11 +45,12 @@ static const char cmd_coach_usage[] =
     "  --help          show this help\n"
     "\n"
     "Without a database, --question takes the questions of the bundled decks\n"
-    "(and creates no database).\n"
+    "(and creates no database). An answer may be 1 MB at most.\n"
     "\n"
     "Exit status: 0 when the answer was analysed (findings are advice, not\n"
-    "errors), 1 for bad arguments, an empty answer (nothing but white space)\n"
-    "or an unknown question, 2 when the input or the decks cannot be read.\n";
+    "errors), 1 for bad arguments, an empty answer (nothing but white space),\n"
+    "an unknown question or an answer over 1 MB, 2 when the input or the\n"
+    "decks cannot be read.\n";
 
 /* ------------------------------------------------------------------ */
 /* open cards                                                          */
@@ -189,6 +190,23 @@ cmd_coach_card_level(const struct card *c, enum coach_level fallback)
 
 /* ------------------------------------------------------------------ */
 /* output                                                              */
+
+void
+cmd_coach_too_long(size_t bytes)
+{
+	double mb = (double)bytes / (1 << 20);
+	size_t max_mb = SLURP_MAX_TEXT >> 20;
+
+	/* "1.0 MB" would not say what is wrong: bytes, then */
+	if (mb >= (double)max_mb + 0.05)
+		app_err("the answer is %.1f MB; the most drill reads is %zu MB: shorten it (a "
+			"spoken answer is a few hundred words)",
+			mb, max_mb);
+	else
+		app_err("the answer is %zu bytes; the most drill reads is %zu MB (%zu bytes): "
+			"shorten it (a spoken answer is a few hundred words)",
+			bytes, max_mb, SLURP_MAX_TEXT);
+}
 
 void
 cmd_coach_print(FILE *f, const struct coach_result *r, const struct coach_question *q,
@@ -446,7 +464,12 @@ cmd_coach(struct app *app, int argc, char **argv)
 	}
 	opt.level = o.level >= 0 ? (enum coach_level)o.level : cmd_coach_card_level(card, COACH_L6);
 
-	text = slurp(o.path, &len);
+	text = slurp_max(o.path, SLURP_MAX_TEXT, &len);
+	if (text == NULL && errno == EFBIG) {
+		cmd_coach_too_long(len);
+		rc = EXIT_USER;
+		goto out;
+	}
 	if (text == NULL) {
 		app_err("cannot read %s: %s",
 			strcmp(o.path, "-") == 0 ? "standard input" : o.path, strerror(errno));

@@ -50,6 +50,13 @@ enum coach_level cmd_coach_card_level(const struct card *c, enum coach_level fal
 void cmd_coach_print(FILE *f, const struct coach_result *r, const struct coach_question *q,
 		     bool followups);
 
+/*
+ * Says that an answer of bytes bytes is over SLURP_MAX_TEXT, the most drill
+ * reads: "drill coach: the answer is 1.4 MB; the most drill reads is 1 MB
+ * ..." (in bytes when it is just over).
+ */
+void cmd_coach_too_long(size_t bytes);
+
 /* The analysis as a JSON object (new reference). card_id may be NULL. */
 json_t *cmd_coach_json(const struct coach_result *r, const struct coach_question *q,
 		       const char *card_id);

@@ -45,7 +45,8 @@ static const char cmd_mock_usage[] =
     "\n"
     "Answer over several lines; an empty line (or Ctrl-D) ends the answer,\n"
     "and a line holding \":edit\" finishes it in $EDITOR. With piped input,\n"
-    "answers are separated by a line holding only \".\".\n"
+    "answers are separated by a line holding only \".\". An answer may be\n"
+    "1 MB at most.\n"
     "\n"
     "  --level L6|L7     the level to interview for (default: the card's, else L6)\n"
     "  --principle NAME  only questions on this leadership principle (part of\n"
@@ -326,12 +327,17 @@ cmd_mock_delete(struct store *s, int64_t id)
 /* ------------------------------------------------------------------ */
 /* reading answers                                                     */
 
-enum cmd_mock_read { CMD_MOCK_ANSWER, CMD_MOCK_EOF, CMD_MOCK_INTERRUPTED };
+enum cmd_mock_read { CMD_MOCK_ANSWER, CMD_MOCK_EOF, CMD_MOCK_INTERRUPTED, CMD_MOCK_TOO_LONG };
 
-/* Runs $VISUAL or $EDITOR on a temporary file holding *text; reads it back. */
-static void
+/*
+ * Runs $VISUAL or $EDITOR on a temporary file holding *text; reads it back.
+ * Returns 0, or the size of the edited answer when it is over
+ * SLURP_MAX_TEXT (then *text is as it was).
+ */
+static size_t
 cmd_mock_edit(struct ui *ui, char **text)
 {
+	size_t too_long = 0;
 	const char *tmp = getenv("TMPDIR");
 	char *path = xasprintf("%s/drill-mock-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	int fd = mkstemp(path);
@@ -352,15 +358,18 @@ cmd_mock_edit(struct ui *ui, char **text)
 		goto out;
 	}
 	size_t len;
-	char *edited = slurp(path, &len);
+	char *edited = slurp_max(path, SLURP_MAX_TEXT, &len);
 	if (edited != NULL) {
 		free(*text);
 		*text = edited;
+	} else if (errno == EFBIG) {
+		too_long = len;
 	}
 out:
 	if (fd >= 0)
 		unlink(path);
 	free(path);
+	return too_long;
 }
 
 static bool
@@ -384,17 +393,21 @@ cmd_mock_clock(void)
  * Reads one multi-line answer into *out (caller frees). Interactively it
  * ends with an empty line, Ctrl-D or ":edit"; piped, with a line holding
  * only "." or the end of input. With t0 >= 0 (a timed interactive answer)
- * each line's prompt shows the clock: "[1:05/3:00] > ".
+ * each line's prompt shows the clock: "[1:05/3:00] > ". An answer over
+ * SLURP_MAX_TEXT is read to its end but not kept: CMD_MOCK_TOO_LONG, with
+ * its size in *size.
  */
 static enum cmd_mock_read
-cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out)
+cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out, size_t *size)
 {
 	struct sbuf b = {0};
 	bool interactive = ui_interactive(u);
 	char prompt[48] = "> ";
 	char *line;
+	size_t total = 0; /* bytes of the answer, kept in b while within the cap */
 
 	*out = NULL;
+	*size = 0;
 	for (;;) {
 		if (t0 >= 0) {
 			int secs = (int)(cmd_mock_clock() - t0);
@@ -408,27 +421,45 @@ cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out)
 			break;
 		}
 		if (interactive && strcmp(line, ":edit") == 0) {
-			char *text = sbuf_take(&b);
+			char *text;
+			size_t over;
 			free(line);
-			cmd_mock_edit(u, &text);
-			sbuf_adds(&b, text);
+			if (total > SLURP_MAX_TEXT)
+				break; /* too long already: nothing left to edit */
+			text = sbuf_take(&b);
+			over = cmd_mock_edit(u, &text);
+			if (over > 0) {
+				total = over;
+			} else {
+				sbuf_adds(&b, text);
+				printf("%s\n", b.buf != NULL ? b.buf : "");
+			}
 			free(text);
-			printf("%s\n", b.buf != NULL ? b.buf : "");
 			break;
 		}
 		if (interactive && cmd_mock_blank(line)) {
 			free(line);
-			if (b.len > 0)
+			if (total > 0)
 				break;
 			continue; /* blank lines before the answer starts */
 		}
-		sbuf_adds(&b, line);
-		sbuf_addc(&b, '\n');
+		total += strlen(line) + 1;
+		if (total <= SLURP_MAX_TEXT) {
+			sbuf_adds(&b, line);
+			sbuf_addc(&b, '\n');
+		} else {
+			sbuf_free(&b); /* too long: only counted from here on */
+		}
 		free(line);
 	}
 	if (ui_interrupted(u)) {
 		sbuf_free(&b);
 		return CMD_MOCK_INTERRUPTED;
+	}
+	if (total > SLURP_MAX_TEXT) {
+		sbuf_free(&b);
+		*size = total;
+		return CMD_MOCK_TOO_LONG;
 	}
 	*out = sbuf_take(&b);
 	for (const char *p = *out; *p; p++)
@@ -536,7 +567,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	char *answer = NULL, *fanswer[3] = {NULL, NULL, NULL};
 	const struct coach_followup *fu[3];
 	struct store_mock_finding *kept = NULL;
-	size_t nkept = 0, nfu, asked = 0, defended = 0;
+	size_t nkept = 0, nfu, asked = 0, defended = 0, size;
 	struct coach_score sc;
 	struct store_mock m = {0};
 	bool timed = ui_interactive(run->ui);
@@ -560,7 +591,13 @@ cmd_mock_interview(struct cmd_mock_run *run)
 		       "only \".\"; not timed.\n");
 
 	t0 = cmd_mock_clock();
-	got = cmd_mock_read_answer(run->ui, timed ? t0 : -1, run->minutes, &answer);
+	got = cmd_mock_read_answer(run->ui, timed ? t0 : -1, run->minutes, &answer, &size);
+	if (got == CMD_MOCK_TOO_LONG) {
+		cmd_coach_too_long(size);
+		printf("Nothing saved.\n");
+		rc = EXIT_USER;
+		goto out;
+	}
 	if (got != CMD_MOCK_ANSWER) {
 		printf("%s; nothing saved.\n",
 		       got == CMD_MOCK_INTERRUPTED ? "Interview stopped" : "No answer given");
@@ -584,9 +621,15 @@ cmd_mock_interview(struct cmd_mock_run *run)
 		bool ok;
 
 		printf("\nFollow-up %zu of %zu: %s\n", i + 1, nfu, fu[i]->question);
-		got = cmd_mock_read_answer(run->ui, -1, 0, &fanswer[i]);
+		got = cmd_mock_read_answer(run->ui, -1, 0, &fanswer[i], &size);
 		if (got == CMD_MOCK_INTERRUPTED) {
 			printf("Interview stopped; nothing saved.\n");
+			goto out;
+		}
+		if (got == CMD_MOCK_TOO_LONG) {
+			cmd_coach_too_long(size);
+			printf("Nothing saved.\n");
+			rc = EXIT_USER;
 			goto out;
 		}
 		asked++;

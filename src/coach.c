@@ -233,21 +233,48 @@ struct coach_seg {
 	size_t words;
 };
 
-/* Working state of one analysis. */
+/* A stretch of the answer: bytes [start, end). */
+struct coach_span {
+	size_t start, end;
+};
+
+/*
+ * Working state of one analysis. Every pass over the text is linear: the
+ * cues match text, which is valid UTF-8 (checked once), segments and
+ * attribution spans are in text order and looked up by bisection, and the
+ * arrays grow by doubling.
+ */
 struct coach_run {
 	const struct coach *c;
-	const char *text;
+	const char *answer; /* the bytes analysed, as given: quotes copy them */
+	const char *text;   /* what the cues match: answer, or scrubbed */
+	char *scrubbed;	    /* owned; answer with each byte that is not valid
+			       UTF-8 made a '?', or NULL when it is all valid */
 	size_t len;
 	const struct coach_options *opt;
 	struct coach_result *r;
-	struct coach_seg *segs;
-	size_t nsegs;
+	size_t figures_cap, findings_cap; /* slots allocated in r */
+	struct coach_seg *segs;		  /* by start, not overlapping */
+	size_t nsegs, segs_cap;
 	size_t nlabels;
 	/* spans of attribution phrases ("60% attributed to ..."), to tell an
-	   attribution share from a metric */
-	size_t *attr_start, *attr_end;
-	size_t nattr;
+	   attribution share from a metric; by start, not overlapping */
+	struct coach_span *attr;
+	size_t nattr, attr_cap;
 };
+
+/*
+ * Returns the array p (n elements of size bytes, *cap allocated) with room
+ * for one more: doubled when full, so appending stays linear.
+ */
+static void *
+coach_grow(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? 2 * *cap : 16;
+	return xrealloc(p, *cap * size);
+}
 
 /* ------------------------------------------------------------------ */
 /* small helpers                                                       */
@@ -356,22 +383,35 @@ coach_count_words(const char *s, size_t n)
 }
 
 /*
- * Finds the next match of re in text[from..len). The match runs on the
- * rest of the text, so from is moved off UTF-8 continuation bytes first.
+ * Matches re on text[from..end) of the run (end: the text's length, a
+ * segment's end or a match's bounds, never inside a character), as a
+ * subject of its own: ^ and \b see its start as the start of a text.
+ * from is moved off UTF-8 continuation bytes first. The text is valid
+ * UTF-8, so the match reads only what it needs: a loop over every match
+ * of a cue is one pass over the text.
  */
 static bool
-coach_next(const struct check_re *re, const char *text, size_t len, size_t from, size_t *ms,
-	   size_t *me)
+coach_match(const struct coach_run *run, const struct check_re *re, size_t from, size_t end,
+	    size_t *ms, size_t *me)
 {
-	while (from < len && ((unsigned char)text[from] & 0xC0) == 0x80)
+	while (from < end && ((unsigned char)run->text[from] & 0xC0) == 0x80)
 		from++;
-	if (from >= len)
+	assert(end == run->len || ((unsigned char)run->text[end] & 0xC0) != 0x80);
+	if (from >= end)
 		return false;
-	if (check_re_match(re, text + from, len - from, ms, me) != 1)
+	if (check_re_match_valid(re, run->text + from, end - from, ms, me) != 1)
 		return false;
 	*ms += from;
 	*me += from;
 	return true;
+}
+
+/* The next match of cue in text[from..end), as coach_match. */
+static bool
+coach_next(const struct coach_run *run, enum coach_cue cue, size_t from, size_t end, size_t *ms,
+	   size_t *me)
+{
+	return coach_match(run, run->c->cue[cue], from, end, ms, me);
 }
 
 /* Where to look for the next match after one that ended at me. */
@@ -390,7 +430,7 @@ static bool
 coach_has(const struct coach_run *run, enum coach_cue cue, size_t start, size_t end)
 {
 	size_t ms, me;
-	return coach_next(run->c->cue[cue], run->text, end, start, &ms, &me);
+	return coach_next(run, cue, start, end, &ms, &me);
 }
 
 static void coach_add(struct coach_run *run, enum coach_kind kind, size_t offset, size_t qlen,
@@ -406,11 +446,12 @@ coach_add(struct coach_run *run, enum coach_kind kind, size_t offset, size_t qle
 	struct sbuf msg = {0};
 	va_list ap;
 
-	r->findings = xrealloc(r->findings, (r->nfindings + 1) * sizeof(*r->findings));
+	r->findings =
+	    coach_grow(r->findings, r->nfindings, &run->findings_cap, sizeof(*r->findings));
 	f = &r->findings[r->nfindings++];
 	f->kind = kind;
 	f->offset = qlen > 0 ? offset : 0;
-	f->quote = xstrndup(run->text + offset, qlen);
+	f->quote = xstrndup(run->answer + offset, qlen);
 	va_start(ap, fmt);
 	sbuf_vprintf(&msg, fmt, ap);
 	va_end(ap);
@@ -424,7 +465,7 @@ coach_add_figure(struct coach_run *run, enum coach_figure_kind kind, double valu
 	struct coach_result *r = run->r;
 	struct coach_figure *fig;
 
-	r->figures = xrealloc(r->figures, (r->nfigures + 1) * sizeof(*r->figures));
+	r->figures = coach_grow(r->figures, r->nfigures, &run->figures_cap, sizeof(*r->figures));
 	fig = &r->figures[r->nfigures++];
 	fig->kind = kind;
 	fig->value = value;
@@ -433,23 +474,36 @@ coach_add_figure(struct coach_run *run, enum coach_figure_kind kind, double valu
 	fig->len = len;
 }
 
-/* The segment holding byte offset, or NULL. */
+/* The segment holding byte offset, or NULL (segments are in text order). */
 static const struct coach_seg *
 coach_seg_at(const struct coach_run *run, size_t offset)
 {
-	for (size_t i = 0; i < run->nsegs; i++)
-		if (offset >= run->segs[i].start && offset < run->segs[i].end)
-			return &run->segs[i];
-	return NULL;
+	size_t lo = 0, hi = run->nsegs; /* the first segment starting after offset */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (run->segs[mid].start <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && offset < run->segs[lo - 1].end ? &run->segs[lo - 1] : NULL;
 }
 
+/* Is byte offset inside an attribution phrase (spans are in text order)? */
 static bool
 coach_in_attribution(const struct coach_run *run, size_t offset)
 {
-	for (size_t i = 0; i < run->nattr; i++)
-		if (offset >= run->attr_start[i] && offset < run->attr_end[i])
-			return true;
-	return false;
+	size_t lo = 0, hi = run->nattr; /* the first span starting after offset */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (run->attr[mid].start <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && offset < run->attr[lo - 1].end;
 }
 
 /* Writes a money figure the way a packet would, for messages. */
@@ -480,25 +534,32 @@ coach_push_seg(struct coach_run *run, const struct coach_label *labels, size_t n
 	       size_t start, size_t end)
 {
 	size_t words = coach_count_words(run->text + start, end - start);
+	size_t lo = 0, hi = nlabels;
 	struct coach_seg *s;
 
 	if (words == 0)
 		return;
-	run->segs = xrealloc(run->segs, (run->nsegs + 1) * sizeof(*run->segs));
+	run->segs = coach_grow(run->segs, run->nsegs, &run->segs_cap, sizeof(*run->segs));
 	s = &run->segs[run->nsegs++];
 	s->start = start;
 	s->end = end;
 	s->part = -1;
 	s->by_cue = false;
 	s->words = words;
+	/* the first label at or after start (labels are sorted by start) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (labels[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	/* a segment opening with a label: the label is not a spoken word */
-	for (size_t k = 0; k < nlabels; k++)
-		if (labels[k].start >= start && labels[k].start < end) {
-			s->part = labels[k].part;
-			s->by_cue = true;
-			s->words--;
-			break;
-		}
+	if (lo < nlabels && labels[lo].start < end) {
+		s->part = labels[lo].part;
+		s->by_cue = true;
+		s->words--;
+	}
 }
 
 /*
@@ -511,13 +572,13 @@ coach_segment(struct coach_run *run)
 	const char *t = run->text;
 	size_t len = run->len;
 	struct coach_label *labels = NULL;
-	size_t nlabels = 0, li = 0;
+	size_t nlabels = 0, li = 0, cap = 0;
 	size_t start = 0;
 
 	for (int p = 0; p < COACH_NPARTS; p++) {
 		size_t from = 0, ms, me;
-		while (coach_next(run->c->cue[COACH_CUE_LABEL_S + p], t, len, from, &ms, &me)) {
-			labels = xrealloc(labels, (nlabels + 1) * sizeof(*labels));
+		while (coach_next(run, COACH_CUE_LABEL_S + p, from, len, &ms, &me)) {
+			labels = coach_grow(labels, nlabels, &cap, sizeof(*labels));
 			labels[nlabels].start = ms;
 			labels[nlabels].end = me;
 			labels[nlabels].part = p;
@@ -579,8 +640,7 @@ coach_structure(struct coach_run *run)
 			size_t best = (size_t)-1;
 			for (int p = 0; p < COACH_NPARTS; p++) {
 				size_t ms, me;
-				if (coach_next(run->c->cue[COACH_CUE_S + p], run->text, s->end,
-					       s->start, &ms, &me) &&
+				if (coach_next(run, COACH_CUE_S + p, s->start, s->end, &ms, &me) &&
 				    ms < best) {
 					best = ms;
 					s->part = p;
@@ -666,7 +726,7 @@ coach_check_points(struct coach_run *run)
 	r->covered = xcalloc(q->npoints, sizeof(*r->covered));
 	for (size_t i = 0; i < q->npoints; i++) {
 		if (q->points[i].re != NULL &&
-		    check_re_match(q->points[i].re, run->text, run->len, NULL, NULL) == 1) {
+		    check_re_match_valid(q->points[i].re, run->text, run->len, NULL, NULL) == 1) {
 			r->covered[i] = true;
 			continue;
 		}
@@ -739,7 +799,9 @@ coach_read_count(const char *s, size_t n, double *out)
 			goto parse;
 		}
 	}
-	while (k < n && k < sizeof(buf) - 1 && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) {
+	while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',')) {
+		if (k == sizeof(buf) - 1)
+			return false; /* far too large to be a count; never cut short */
 		buf[k] = s[k];
 		k++;
 	}
@@ -753,6 +815,17 @@ parse:
 	return true;
 }
 
+/* Appends ch to the string buf[0..*k); false (buf unchanged) when it is full. */
+static bool
+coach_put(char *buf, size_t size, size_t *k, char ch)
+{
+	if (*k + 1 >= size)
+		return false;
+	buf[(*k)++] = ch;
+	buf[*k] = '\0';
+	return true;
+}
+
 /* Is the money figure at [ms, me) context rather than an outcome claimed? */
 static bool
 coach_is_context(struct coach_run *run, size_t ms, size_t me)
@@ -762,14 +835,10 @@ coach_is_context(struct coach_run *run, size_t ms, size_t me)
 
 	if (s != NULL && s->by_cue && (s->part == COACH_SITUATION || s->part == COACH_TASK))
 		return true;
-	if (check_re_match(run->c->cue[COACH_CUE_CONTEXT_AFTER], run->text + me, run->len - me, &a,
-			   &b) == 1)
+	if (coach_next(run, COACH_CUE_CONTEXT_AFTER, me, run->len, &a, &b))
 		return true;
 	ws = ms > 40 ? ms - 40 : 0;
-	while (ws < ms && ((unsigned char)run->text[ws] & 0xC0) == 0x80)
-		ws++;
-	return check_re_match(run->c->cue[COACH_CUE_CONTEXT_BEFORE], run->text + ws, ms - ws, &a,
-			      &b) == 1;
+	return coach_next(run, COACH_CUE_CONTEXT_BEFORE, ws, ms, &a, &b);
 }
 
 static void
@@ -778,21 +847,22 @@ coach_find_money(struct coach_run *run)
 	const char *t = run->text;
 	size_t from = 0, ms, me;
 
-	while (coach_next(run->c->cue[COACH_CUE_MONEY], t, run->len, from, &ms, &me)) {
-		char buf[64];
+	while (coach_next(run, COACH_CUE_MONEY, from, run->len, &ms, &me)) {
+		char buf[64] = "";
 		size_t k = 0;
+		bool cut = false;
 		const char *dollar = memchr(t + ms, '$', me - ms);
 		size_t p = (size_t)(dollar - t);
 		struct amount a;
 
 		from = coach_after(t, run->len, ms, me);
 		if (p > ms && t[p - 1] == '-')
-			buf[k++] = '-';
-		for (; p < me && k < sizeof(buf) - 1; p++)
+			coach_put(buf, sizeof(buf), &k, '-');
+		for (; p < me && !cut; p++)
 			if (t[p] != ' ' && t[p] != '+')
-				buf[k++] = t[p];
-		buf[k] = '\0';
-		if (amount_parse(buf, AMOUNT_MONEY, &a, NULL, 0) != 0)
+				cut = !coach_put(buf, sizeof(buf), &k, t[p]);
+		/* a figure too long for buf is not read rather than read cut short */
+		if (cut || amount_parse(buf, AMOUNT_MONEY, &a, NULL, 0) != 0)
 			continue;
 		coach_add_figure(run, COACH_FIG_MONEY, a.value, ms, me - ms);
 		run->r->figures[run->r->nfigures - 1].claim =
@@ -806,31 +876,48 @@ coach_find_percent(struct coach_run *run)
 	const char *t = run->text;
 	size_t from = 0, ms, me;
 
-	while (coach_next(run->c->cue[COACH_CUE_PERCENT], t, run->len, from, &ms, &me)) {
-		char buf[48];
+	while (coach_next(run, COACH_CUE_PERCENT, from, run->len, &ms, &me)) {
+		char buf[48] = "";
 		size_t k = 0;
+		bool cut = false;
 		struct amount a;
 
 		from = coach_after(t, run->len, ms, me);
-		for (size_t p = ms; p < me && k < sizeof(buf) - 1; p++)
+		for (size_t p = ms; p < me && !cut; p++)
 			if (t[p] != ' ')
-				buf[k++] = t[p];
-		buf[k] = '\0';
-		if (amount_parse(buf, AMOUNT_PERCENT, &a, NULL, 0) != 0)
+				cut = !coach_put(buf, sizeof(buf), &k, t[p]);
+		/* a figure too long for buf is not read rather than read cut short */
+		if (cut || amount_parse(buf, AMOUNT_PERCENT, &a, NULL, 0) != 0)
 			continue;
 		coach_add_figure(run, COACH_FIG_PERCENT, a.value, ms, me - ms);
 	}
 }
 
-static bool
-coach_overlaps_figure(const struct coach_run *run, size_t ms, size_t me)
+static int
+coach_figure_cmp(const void *a, const void *b)
 {
-	for (size_t i = 0; i < run->r->nfigures; i++) {
-		const struct coach_figure *f = &run->r->figures[i];
-		if (ms < f->offset + f->len && f->offset < me)
-			return true;
+	const struct coach_figure *x = a, *y = b;
+	return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+/*
+ * Does [ms, me) overlap one of the first n figures? They are sorted by
+ * offset, and reach[k] is the furthest end among the first k + 1.
+ */
+static bool
+coach_overlaps_figure(const struct coach_run *run, const size_t *reach, size_t n, size_t ms,
+		      size_t me)
+{
+	size_t lo = 0, hi = n; /* the first figure starting at or after me */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (run->r->figures[mid].offset < me)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return false;
+	return lo > 0 && reach[lo - 1] > ms;
 }
 
 /* People and team counts: "12 engineers", "team of 6", "3 teams". */
@@ -838,14 +925,24 @@ static void
 coach_find_counts(struct coach_run *run, enum coach_cue cue, enum coach_figure_kind kind)
 {
 	const char *t = run->text;
-	size_t from = 0, ms, me;
+	struct coach_result *r = run->r;
+	size_t from = 0, ms, me, n = r->nfigures;
+	size_t *reach = xmalloc((n ? n : 1) * sizeof(*reach));
 
-	while (coach_next(run->c->cue[cue], t, run->len, from, &ms, &me)) {
+	/* the figures found before, for overlap tests; the matches of this
+	   cue cannot overlap each other */
+	if (n > 1)
+		qsort(r->figures, n, sizeof(*r->figures), coach_figure_cmp);
+	for (size_t i = 0; i < n; i++) {
+		size_t end = r->figures[i].offset + r->figures[i].len;
+		reach[i] = i > 0 && reach[i - 1] > end ? reach[i - 1] : end;
+	}
+	while (coach_next(run, cue, from, run->len, &ms, &me)) {
 		size_t p = ms;
 		double v;
 
 		from = coach_after(t, run->len, ms, me);
-		if (coach_overlaps_figure(run, ms, me))
+		if (coach_overlaps_figure(run, reach, n, ms, me))
 			continue;
 		if (cue == COACH_CUE_TEAM_OF) {
 			/* the number is the match's last word */
@@ -860,13 +957,7 @@ coach_find_counts(struct coach_run *run, enum coach_cue cue, enum coach_figure_k
 			continue;
 		coach_add_figure(run, kind, v, ms, me - ms);
 	}
-}
-
-static int
-coach_figure_cmp(const void *a, const void *b)
-{
-	const struct coach_figure *x = a, *y = b;
-	return (x->offset > y->offset) - (x->offset < y->offset);
+	free(reach);
 }
 
 static void
@@ -874,11 +965,10 @@ coach_find_figures(struct coach_run *run)
 {
 	size_t from = 0, ms, me;
 
-	while (coach_next(run->c->cue[COACH_CUE_ATTRIB_PCT], run->text, run->len, from, &ms, &me)) {
-		run->attr_start = xrealloc(run->attr_start, (run->nattr + 1) * sizeof(size_t));
-		run->attr_end = xrealloc(run->attr_end, (run->nattr + 1) * sizeof(size_t));
-		run->attr_start[run->nattr] = ms;
-		run->attr_end[run->nattr] = me;
+	while (coach_next(run, COACH_CUE_ATTRIB_PCT, from, run->len, &ms, &me)) {
+		run->attr = coach_grow(run->attr, run->nattr, &run->attr_cap, sizeof(*run->attr));
+		run->attr[run->nattr].start = ms;
+		run->attr[run->nattr].end = me;
 		run->nattr++;
 		from = coach_after(run->text, run->len, ms, me);
 	}
@@ -980,6 +1070,8 @@ coach_check_credibility(struct coach_run *run)
 	const struct coach_figure *metric = coach_first_metric(run);
 	const struct coach_figure *about = big != NULL ? big : metric;
 	const struct coach_figure *result_pct = NULL;
+	const struct coach_seg *seen = NULL;	     /* the sentence of the last figure */
+	bool conservative = false, absolute = false; /* what seen says */
 	size_t from, ms, me;
 
 	r->has_method = coach_has(run, COACH_CUE_METHOD, 0, run->len);
@@ -987,18 +1079,22 @@ coach_check_credibility(struct coach_run *run)
 	r->has_attribution = run->nattr > 0;
 	r->has_timeframe = coach_has(run, COACH_CUE_TIMEFRAME, 0, run->len);
 
-	/* round and hedged dollar claims */
+	/* round and hedged dollar claims; figures are in text order, so the
+	   sentence last looked at is the one to look at again */
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct coach_figure *f = &r->figures[i];
 		const char *q = run->text + f->offset;
 		const struct coach_seg *s;
-		bool hedged, conservative = false;
+		bool hedged;
 
 		if (f->kind != COACH_FIG_MONEY || !f->claim)
 			continue;
 		s = coach_seg_at(run, f->offset);
-		if (s != NULL)
-			conservative = coach_has(run, COACH_CUE_CONSERVATIVE, s->start, s->end);
+		if (s != seen) {
+			seen = s;
+			conservative =
+			    s != NULL && coach_has(run, COACH_CUE_CONSERVATIVE, s->start, s->end);
+		}
 		if (conservative || strncasecmp(q, "up to", 5) == 0 ||
 		    strncasecmp(q, "as much", 7) == 0)
 			continue;
@@ -1018,7 +1114,7 @@ coach_check_credibility(struct coach_run *run)
 
 	/* "up to" */
 	from = 0;
-	while (coach_next(run->c->cue[COACH_CUE_UP_TO], run->text, run->len, from, &ms, &me)) {
+	while (coach_next(run, COACH_CUE_UP_TO, from, run->len, &ms, &me)) {
 		coach_add(run, COACH_UP_TO, ms, me - ms,
 			  "\"%.*s\" quotes the best case; claim the floor "
 			  "instead (\"at least ...\").",
@@ -1028,7 +1124,7 @@ coach_check_credibility(struct coach_run *run)
 
 	/* vague words, then figures with no period */
 	from = 0;
-	while (coach_next(run->c->cue[COACH_CUE_VAGUE], run->text, run->len, from, &ms, &me)) {
+	while (coach_next(run, COACH_CUE_VAGUE, from, run->len, &ms, &me)) {
 		coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
 			  "\"%.*s\" is not a measurement; say how much and "
 			  "over what period (\"18%% over 6 months\").",
@@ -1057,8 +1153,7 @@ coach_check_credibility(struct coach_run *run)
 	if (big == NULL && result_pct != NULL)
 		about = result_pct;
 	if ((big != NULL || result_pct != NULL) && !r->has_attribution) {
-		if (coach_next(run->c->cue[COACH_CUE_ATTRIB_WORD], run->text, run->len, 0, &ms,
-			       &me))
+		if (coach_next(run, COACH_CUE_ATTRIB_WORD, 0, run->len, &ms, &me))
 			coach_add(run, COACH_NO_ATTRIBUTION, ms, me - ms,
 				  "Attribution is mentioned but not quantified: "
 				  "say what share of the outcome is your "
@@ -1078,12 +1173,18 @@ coach_check_credibility(struct coach_run *run)
 			  (int)big->len, run->text + big->offset);
 
 	/* percentages with no absolute number in the same sentence */
+	seen = NULL;
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct coach_figure *f = &r->figures[i];
 		const struct coach_seg *s = coach_seg_at(run, f->offset);
 		if (f->kind != COACH_FIG_PERCENT || s == NULL ||
-		    coach_in_attribution(run, f->offset) ||
-		    coach_has_absolute(run, s->start, s->end))
+		    coach_in_attribution(run, f->offset))
+			continue;
+		if (s != seen) {
+			seen = s;
+			absolute = coach_has_absolute(run, s->start, s->end);
+		}
+		if (absolute)
 			continue;
 		coach_add(run, COACH_NO_ABSOLUTE, f->offset, f->len,
 			  "\"%.*s\" of what? Give the absolute number behind "
@@ -1109,7 +1210,7 @@ coach_check_scope(struct coach_run *run)
 	struct coach_result *r = run->r;
 	const struct coach_figure *big = coach_biggest_claim(run, false);
 	const struct coach_figure *most_people = NULL, *most_teams = NULL;
-	char money[32];
+	char money[AMOUNT_FORMAT_MAX];
 	size_t ms, me;
 
 	for (size_t i = 0; i < r->nfigures; i++) {
@@ -1142,7 +1243,7 @@ coach_check_scope(struct coach_run *run)
 				  "\"%.*s\" is L7 coordination; an L6 story "
 				  "usually spans 2-3 teams.",
 				  (int)most_teams->len, run->text + most_teams->offset);
-		if (coach_next(run->c->cue[COACH_CUE_L6_REACH], run->text, run->len, 0, &ms, &me))
+		if (coach_next(run, COACH_CUE_L6_REACH, 0, run->len, &ms, &me))
 			coach_add(run, COACH_OVERREACH, ms, me - ms,
 				  "\"%.*s\" claims influence beyond an L6 role; "
 				  "back it with evidence or stay at team scope.",
@@ -1161,7 +1262,7 @@ coach_check_scope(struct coach_run *run)
 	if ((most_teams == NULL || most_teams->value < 2) &&
 	    (most_people == NULL || most_people->value < COACH_L6_MAX_ENGINEERS) &&
 	    !coach_has(run, COACH_CUE_MULTI_TEAM, 0, run->len) &&
-	    coach_next(run->c->cue[COACH_CUE_ONE_TEAM], run->text, run->len, 0, &ms, &me))
+	    coach_next(run, COACH_CUE_ONE_TEAM, 0, run->len, &ms, &me))
 		coach_add(run, COACH_UNDERSELL, ms, me - ms,
 			  "The story stays within \"%.*s\": an L7 answer shows "
 			  "several teams or the organisation moving.",
@@ -1233,6 +1334,13 @@ coach_plain_word(const char *t, size_t ts, size_t te)
 }
 
 /*
+ * The longest word after '=' read as a stated result ("$936K", "6=6" in a
+ * chain). Bounding it keeps the calculations of a text from overlapping
+ * more than this, so writing them out stays linear.
+ */
+#define COACH_MAX_RESULT 64
+
+/*
  * Finds the calculation around the '=' at eq: the run of numbers and
  * operators before it and the amount after it. Returns false when there
  * is no calculation (nothing computed on the left, no number on the right).
@@ -1281,7 +1389,8 @@ coach_calc_span(const char *t, size_t len, size_t eq, size_t *start, size_t *end
 		q++;
 	p = q;
 	while (q < len && !coach_is_space(t[q]))
-		q++;
+		if (++q - p > COACH_MAX_RESULT)
+			return false; /* a run of text, not a result */
 	while (q > p && strchr(",.;:", t[q - 1]) != NULL)
 		q--;
 	if (q == p || !coach_calc_token(t, p, q))
@@ -1300,17 +1409,17 @@ static void
 coach_check_arithmetic(struct coach_run *run)
 {
 	struct sbuf sheet = {0};
-	size_t *where = NULL, *wlen = NULL, nlines = 0;
+	struct coach_span *where = NULL; /* line i of the sheet is where[i - 1] */
+	size_t nlines = 0, cap = 0;
 	struct audit_report rep = {0};
 
 	for (size_t i = 0; i < run->len; i++) {
 		size_t a, b;
 		if (run->text[i] != '=' || !coach_calc_span(run->text, run->len, i, &a, &b))
 			continue;
-		where = xrealloc(where, (nlines + 1) * sizeof(*where));
-		wlen = xrealloc(wlen, (nlines + 1) * sizeof(*wlen));
-		where[nlines] = a;
-		wlen[nlines] = b - a;
+		where = coach_grow(where, nlines, &cap, sizeof(*where));
+		where[nlines].start = a;
+		where[nlines].end = b;
 		nlines++;
 		for (size_t k = a; k < b; k++)
 			sbuf_addc(&sheet, run->text[k] == '\n' ? ' ' : run->text[k]);
@@ -1326,7 +1435,8 @@ coach_check_arithmetic(struct coach_run *run)
 			continue;
 		if (line < 1 || line > nlines)
 			continue;
-		coach_add(run, COACH_ARITHMETIC, where[line - 1], wlen[line - 1], "%s: %s",
+		coach_add(run, COACH_ARITHMETIC, where[line - 1].start,
+			  where[line - 1].end - where[line - 1].start, "%s: %s",
 			  st->status == AUDIT_WRONG ? "This calculation does not add up"
 						    : "This calculation is slightly off",
 			  st->message != NULL && st->message[0] != '\0'
@@ -1337,11 +1447,34 @@ out:
 	audit_report_free(&rep);
 	sbuf_free(&sheet);
 	free(where);
-	free(wlen);
 }
 
 /* ------------------------------------------------------------------ */
 /* public                                                              */
+
+/*
+ * A copy of text[0..len) with each byte that does not start a valid UTF-8
+ * character made a '?': valid UTF-8 of the same length, so every offset
+ * into it is an offset into text.
+ */
+static char *
+coach_scrub(const char *text, size_t len)
+{
+	char *s = xmalloc(len + 1);
+	size_t i = 0;
+
+	memcpy(s, text, len);
+	s[len] = '\0';
+	while (i < len) {
+		size_t n = check_utf8_char(s + i, len - i);
+		if (n == 0) {
+			s[i] = '?';
+			n = 1;
+		}
+		i += n;
+	}
+	return s;
+}
 
 int
 coach_new(struct coach **out, char *err, size_t errlen)
@@ -1384,10 +1517,14 @@ coach_analyse(const struct coach *c, const char *text, size_t len, const struct 
 
 	r->level = opt->level;
 	run.c = c;
+	run.answer = text;
 	run.text = text;
 	run.len = len;
 	run.opt = opt;
 	run.r = r;
+	/* checked once here, so no match checks it again (see coach_match) */
+	if (!check_utf8_valid(text, len))
+		run.text = run.scrubbed = coach_scrub(text, len);
 
 	coach_structure(&run);
 	coach_find_figures(&run);
@@ -1399,8 +1536,8 @@ coach_analyse(const struct coach *c, const char *text, size_t len, const struct 
 	coach_check_arithmetic(&run);
 
 	free(run.segs);
-	free(run.attr_start);
-	free(run.attr_end);
+	free(run.attr);
+	free(run.scrubbed);
 	*out = r;
 }
 

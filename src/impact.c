@@ -20,10 +20,11 @@ struct impact_ctx {
 	struct impact_result *r;
 	char *err;
 	size_t errlen;
-	char in[IMPACT_MAX_INPUTS][48]; /* inputs as written, exact */
-	char st[IMPACT_MAX_STEPS][48];	/* step values as written in later
-					   steps: 4 digits, so the arithmetic
-					   shown still checks out at 3 */
+	char in[IMPACT_MAX_INPUTS][AMOUNT_FORMAT_MAX]; /* inputs as written, exact */
+	char st[IMPACT_MAX_STEPS][AMOUNT_FORMAT_MAX];  /* step values as written in
+							  later steps: 4 digits, so
+							  the arithmetic shown still
+							  checks out at 3 */
 };
 
 struct impact_entry {
@@ -304,7 +305,11 @@ impact_fail(struct impact_ctx *c, const char *fmt, ...)
 static int impact_step(struct impact_ctx *c, const char *label, enum amount_kind kind, double value,
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Appends a step; its value as written is kept in c->st for later steps. */
+/*
+ * Appends a step; its value as written is kept in c->st for later steps.
+ * A value of AMOUNT_MAX or more fails the run: it could not be printed
+ * or read back.
+ */
 static int
 impact_step(struct impact_ctx *c, const char *label, enum amount_kind kind, double value,
 	    const char *fmt, ...)
@@ -315,6 +320,12 @@ impact_step(struct impact_ctx *c, const char *label, enum amount_kind kind, doub
 
 	if (r->nsteps >= IMPACT_MAX_STEPS)
 		return impact_fail(c, "too many steps");
+	if (!(fabs(value) < AMOUNT_MAX)) {
+		char v[AMOUNT_FORMAT_MAX];
+		amount_format(value, kind, v, sizeof(v));
+		return impact_fail(c, "step %zu (%s) comes to %s: %s; check the inputs",
+				   r->nsteps + 1, label, v, AMOUNT_MAX_TEXT);
+	}
 	s = &r->steps[r->nsteps];
 	snprintf(s->label, sizeof(s->label), "%s", label);
 	va_start(ap, fmt);
@@ -650,7 +661,7 @@ impact_run_automation(struct impact_ctx *c)
 static int
 impact_sum_step(struct impact_ctx *c, const double *values, size_t n)
 {
-	char expr[sizeof(c->r->steps[0].expression)] = "", one[48];
+	char expr[sizeof(c->r->steps[0].expression)] = "", one[AMOUNT_FORMAT_MAX];
 	size_t len = 0;
 	double sum = 0;
 
@@ -699,6 +710,9 @@ impact_check_inputs(struct impact_ctx *c)
 			return impact_fail(c, "input %s is missing", in->name);
 		if (!isfinite(x))
 			return impact_fail(c, "input %s is not a finite number", in->name);
+		if (!(fabs(x) < AMOUNT_MAX))
+			return impact_fail(c, "%s (%s) is too large: %s", in->name, c->in[i],
+					   AMOUNT_MAX_TEXT);
 		if (x < 0 && !signed_ok)
 			return impact_fail(c, "%s (%s) cannot be negative", in->name, c->in[i]);
 		if (in->kind == AMOUNT_PERCENT && x > 1 && strcmp(in->name, "improvement") != 0)
@@ -757,6 +771,9 @@ impact_sum(const double *values, size_t n, struct impact_result *out, char *err,
 	for (size_t i = 0; i < n && rc == 0; i++)
 		if (!isfinite(values[i]))
 			rc = impact_fail(&c, "component %zu is not a finite number", i + 1);
+		else if (!(fabs(values[i]) < AMOUNT_MAX))
+			rc = impact_fail(&c, "component %zu is too large: %s", i + 1,
+					 AMOUNT_MAX_TEXT);
 	if (rc == 0)
 		rc = impact_sum_step(&c, values, n);
 	if (rc == 0)

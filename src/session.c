@@ -460,7 +460,7 @@ static void
 session_show_steps(const struct impact_result *r)
 {
 	for (size_t i = 0; i < r->nsteps; i++) {
-		char v[64];
+		char v[AMOUNT_FORMAT_MAX];
 		amount_format(r->steps[i].value, r->steps[i].kind, v, sizeof(v));
 		printf("  %zu. %s: %s = %s\n", i + 1, r->steps[i].label,
 		       r->steps[i].expression, v);
@@ -521,7 +521,7 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 	const struct impact_result *r = &g->r;
 	int final;
 	int64_t t0 = session_mono_ms();
-	char v[64];
+	char v[AMOUNT_FORMAT_MAX];
 
 	if (c->walkthrough) {
 		printf("%sWalk me through it.%s\n", ui_on(ss->ui, UI_BOLD), ui_off(ss->ui));
@@ -561,7 +561,7 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 static void
 session_reveal(const struct session *ss, const struct card *c, const struct session_grade *g)
 {
-	char v[64];
+	char v[AMOUNT_FORMAT_MAX];
 
 	if (g->verdict == VERDICT_NONE)
 		return; /* self-graded: the answer was shown before grading */
@@ -573,7 +573,7 @@ session_reveal(const struct session *ss, const struct card *c, const struct sess
 		       ui_off(ss->ui), v);
 		if (g->verdict != VERDICT_CORRECT)
 			session_show_steps(r);
-		char annual[64], claim[64];
+		char annual[AMOUNT_FORMAT_MAX], claim[AMOUNT_FORMAT_MAX];
 		amount_format(r->annual, AMOUNT_MONEY, annual, sizeof(annual));
 		amount_format(impact_conservative(r->annual), AMOUNT_MONEY, claim, sizeof(claim));
 		printf("Annual impact %s (%s); claim at least %s.\n", annual,

@@ -167,4 +167,40 @@ run 1 "$drill" audit a b
 run 0 "$drill" audit --help
 has "usage: drill audit" out
 
+# --- amounts of 1e15 (a quadrillion) and more: refused, never printed cut off ---
+# Regression: "1" and 60 zeros was read as about 1e46 and results were
+# printed cut off mid-digit; a run of unary minus signs crashed audit.
+too_large="drill works with amounts below 1e15 (a quadrillion)"
+run 1 "$drill" calc cloud cost_before=1000000000000000000 cost_after=0
+has "input \"cost_before\": \"1000000000000000000\" is too large: $too_large" err
+[ ! -s "$tmp/out" ] || fail "a refused input printed a result"
+
+run 1 "$drill" calc cloud cost_before=900000000000000 cost_after=1
+has "cloud: step 2 (annual savings) comes to \$1.08e+16: $too_large; check the inputs" err
+[ ! -s "$tmp/out" ] || fail "a result too large was printed"
+
+run 1 "$drill" calc total a=999999999999999 b=999999999999999
+has "comes to \$2e+15: $too_large" err
+
+run 0 "$drill" calc cloud cost_before=\$999B cost_after=0 --json
+[ "$(json_get "$tmp/out" 'd["annual"]')" = 11988000000000 ] || fail "largest annual in range"
+
+z60=000000000000000000000000000000000000000000000000000000000000
+printf 'a: 1%s x 10 = 1\nb: $999B x 1,000,000 = $1\nc: 999,999,999,999,999 = 999,999,999,999,999\n' \
+	"$z60" >"$tmp/huge.txt"
+run 0 "$drill" audit "$tmp/huge.txt"
+has "\"1000000000000000000000000000000000000...\" is too large: $too_large" out
+has "the left side is \$9.99e+17, too large: $too_large" out
+has "3 steps: 1 ok, 0 imprecise, 0 wrong, 2 unreadable" out
+lacks "100,000,000,000" out
+run 0 "$drill" audit "$tmp/huge.txt" --json
+[ "$(json_get "$tmp/out" '[s["status"] for s in d["steps"]]')" = \
+  "['unreadable', 'unreadable', 'ok']" ] || fail "audit of huge numbers: statuses"
+[ "$(json_get "$tmp/out" 'd["steps"][2]["computed"]')" = 999999999999999 ] || fail "largest exact"
+
+python3 -c 'print("x: " + "-" * 100000 + "1 = 1")' >"$tmp/signs.txt"
+run 0 "$drill" audit "$tmp/signs.txt"
+has "signs and parentheses nested too deep (32 at most)" out
+has "1 steps: 0 ok, 0 imprecise, 0 wrong, 1 unreadable" out
+
 echo "calc.sh: all passed"

@@ -124,6 +124,41 @@ expect_exit 1
 expect_out "No answer given; nothing saved."
 sql_eq "SELECT count(*) FROM mocks" "1"
 
+step "an answer over 1 MB is refused, by coach and by mock"
+# Regression: the analysis was quadratic, so a long answer ran for minutes.
+python3 - "$T" <<'PY'
+import sys
+t = sys.argv[1]
+star = open(t + "/strong.txt").read()
+big = (star * 800)[:1468006]  # 1.4 MB
+open(t + "/big.txt", "w").write(big)
+open(t + "/max.txt", "w").write((star * 800)[:1 << 20])  # exactly 1 MB
+open(t + "/mock-big.txt", "w").write(big + "\n.\n")
+open(t + "/mock-big-followup.txt", "w").write(star + "\n.\n" + big + "\n.\n")
+PY
+run coach "$T/big.txt"
+expect_exit 1
+expect_err "drill coach: the answer is 1.4 MB; the most drill reads is 1 MB: shorten it"
+expect_eq "$OUT" "" "coach stdout for an answer over 1 MB"
+run coach - <"$T/big.txt"
+expect_exit 1
+expect_err "drill coach: the answer is 1.4 MB; the most drill reads is 1 MB"
+run coach "$T/max.txt"
+expect_exit 0
+expect_out "L6 answer: "
+printf x >>"$T/max.txt"
+run coach - <"$T/max.txt"
+expect_exit 1
+expect_err "drill coach: the answer is 1048577 bytes; the most drill reads is 1 MB (1048576 bytes)"
+run mock --seed 7 --level L6 --principle ownership <"$T/mock-big.txt"
+expect_exit 1
+expect_err "drill mock: the answer is 1.4 MB; the most drill reads is 1 MB"
+expect_out "Nothing saved."
+run mock --seed 7 --level L6 --principle ownership <"$T/mock-big-followup.txt"
+expect_exit 1
+expect_err "drill mock: the answer is 1.4 MB; the most drill reads is 1 MB"
+sql_eq "SELECT count(*) FROM mocks" "1"
+
 step "no question matches"
 run mock --principle "no such principle" </dev/null
 expect_exit 1

@@ -536,6 +536,136 @@ test_amount_fraction_note(void **state)
 	assert_string_equal(buf, "0.0235 \xe2\x86\x92 2.35%, read as a fraction");
 }
 
+/*
+ * Regression: the reader kept the first 47 digits and dropped the rest, so
+ * "1" and 60 zeros was read as 1e46, and 60 leading zeros before a 1 as 0.
+ * Amounts of 1e15 or more are refused with a message; leading zeros are
+ * not digits that count; a number too long to read exactly is refused.
+ */
+static void
+test_amount_range(void **state)
+{
+	static const struct {
+		const char *text;
+		enum amount_kind expect;
+		const char *want; /* NULL: read as value */
+		double value;
+	} cases[] = {
+	    {"1000000000000000000000000000000000000000000000000000000000000", ANY, "is too large",
+	     0},
+	    {"1,000,000,000,000,000", COUNT, "is too large", 0},
+	    {"1000000000000000", MONEY, "is too large", 0},
+	    {"$1,000,000B", ANY, "is too large", 0},
+	    {"-$1,000,000B", ANY, "is too large", 0},
+	    {"1000000000M", ANY, "is too large", 0},
+	    {"$999,999,999,999,999.99", ANY, "is too large", 0}, /* rounds to 1e15 */
+	    {"100,000,000,000,000,000%", ANY, "is too large", 0},
+	    {"1e15", ANY, "cannot read", 0},
+	    {"999,999,999,999,999", COUNT, NULL, 999999999999999.0},
+	    {"$999,999.999B", ANY, NULL, 999999999000000.0},
+	    {"-$999,999B", ANY, NULL, -999999e9},
+	    {"99,999,999,999,999%", ANY, NULL, 999999999999.99},
+	    {"0000000000000000000000000000000000000000000000000000000000001", COUNT, NULL, 1},
+	    {"000,000,001", COUNT, NULL, 1},
+	    {"0.12345678901234567890123456789012345678901", ANY, "more than 40 digits", 0},
+	    {"0.0000000000000000000000000000000000000000000001", ANY, "more than 40 digits", 0},
+	    {"0.123456789012345678901234567890123456789", ANY, NULL, 0.123456789012345678901},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct amount a;
+		char err[200] = "";
+		int rc = amount_parse(cases[i].text, cases[i].expect, &a, err, sizeof(err));
+
+		if (cases[i].want == NULL) {
+			if (rc != 0)
+				fail_msg("\"%s\": %s", cases[i].text, err);
+			if (a.value != cases[i].value &&
+			    fabs(a.value - cases[i].value) > 1e-15 * fabs(cases[i].value))
+				fail_msg("\"%s\": %.17g, want %.17g", cases[i].text, a.value,
+					 cases[i].value);
+			continue;
+		}
+		if (rc == 0)
+			fail_msg("\"%s\" was read as %.17g", cases[i].text, a.value);
+		if (strstr(err, cases[i].want) == NULL)
+			fail_msg("\"%s\": message \"%s\" lacks \"%s\"", cases[i].text, err,
+				 cases[i].want);
+	}
+	{
+		struct amount a;
+		char err[200];
+		assert_int_equal(amount_parse("2,000,000,000,000,000", MONEY, &a, err, sizeof(err)),
+				 -1);
+		assert_string_equal(err, "\"2,000,000,000,000,000\" is too large: drill works "
+					 "with amounts below 1e15 (a quadrillion)");
+	}
+}
+
+/* amount_scan says why a number is refused, and how long it is. */
+static void
+test_amount_scan_range(void **state)
+{
+	struct amount a;
+	size_t used;
+
+	(void)state;
+	assert_int_equal(amount_scan("1000000000000000000000000000000000000000000000000000000000000 x 1",
+				     &a, &used),
+			 AMOUNT_SCAN_TOO_LARGE);
+	assert_int_equal(used, 61);
+	assert_true(a.value == 0);
+	assert_int_equal(amount_scan("$2,000T", &a, &used), AMOUNT_SCAN_OK);
+	assert_int_equal(amount_scan("$2,000,000B x 3", &a, &used), AMOUNT_SCAN_TOO_LARGE);
+	assert_int_equal(used, 11);
+	assert_int_equal(amount_scan("0.00000000000000000000000000000000000000000000001", &a, &used),
+			 AMOUNT_SCAN_TOO_LONG);
+	assert_int_equal(amount_scan("999,999,999,999,999 hours", &a, &used), AMOUNT_SCAN_OK);
+	assert_true(a.value == 999999999999999.0);
+}
+
+/*
+ * Regression: a value written in more than 64 bytes was cut off mid-digit
+ * by the callers' buffers ("$1,000,...,000B"). Every value now fits in
+ * AMOUNT_FORMAT_MAX bytes: the largest in range in full, larger ones in
+ * scientific notation, never cut.
+ */
+static void
+test_amount_format_fits(void **state)
+{
+	static const double values[] = {
+	    0,	   1e-300, 1e-13, 0.123456789012345, 1, 999.995, 999999.5, 123456789012.345,
+	    999999999999999.0, 999999999999999.9, 1e15, 1.08e16, 1e60, 1e300, 1.7976931348623157e308,
+	};
+	static const enum amount_kind kinds[] = {ANY, MONEY, PCT, COUNT, WEEKS, HOURS, DAYS,
+						 MONTHS, YEARS, POINTS};
+	char buf[AMOUNT_FORMAT_MAX];
+
+	(void)state;
+	for (size_t k = 0; k < ARRAY_LEN(kinds); k++)
+		for (size_t i = 0; i < ARRAY_LEN(values); i++)
+			for (int sign = -1; sign <= 1; sign += 2)
+				for (int sig = 0; sig <= 20; sig++) {
+					double v = sign * values[i];
+					size_t n = amount_format_sig(v, kinds[k], sig, buf, sizeof(buf));
+					if (n >= sizeof(buf) || strlen(buf) != n)
+						fail_msg("%.17g %s sig %d: %zu bytes, \"%s\"", v,
+							 amount_kind_name(kinds[k]), sig, n, buf);
+					n = amount_format_exact(v, kinds[k], buf, sizeof(buf));
+					assert_true(n < sizeof(buf) && strlen(buf) == n);
+				}
+	amount_format(1e60, MONEY, buf, sizeof(buf));
+	assert_string_equal(buf, "$1e+60");
+	amount_format(-1.08e16, MONEY, buf, sizeof(buf));
+	assert_string_equal(buf, "-$1.08e+16");
+	amount_format(2.5e15, HOURS, buf, sizeof(buf));
+	assert_string_equal(buf, "2.5e+15 hours");
+	amount_format_exact(999999999999999.0, COUNT, buf, sizeof(buf));
+	assert_string_equal(buf, "999,999,999,999,999");
+	amount_format_exact(999999999999999.0, MONEY, buf, sizeof(buf));
+	assert_string_equal(buf, "$999,999.999999999B");
+}
+
 static void
 test_amount_kind_names(void **state)
 {
@@ -563,6 +693,9 @@ main(void)
 	    cmocka_unit_test(test_amount_parse_input),
 	    cmocka_unit_test(test_amount_parse_input_bad),
 	    cmocka_unit_test(test_amount_fraction_note),
+	    cmocka_unit_test(test_amount_range),
+	    cmocka_unit_test(test_amount_scan_range),
+	    cmocka_unit_test(test_amount_format_fits),
 	    cmocka_unit_test(test_amount_kind_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

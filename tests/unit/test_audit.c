@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -291,6 +292,108 @@ test_audit_empty_and_odd_input(void **state)
 	audit_report_free(&r);
 }
 
+/* The status and message of the one step in text. */
+static enum audit_status
+audit_one(const char *text, char *msg, size_t msglen)
+{
+	struct audit_report r;
+	enum audit_status st;
+
+	audit_text(text, strlen(text), &r);
+	assert_int_equal(r.n, 1);
+	st = r.steps[0].status;
+	snprintf(msg, msglen, "%s", r.steps[0].message ? r.steps[0].message : "");
+	audit_report_free(&r);
+	return st;
+}
+
+/*
+ * Regression: a long run of unary signs recursed once per sign and
+ * overflowed the stack (SIGSEGV); only parentheses were bounded. Every
+ * nesting, signs and parentheses alike, is now refused past 32.
+ */
+static void
+test_audit_sign_chain(void **state)
+{
+	static const char *const units[] = {"-", "+", "\xe2\x88\x92", "- ", "-(", "(+"};
+	size_t n = 100000;
+	char msg[256];
+
+	(void)state;
+	for (size_t u = 0; u < ARRAY_LEN(units); u++) {
+		size_t ul = strlen(units[u]);
+		char *text = xmalloc(3 + n * ul + 8);
+		size_t o = 0;
+
+		memcpy(text, "x: ", 3);
+		o = 3;
+		for (size_t i = 0; i < n; i++, o += ul)
+			memcpy(text + o, units[u], ul);
+		strcpy(text + o, "1 = 1");
+		assert_int_equal(audit_one(text, msg, sizeof(msg)), AUDIT_UNREADABLE);
+		if (strstr(msg, "nested too deep") == NULL)
+			fail_msg("unit \"%s\": message \"%s\"", units[u], msg);
+		free(text);
+	}
+	/* 32 levels are still read: an even number of minus signs is +1. */
+	assert_int_equal(audit_one("--------------------------------1 = 1", msg, sizeof(msg)),
+			 AUDIT_OK);
+	assert_int_equal(audit_one("-(-(-(-(2)))) x 3 = 6", msg, sizeof(msg)), AUDIT_OK);
+	assert_int_equal(audit_one("---------------------------------1 = 1", msg, sizeof(msg)),
+			 AUDIT_UNREADABLE);
+}
+
+/*
+ * Regression: numbers of 1e15 or more were read cut to 47 digits and
+ * results printed cut off mid-digit ("the left side is 100,000,...,184").
+ * Such a number, stated or on the left, or a left side that multiplies
+ * past 1e15, makes the line unreadable with a message saying so.
+ */
+static void
+test_audit_too_large(void **state)
+{
+	static const struct {
+		const char *text;
+		enum audit_status status;
+		const char *message; /* exact; NULL: none */
+	} cases[] = {
+	    {"a: 1000000000000000000000000000000000000000000000000000000000000 x 10 = 1", UNR,
+	     "\"1000000000000000000000000000000000000...\" is too large: drill works with "
+	     "amounts below 1e15 (a quadrillion)"},
+	    {"b: 2 x 3 = 1000000000000000000000000000000000000000000000000000000000000", UNR,
+	     "\"1000000000000000000000000000000000000...\" is too large: drill works with "
+	     "amounts below 1e15 (a quadrillion)"},
+	    {"c: $2,000,000B / 2 = $1,000,000B", UNR,
+	     "\"$1,000,000B\" is too large: drill works with amounts below 1e15 (a quadrillion)"},
+	    {"d: $999B x 1,000,000 = $1", UNR,
+	     "the left side is $9.99e+17, too large: drill works with amounts below 1e15 (a "
+	     "quadrillion)"},
+	    {"e: 999,999,999,999,999 + 1 = 5", UNR,
+	     "the left side is 1e+15, too large: drill works with amounts below 1e15 (a "
+	     "quadrillion)"},
+	    {"f: 1 = 0.0000000000000000000000000000000000000000000001", UNR,
+	     "\"0.00000000000000000000000000000000000...\" has more than 40 digits: drill reads "
+	     "40 at most"},
+	    {"g: 999,999,999,999,999 = 999,999,999,999,999", OK, NULL},
+	    {"h: $999,999B - $1B = $999,998B", OK, NULL},
+	    {"i: 999,999,999,999,999 = 1", BAD,
+	     "the left side is 999,999,999,999,999, not 1"},
+	    /* large intermediate results are fine when the left side ends in range */
+	    {"j: $900B x 1,000 / 1,000 = $900B", OK, NULL},
+	};
+	char msg[256];
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		enum audit_status st = audit_one(cases[i].text, msg, sizeof(msg));
+		if (st != cases[i].status ||
+		    strcmp(msg, cases[i].message != NULL ? cases[i].message : "") != 0)
+			fail_msg("\"%s\": %s \"%s\", want %s \"%s\"", cases[i].text,
+				 audit_status_name(st), msg, audit_status_name(cases[i].status),
+				 cases[i].message != NULL ? cases[i].message : "");
+	}
+}
+
 static void
 test_audit_status_names(void **state)
 {
@@ -312,6 +415,8 @@ main(void)
 	    cmocka_unit_test(test_audit_imprecise_message),
 	    cmocka_unit_test(test_audit_kinds),
 	    cmocka_unit_test(test_audit_empty_and_odd_input),
+	    cmocka_unit_test(test_audit_sign_chain),
+	    cmocka_unit_test(test_audit_too_large),
 	    cmocka_unit_test(test_audit_status_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

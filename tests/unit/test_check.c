@@ -1,6 +1,7 @@
 /* Unit tests for check: PCRE2 patterns, limits, normalisation. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -107,6 +108,84 @@ test_invalid_utf8_subject_is_no_match(void **state)
 	check_re_free(NULL);
 }
 
+/* UTF-8 validity, case by case, as PCRE2 defines it. */
+static void
+test_utf8_valid(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t len;
+		bool valid;
+		size_t first; /* check_utf8_char of the first character */
+	} cases[] = {
+	    {"", 0, true, 0},
+	    {"plain ascii", 11, true, 1},
+	    {"a\0b", 3, true, 1}, /* NUL is a character */
+	    {"\xc3\xa9", 2, true, 2},
+	    {"\xe2\x80\x94", 3, true, 3},
+	    {"\xf0\x9f\x98\x80", 4, true, 4},
+	    {"\xf4\x8f\xbf\xbf", 4, true, 4}, /* U+10FFFF */
+	    {"\xed\x9f\xbf", 3, true, 3},	      /* U+D7FF */
+	    {"\xee\x80\x80", 3, true, 3},	      /* U+E000 */
+	    {"\x80", 1, false, 0},		      /* a lone continuation byte */
+	    {"\xc3", 1, false, 0},		      /* cut short */
+	    {"\xe2\x80", 2, false, 0},
+	    {"\xc0\x80", 2, false, 0},	      /* overlong NUL */
+	    {"\xc1\xbf", 2, false, 0},
+	    {"\xe0\x9f\xbf", 3, false, 0},	      /* overlong */
+	    {"\xf0\x8f\xbf\xbf", 4, false, 0},  /* overlong */
+	    {"\xed\xa0\x80", 3, false, 0},	      /* a surrogate */
+	    {"\xf4\x90\x80\x80", 4, false, 0},  /* above U+10FFFF */
+	    {"\xf5\x80\x80\x80", 4, false, 0},
+	    {"\xff", 1, false, 0},
+	    {"\xc3\x28", 2, false, 0},
+	    {"ok \xc3\xa9 then \xff", 12, false, 1},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		if (check_utf8_valid(cases[i].s, cases[i].len) != cases[i].valid)
+			fail_msg("case %zu: valid should be %d", i, cases[i].valid);
+		assert_int_equal(check_utf8_char(cases[i].s, cases[i].len), cases[i].first);
+	}
+}
+
+/*
+ * check_utf8_valid agrees with PCRE2's own check on random bytes, and
+ * check_re_match_valid with check_re_match on every valid subject.
+ */
+static void
+test_utf8_agrees_with_pcre2(void **state)
+{
+	static const unsigned char pool[] = {'a', ' ', '5', '%', 0x80, 0x8f, 0x90, 0xa0, 0xbf,
+					     0xc0, 0xc2, 0xc3, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0,
+					     0xf4, 0xf5, 0xff};
+	struct check_re *end = NULL, *word = NULL;
+	uint64_t x = 20260301;
+	char s[8];
+	(void)state;
+
+	assert_int_equal(check_re_compile("\\z", &end, NULL, 0, NULL), 0);
+	assert_int_equal(check_re_compile("\\w+", &word, NULL, 0, NULL), 0);
+	for (int n = 0; n < 200000; n++) {
+		size_t len = (size_t)(n % 7) + 1, ms = 0, me = 0, ms2 = 0, me2 = 0;
+		bool valid;
+		for (size_t i = 0; i < len; i++) {
+			x = x * 6364136223846793005u + 1442695040888963407u;
+			s[i] = (char)pool[(x >> 33) % sizeof(pool)];
+		}
+		valid = check_re_match(end, s, len, NULL, NULL) == 1;
+		if (check_utf8_valid(s, len) != valid)
+			fail_msg("sample %d: check_utf8_valid says %d, PCRE2 %d", n, !valid, valid);
+		if (!valid || (s[0] & 0xC0) == 0x80)
+			continue;
+		assert_int_equal(check_re_match_valid(word, s, len, &ms, &me),
+				 check_re_match(word, s, len, &ms2, &me2));
+		assert_true(ms == ms2 && me == me2);
+	}
+	check_re_free(end);
+	check_re_free(word);
+}
+
 static void
 test_normalise(void **state)
 {
@@ -133,6 +212,8 @@ main(void)
 		cmocka_unit_test(test_compile_error_has_message_and_column),
 		cmocka_unit_test(test_backtracking_is_bounded),
 		cmocka_unit_test(test_invalid_utf8_subject_is_no_match),
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_agrees_with_pcre2),
 		cmocka_unit_test(test_normalise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -731,6 +731,32 @@ test_score(void **state)
 	free(strong);
 }
 
+/*
+ * Regression: one byte that is not valid UTF-8 anywhere in the answer made
+ * PCRE2 refuse every subject that held it, so the labels, figures and cues
+ * before and after it were all lost. The answer is now checked once and the
+ * rest of it read; quotes are still the answer's own bytes.
+ */
+static void
+test_invalid_utf8_elsewhere(void **state)
+{
+	static const char text[] = "\xff Situation: our checkout lost orders. Result: we saved "
+				   "$2.34M a year, up to $3M. \xc3";
+	struct coach_result *r;
+	size_t money = 0;
+	(void)state;
+
+	r = test_analyse(text, COACH_L6, false);
+	test_check_invariants("invalid UTF-8", text, strlen(text), r);
+	assert_true(r->labelled);
+	assert_true(r->star[COACH_SITUATION] && r->star[COACH_RESULT]);
+	for (size_t i = 0; i < r->nfigures; i++)
+		money += r->figures[i].kind == COACH_FIG_MONEY;
+	assert_int_equal(money, 2);
+	assert_int_equal(test_count_kind(r, COACH_UP_TO), 1);
+	coach_result_free(r);
+}
+
 int
 main(void)
 {
@@ -742,6 +768,7 @@ main(void)
 	    cmocka_unit_test(test_followup_mode), cmocka_unit_test(test_followups),
 	    cmocka_unit_test(test_odd_input),	  cmocka_unit_test(test_followup_answered),
 	    cmocka_unit_test(test_score),	  cmocka_unit_test(test_corpus),
+	    cmocka_unit_test(test_invalid_utf8_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, test_setup, test_teardown);
 }

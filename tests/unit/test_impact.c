@@ -272,7 +272,7 @@ test_impact_sum(void **state)
 	double parts[] = {7.37e6, 3.2e6, 12.4e6};
 	double costs[] = {32.2e6, 18.7e6, -2.1e6};
 	struct impact_result r;
-	char err[100];
+	char err[200];
 
 	(void)state;
 	assert_int_equal(impact_sum(parts, 3, &r, err, sizeof(err)), 0);
@@ -285,6 +285,12 @@ test_impact_sum(void **state)
 	parts[1] = NAN;
 	assert_int_equal(impact_sum(parts, 3, &r, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "component 2"));
+	/* Regression: a total of 1e15 or more was printed cut off mid-digit. */
+	parts[0] = parts[1] = parts[2] = 999e12;
+	assert_int_equal(impact_sum(parts, 3, &r, err, sizeof(err)), -1);
+	assert_string_equal(err, "step 1 (total impact) comes to $3e+15: drill works with amounts "
+				 "below 1e15 (a quadrillion); check the inputs");
+	assert_int_equal(r.nsteps, 0);
 }
 
 /* Inputs that make no sense are refused with a message naming them. */
@@ -317,6 +323,11 @@ static const struct impact_bad_case impact_bad_cases[] = {
     {"ab_test", {100000, 0.034, 0.03, 50}, "variant (3%) must be above control (3.4%)"},
     {"yearly_average", {34.8e6, 0}, "years (0 years) must be above 0"},
     {"market", {8, 12e6, 0.75, 1.5}, "penetration (150%) cannot be above 100%"},
+    /* Regression: results of 1e15 or more were printed cut off mid-digit. */
+    {"cloud", {900e12, 1, 1}, "step 2 (annual savings) comes to $1.08e+16: drill works with "
+			      "amounts below 1e15 (a quadrillion); check the inputs"},
+    {"platform", {1e6, 1e9, 1}, "step 1 (enabled revenue) comes to $1e+15"},
+    {"labor", {1e15, 1, 1}, "hours (1e+15 hours) is too large: drill works with amounts below"},
 };
 
 static void
