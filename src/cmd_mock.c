@@ -579,7 +579,8 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	coach_level_words(run->level, &wmin, &wmax);
 	printf("Mock interview: %s, %s (%s)\n\n", coach_level_name(run->level),
 	       run->card->principle ? run->card->principle : "any principle", run->card->id);
-	printf("Q: %s\n\n", run->card->prompt);
+	ui_print_wrapped(run->ui, UI_PLAIN, "Q: ", run->card->prompt);
+	putchar('\n');
 	printf("Aim for %zu-%zu minutes spoken (about %zu-%zu words); time limit %d:00.\n",
 	       wmin / COACH_WORDS_PER_MINUTE, wmax / COACH_WORDS_PER_MINUTE, wmin, wmax,
 	       run->minutes);
@@ -620,7 +621,10 @@ cmd_mock_interview(struct cmd_mock_run *run)
 		struct coach_options fopt = {run->level, NULL, true};
 		bool ok;
 
-		printf("\nFollow-up %zu of %zu: %s\n", i + 1, nfu, fu[i]->question);
+		char *label = xasprintf("Follow-up %zu of %zu: ", i + 1, nfu);
+		putchar('\n');
+		ui_print_wrapped(run->ui, UI_PLAIN, label, fu[i]->question);
+		free(label);
 		got = cmd_mock_read_answer(run->ui, -1, 0, &fanswer[i], &size);
 		if (got == CMD_MOCK_INTERRUPTED) {
 			printf("Interview stopped; nothing saved.\n");
@@ -646,7 +650,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 			const struct coach_finding *fd = &fr[i]->findings[k];
 			printf("  %-16s %s%s%s\n", coach_kind_name(fd->kind),
 			       fd->quote[0] ? "\"" : "", fd->quote, fd->quote[0] ? "\"" : "");
-			printf("      %s\n", fd->message);
+			ui_print_wrapped(run->ui, UI_PLAIN, "      ", fd->message);
 		}
 		cmd_mock_keep_findings(fr[i], (int)i + 1, &kept, &nkept);
 	}
