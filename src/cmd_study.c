@@ -14,9 +14,11 @@ cmd_study_usage(FILE *f)
 {
 	fprintf(f, "usage: drill [study] [--deck NAME] [--tag TAG] [--new N] [--limit N]\n"
 		   "                     [--db PATH] [--seed N]\n\n"
-		   "Practise the cards that are due (least likely to be recalled first), then\n"
-		   "new cards up to the daily limit (drill config new_per_day). Decks changed\n"
-		   "on disk are imported first.\n\n"
+		   "Practise the cards that are due today (learning cards first, then review\n"
+		   "cards least likely to be recalled first), then new cards up to the daily\n"
+		   "limit (drill config new_per_day), taken in turn from each deck (drill\n"
+		   "config new_order). Decks changed on disk are imported first. Every grade\n"
+		   "is saved before its verdict is shown.\n\n"
 		   "  --deck NAME  only this deck (file name without .deck, or its name)\n"
 		   "  --tag TAG    only cards with this tag\n"
 		   "  --new N      introduce N new cards this session instead of the daily rest\n"
@@ -24,7 +26,8 @@ cmd_study_usage(FILE *f)
 		   "  --db PATH    database (default $DRILL_DB or ~/.local/share/drill/drill.db)\n"
 		   "  --seed N     reproducible shuffles and generated numbers\n\n"
 		   "Answer typed cards by typing; self-graded cards with 1-4 or a/h/g/e.\n"
-		   "Commands at any prompt: :hint :skip :undo :edit :suspend :help :quit.\n"
+		   "Commands at any prompt: :hint :skip :undo :right :wrong :edit :suspend\n"
+		   ":help :quit (:help explains them).\n"
 		   "When stdin is not a terminal, one answer is read per line.\n");
 }
 
