@@ -1153,7 +1153,8 @@ session_last_call(struct session *ss)
 		session_undo(ss);
 		return !ss->failed;
 	}
-	return false;
+	/* :wrong at this prompt put its card back in the queue. */
+	return a == ACT_LINE && queue_left(ss->q) > 0 && !ss->failed;
 }
 
 static void
