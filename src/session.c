@@ -86,7 +86,6 @@ struct session_last {
 	bool automatic;         /* graded by the checker (not self-graded) */
 	int64_t review_id;
 	char *card_id;
-	char *group;
 	struct store_review rv; /* strings borrowed from the fields below */
 	char *answer;
 	bool was_leech;         /* the card was a leech before that grade */
@@ -688,14 +687,12 @@ session_remember_last(struct session *ss, const struct store_card *sc,
 	struct session_last *l = &ss->last;
 
 	free(l->card_id);
-	free(l->group);
 	free(l->answer);
 	memset(l, 0, sizeof(*l));
 	l->valid = true;
 	l->automatic = g->verdict != VERDICT_NONE;
 	l->review_id = rv->id;
 	l->card_id = xstrdup(sc->id);
-	l->group = sc->group ? xstrdup(sc->group) : NULL;
 	l->answer = g->answer ? xstrdup(g->answer) : NULL;
 	l->rv = *rv;
 	l->rv.card_id = l->card_id;
@@ -795,6 +792,13 @@ session_save(struct session *ss, const struct store_card *sc, const struct card 
 						      rv.leech};
 	ss->reviewed++;
 	ss->recalled += g->rating > FSRS_AGAIN;
+	/* The cap was for the one answer after :undo. */
+	for (size_t i = 0; i < ss->capped.n; i++)
+		if (strcmp(ss->capped.v[i], sc->id) == 0) {
+			free(ss->capped.v[i]);
+			ss->capped.v[i] = ss->capped.v[--ss->capped.n];
+			break;
+		}
 	session_remember_last(ss, sc, &rv, g);
 	queue_graded(ss->q, sc->id, sc->group, rv.after.state, rv.after.due, rv.after.reps,
 		     ss->day_end);
@@ -1378,7 +1382,6 @@ out:
 		free(ss.undo[i].card_id);
 	free(ss.undo);
 	free(ss.last.card_id);
-	free(ss.last.group);
 	free(ss.last.answer);
 	strv_free(&ss.capped);
 	strv_free(&ss.leeches);
