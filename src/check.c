@@ -60,7 +60,7 @@ check_re_match(const struct check_re *re, const char *subject, size_t len,
 	if (mctx == NULL || md == NULL) {
 		pcre2_match_context_free(mctx);
 		pcre2_match_data_free(md);
-		return -1;
+		return CHECK_LIMIT;
 	}
 	pcre2_set_match_limit(mctx, CHECK_MATCH_LIMIT);
 	pcre2_set_depth_limit(mctx, CHECK_DEPTH_LIMIT);
@@ -71,11 +71,13 @@ check_re_match(const struct check_re *re, const char *subject, size_t len,
 			*mstart = (size_t)ov[0];
 		if (mend != NULL)
 			*mend = (size_t)ov[1];
-		rc = 1;
+		rc = CHECK_MATCH;
 	} else if (rc == PCRE2_ERROR_NOMATCH) {
-		rc = 0;
+		rc = CHECK_NO_MATCH;
+	} else if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21) {
+		rc = CHECK_BAD_UTF8;
 	} else {
-		rc = -1;
+		rc = CHECK_LIMIT;
 	}
 	pcre2_match_data_free(md);
 	pcre2_match_context_free(mctx);
