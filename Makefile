@@ -2,14 +2,19 @@
 #   make run    install missing packages, build, start a session on the bundled decks
 #   make test   install missing packages, build with ASan+UBSan, run every test
 #   make bench  build optimised and run the benchmarks
+#   make fuzz   build the fuzz targets with clang and libFuzzer, run each briefly
+#               (FUZZ_SECONDS=600 for a long run; docs/fuzzing.md)
 #   make install PREFIX=/usr/local
 
 BUILD      ?= build
 TEST_BUILD ?= build-test
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 15
+FUZZ_TARGETS ?=
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench install lint clean
+.PHONY: all deps build run test bench fuzz install lint clean
 
 all: build
 
@@ -28,6 +33,10 @@ test: deps
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 	ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS)
 
+fuzz:
+	@sh scripts/deps.sh fuzz
+	JOBS=$(JOBS) bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 bench: deps
 	bash bench/run.sh build-bench
 
@@ -39,4 +48,4 @@ lint:
 	  --inline-suppr --quiet -I src src
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) build-bench
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) build-bench

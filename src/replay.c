@@ -26,9 +26,8 @@ replay_free(struct replay *r)
 	free(r);
 }
 
-static void
-replay_error(struct replay *r, size_t line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static void replay_error(struct replay *r, size_t line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Counts a bad line, keeping its message while fewer than the maximum are kept. */
 static void
@@ -150,7 +149,8 @@ replay_parse_line(struct replay *r, char *s, size_t line, int rollover, replay_o
 			return -1;
 		}
 	}
-	if (replay_parse_int(f[1], &secs) != 0 || secs < REPLAY_MIN_TIME || secs > REPLAY_MAX_TIME) {
+	if (replay_parse_int(f[1], &secs) != 0 || secs < REPLAY_MIN_TIME ||
+	    secs > REPLAY_MAX_TIME) {
 		replay_error(r, line,
 			     "unix_seconds \"%s\" is not a whole number of seconds "
 			     "between years 1 and 9999",
@@ -159,7 +159,8 @@ replay_parse_line(struct replay *r, char *s, size_t line, int rollover, replay_o
 	}
 	if (replay_parse_int(f[2], &rating) != 0 || rating < 1 || rating > 4) {
 		replay_error(r, line,
-			     "rating \"%s\" is not 1 (again), 2 (hard), 3 (good) or 4 (easy)", f[2]);
+			     "rating \"%s\" is not 1 (again), 2 (hard), 3 (good) or 4 (easy)",
+			     f[2]);
 		return -1;
 	}
 	if (offset != NULL && offset(secs, &utc_offset, ctx) != 0) {
@@ -170,8 +171,8 @@ replay_parse_line(struct replay *r, char *s, size_t line, int rollover, replay_o
 	c = &r->cards[rec->card];
 	if (c->last_line != 0 && secs < c->last_secs) {
 		replay_error(r, line,
-			     "card \"%s\" at %" PRId64 " is earlier than its review on line %zu", f[0],
-			     secs, c->last_line);
+			     "card \"%s\" at %" PRId64 " is earlier than its review on line %zu",
+			     f[0], secs, c->last_line);
 		return -1;
 	}
 	c->last_secs = secs;
@@ -213,7 +214,8 @@ replay_parse(const char *buf, size_t len, int rollover_hour, replay_offset_fn of
 			r->reccap = r->reccap ? r->reccap * 2 : 1024;
 			r->recs = xrealloc(r->recs, r->reccap * sizeof *r->recs);
 		}
-		if (replay_parse_line(r, s, line, rollover_hour, offset, ctx, &r->recs[r->nrecs]) == 0)
+		if (replay_parse_line(r, s, line, rollover_hour, offset, ctx, &r->recs[r->nrecs]) ==
+		    0)
 			r->nrecs++;
 	}
 	*out = r;

@@ -36,10 +36,10 @@ struct replay_rec {
 
 /* A card named in the input, in order of first appearance. */
 struct replay_card {
-	const char *id;     /* 1..REPLAY_MAX_ID bytes, no control character; owned by the replay */
-	uint64_t hash;      /* rng_hash(id): the table key and the fuzz card key */
-	int64_t last_secs;  /* unix seconds of its latest review so far */
-	size_t last_line;   /* input line of that review; 0 before the first */
+	const char *id;	   /* 1..REPLAY_MAX_ID bytes, no control character; owned by the replay */
+	uint64_t hash;	   /* rng_hash(id): the table key and the fuzz card key */
+	int64_t last_secs; /* unix seconds of its latest review so far */
+	size_t last_line;  /* input line of that review; 0 before the first */
 };
 
 /* What is wrong with one input line. */
@@ -49,19 +49,19 @@ struct replay_error {
 };
 
 struct replay {
-	struct replay_rec *recs;     /* owned; the good lines, in input order */
+	struct replay_rec *recs; /* owned; the good lines, in input order */
 	size_t nrecs;
-	struct replay_card *cards;   /* owned */
+	struct replay_card *cards; /* owned */
 	size_t ncards;
 	struct replay_error *errors; /* owned; the first REPLAY_MAX_ERRORS bad lines */
 	size_t nerrors;
-	size_t nbad;                 /* every bad line, shown or not; >= nerrors */
+	size_t nbad; /* every bad line, shown or not; >= nerrors */
 
 	/* private to replay.c */
-	char *text;                  /* the input, split in place */
+	char *text; /* the input, split in place */
 	size_t reccap, cardcap;
-	size_t *slots;               /* card index + 1; 0 = empty */
-	size_t nslots;               /* a power of two */
+	size_t *slots; /* card index + 1; 0 = empty */
+	size_t nslots; /* a power of two */
 };
 
 /*

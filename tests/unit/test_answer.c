@@ -21,42 +21,41 @@
  * (a long run of word characters followed by something else), while their
  * own answers stay cheap, so that the deck imports.
  */
-static const char answer_deck[] =
-	"deck: Answers\n"
-	"\n"
-	"id: slow-accept\n"
-	"type: text\n"
-	"prompt: p\n"
-	"answer: yes\n"
-	"accept: ^(\\w+\\s?)+$\n"
-	"\n"
-	"id: slow-and-fast\n"
-	"type: text\n"
-	"prompt: p\n"
-	"answer: yes\n"
-	"accept: ^(\\w+\\s?)+$\n"
-	"accept: !\n"
-	"\n"
-	"id: slow-reject\n"
-	"type: text\n"
-	"prompt: p\n"
-	"answer: 25%\n"
-	"accept: \\d+\\s*%\n"
-	"accept: ^twenty\\s\n"
-	"reject: ^(\\w+\\s?)+$\n"
-	"reject: never\n"
-	"\n"
-	"id: num\n"
-	"type: number\n"
-	"prompt: p\n"
-	"answer: $1M\n"
-	"\n"
-	"id: pick\n"
-	"type: choice\n"
-	"prompt: p\n"
-	"option: L6\n"
-	"option: L7\n"
-	"answer: L7\n";
+static const char answer_deck[] = "deck: Answers\n"
+				  "\n"
+				  "id: slow-accept\n"
+				  "type: text\n"
+				  "prompt: p\n"
+				  "answer: yes\n"
+				  "accept: ^(\\w+\\s?)+$\n"
+				  "\n"
+				  "id: slow-and-fast\n"
+				  "type: text\n"
+				  "prompt: p\n"
+				  "answer: yes\n"
+				  "accept: ^(\\w+\\s?)+$\n"
+				  "accept: !\n"
+				  "\n"
+				  "id: slow-reject\n"
+				  "type: text\n"
+				  "prompt: p\n"
+				  "answer: 25%\n"
+				  "accept: \\d+\\s*%\n"
+				  "accept: ^twenty\\s\n"
+				  "reject: ^(\\w+\\s?)+$\n"
+				  "reject: never\n"
+				  "\n"
+				  "id: num\n"
+				  "type: number\n"
+				  "prompt: p\n"
+				  "answer: $1M\n"
+				  "\n"
+				  "id: pick\n"
+				  "type: choice\n"
+				  "prompt: p\n"
+				  "option: L6\n"
+				  "option: L7\n"
+				  "answer: L7\n";
 
 /* A run of word characters long enough to exhaust the match limit. */
 #define SLOW "twentyfivepercentofallcheckouttrafficinthelastquarter"
@@ -67,21 +66,21 @@ static const struct {
 	int want;
 	const char *why;
 } answer_cases[] = {
-	{"slow-accept", "yes", CALC_CORRECT, "matches at once"},
-	{"slow-accept", " ", CALC_WRONG, "nothing typed"},
-	{"slow-accept", SLOW "!", ANSWER_UNJUDGED,
-	 "regression: the only accept pattern gave up and the answer was graded Again"},
-	{"slow-and-fast", SLOW "!", CALC_CORRECT, "another accept pattern matched"},
-	{"slow-reject", SLOW " 25%", ANSWER_UNJUDGED,
-	 "regression: the reject pattern gave up and counted as no match, so the answer passed"},
-	{"slow-reject", SLOW " never 25%", CALC_WRONG, "another reject pattern matched"},
-	{"slow-reject", SLOW "!", CALC_WRONG, "no accept pattern matches, whatever the rejects"},
-	{"slow-reject", "twenty " SLOW "!", ANSWER_UNJUDGED, "accepted, unless the reject would match"},
-	{"slow-accept", "caf\xe9", ANSWER_UNREADABLE, "Latin-1, not UTF-8"},
-	{"num", "$1.0M", CALC_CORRECT, "an amount"},
-	{"num", "$1.03M", CALC_CLOSE, "within 5%"},
-	{"num", "lots", ANSWER_UNREADABLE, "not an amount"},
-	{"pick", "b", ANSWER_UNREADABLE, "choice cards are not answered by typing"},
+    {"slow-accept", "yes", CALC_CORRECT, "matches at once"},
+    {"slow-accept", " ", CALC_WRONG, "nothing typed"},
+    {"slow-accept", SLOW "!", ANSWER_UNJUDGED,
+     "regression: the only accept pattern gave up and the answer was graded Again"},
+    {"slow-and-fast", SLOW "!", CALC_CORRECT, "another accept pattern matched"},
+    {"slow-reject", SLOW " 25%", ANSWER_UNJUDGED,
+     "regression: the reject pattern gave up and counted as no match, so the answer passed"},
+    {"slow-reject", SLOW " never 25%", CALC_WRONG, "another reject pattern matched"},
+    {"slow-reject", SLOW "!", CALC_WRONG, "no accept pattern matches, whatever the rejects"},
+    {"slow-reject", "twenty " SLOW "!", ANSWER_UNJUDGED, "accepted, unless the reject would match"},
+    {"slow-accept", "caf\xe9", ANSWER_UNREADABLE, "Latin-1, not UTF-8"},
+    {"num", "$1.0M", CALC_CORRECT, "an amount"},
+    {"num", "$1.03M", CALC_CLOSE, "within 5%"},
+    {"num", "lots", ANSWER_UNREADABLE, "not an amount"},
+    {"pick", "b", ANSWER_UNREADABLE, "choice cards are not answered by typing"},
 };
 
 static const struct card *
@@ -138,8 +137,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_verdicts),
-		cmocka_unit_test(test_statuses_are_distinct),
+	    cmocka_unit_test(test_verdicts),
+	    cmocka_unit_test(test_statuses_are_distinct),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

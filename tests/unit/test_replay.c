@@ -61,26 +61,26 @@ static const struct {
 	const char *in;
 	const char *msg; /* the only message, for line 1 unless at is set */
 	size_t at;
-	size_t len;      /* of in; 0: strlen */
+	size_t len; /* of in; 0: strlen */
 } replay_bad[] = {
-	{"a\t1\t5\n", "rating \"5\" is not 1 (again), 2 (hard), 3 (good) or 4 (easy)", 0, 0},
-	{"a\t1\n", "expected 3 tab-separated fields (card_id, unix_seconds, rating), found 2", 0, 0},
-	{"a\t1\t2\t3\t4\t5\n",
-	 "expected 3 tab-separated fields (card_id, unix_seconds, rating), found at least 4", 0, 0},
-	{"\t1\t2\n", "card_id must be 1 to 256 bytes", 0, 0},
-	{"a\x7f\t1\t2\n", "card_id contains a control character", 0, 0},
-	{"a\t+1\t2\n",
-	 "unix_seconds \"+1\" is not a whole number of seconds between years 1 and 9999", 0, 0},
-	{"a\t253402300800\t2\n",
-	 "unix_seconds \"253402300800\" is not a whole number of seconds between years 1 and 9999",
-	 0, 0},
-	{"a\t99999999999999999999\t2\n",
-	 "unix_seconds \"99999999999999999999\" is not a whole number of seconds between years 1 "
-	 "and 9999",
-	 0, 0},
-	{"a\t1\t3x\n", "rating \"3x\" is not 1 (again), 2 (hard), 3 (good) or 4 (easy)", 0, 0},
-	{"a\t10\t3\n# x\na\t9\t3\n", "card \"a\" at 9 is earlier than its review on line 1", 3, 0},
-	{"a\t1\t\0003\n", "contains a NUL byte; the history must be text", 0, 7},
+    {"a\t1\t5\n", "rating \"5\" is not 1 (again), 2 (hard), 3 (good) or 4 (easy)", 0, 0},
+    {"a\t1\n", "expected 3 tab-separated fields (card_id, unix_seconds, rating), found 2", 0, 0},
+    {"a\t1\t2\t3\t4\t5\n",
+     "expected 3 tab-separated fields (card_id, unix_seconds, rating), found at least 4", 0, 0},
+    {"\t1\t2\n", "card_id must be 1 to 256 bytes", 0, 0},
+    {"a\x7f\t1\t2\n", "card_id contains a control character", 0, 0},
+    {"a\t+1\t2\n", "unix_seconds \"+1\" is not a whole number of seconds between years 1 and 9999",
+     0, 0},
+    {"a\t253402300800\t2\n",
+     "unix_seconds \"253402300800\" is not a whole number of seconds between years 1 and 9999", 0,
+     0},
+    {"a\t99999999999999999999\t2\n",
+     "unix_seconds \"99999999999999999999\" is not a whole number of seconds between years 1 "
+     "and 9999",
+     0, 0},
+    {"a\t1\t3x\n", "rating \"3x\" is not 1 (again), 2 (hard), 3 (good) or 4 (easy)", 0, 0},
+    {"a\t10\t3\n# x\na\t9\t3\n", "card \"a\" at 9 is earlier than its review on line 1", 3, 0},
+    {"a\t1\t\0003\n", "contains a NUL byte; the history must be text", 0, 7},
 };
 
 static void
@@ -197,12 +197,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_good_input),
-		cmocka_unit_test(test_bad_lines),
-		cmocka_unit_test(test_many_bad_lines),
-		cmocka_unit_test(test_many_cards),
-		cmocka_unit_test(test_local_days),
-		cmocka_unit_test(test_empty_input),
+	    cmocka_unit_test(test_good_input),	   cmocka_unit_test(test_bad_lines),
+	    cmocka_unit_test(test_many_bad_lines), cmocka_unit_test(test_many_cards),
+	    cmocka_unit_test(test_local_days),	   cmocka_unit_test(test_empty_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
