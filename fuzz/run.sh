@@ -28,9 +28,13 @@ max_len() {
 	esac
 }
 
-# Seconds one input may take before it counts as a hang.
+# Seconds one input may take before it counts as a hang. The coach takes
+# time quadratic in the answer's length (minutes at 200 KB), a known bug
+# fixed on another branch (issue 11): until it is merged, its allowance is
+# larger so that a long run does not stop there. Then make it 10 again.
 timeout_for() {
 	case $1 in
+	coach) echo 60 ;;
 	*) echo 10 ;;
 	esac
 }
