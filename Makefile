@@ -4,14 +4,19 @@
 #   make bench  build optimised and run the benchmarks
 #   make reliability  build, then the long run of tests/reliability (kills,
 #               concurrency, refused files; minutes). ARGS="--strict" etc.
+#   make fuzz   build the fuzz targets with clang and libFuzzer, run each briefly
+#               (FUZZ_SECONDS=600 for a long run; docs/fuzzing.md)
 #   make install PREFIX=/usr/local
 
 BUILD      ?= build
 TEST_BUILD ?= build-test
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 15
+FUZZ_TARGETS ?=
 PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build run test bench reliability install lint clean
+.PHONY: all deps build run test bench reliability fuzz install lint clean
 
 all: build
 
@@ -30,6 +35,10 @@ test: deps
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 	ctest --test-dir $(TEST_BUILD) --output-on-failure -j $(JOBS)
 
+fuzz:
+	@sh scripts/deps.sh fuzz
+	JOBS=$(JOBS) bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 bench: deps
 	bash bench/run.sh build-bench
 
@@ -44,4 +53,4 @@ lint:
 	  --inline-suppr --quiet -I src src
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) build-bench
+	rm -rf $(BUILD) $(TEST_BUILD) $(FUZZ_BUILD) build-bench

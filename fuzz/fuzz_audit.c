@@ -1,6 +1,7 @@
 /* Fuzz target: auditing arbitrary text as a worked calculation. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "audit.h"
 

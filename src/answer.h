@@ -16,14 +16,43 @@
 struct card;
 
 /*
+ * What answer_judge returns when it gives no calc_verdict. Both are
+ * negative; the calc_verdict values are 0 and up.
+ */
+enum answer_status {
+	/*
+	 * The answer cannot be read: a number card's amount does not parse,
+	 * a text answer is not valid UTF-8, or the card is not answered by
+	 * typing. err says why; the session says so and asks again.
+	 */
+	ANSWER_UNREADABLE = -1,
+	/*
+	 * A text card's pattern hit PCRE2's match or depth limit on this
+	 * answer, and the verdict depended on it: drill cannot tell whether
+	 * the answer is right. This is never a wrong answer. The session
+	 * shows the expected answer and lets the person grade themselves
+	 * (as for a recall card). err says what happened.
+	 */
+	ANSWER_UNJUDGED = -2,
+};
+
+/*
  * Judges typed against a text or number card. Returns CALC_CORRECT,
- * CALC_CLOSE (number cards only) or CALC_WRONG. For a number card whose
- * answer cannot be read, returns -1 and writes the reader's message to err
- * (the session asks again).
+ * CALC_CLOSE (number cards only), CALC_WRONG, ANSWER_UNREADABLE or
+ * ANSWER_UNJUDGED (text cards only), writing a message to err (may be
+ * NULL) for the last two.
+ *
+ * A text answer is normalised (check_normalise) and is correct when an
+ * accept pattern matches it and no reject pattern does. A reject match
+ * makes it wrong whatever the limits; otherwise a pattern that hit a limit
+ * makes it unjudged unless another accept pattern matched.
  */
 int answer_judge(const struct card *c, const char *typed, char *err, size_t errlen);
 
-/* 1 when the text card's accept patterns take typed and no reject does. */
+/*
+ * 1 when answer_judge would return CALC_CORRECT for the text card c;
+ * 0 otherwise, also when it is unjudged.
+ */
 int answer_text_accepts(const struct card *c, const char *typed);
 
 #endif

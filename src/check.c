@@ -73,7 +73,7 @@ check_re_run(const struct check_re *re, const char *subject, size_t len, uint32_
 	/* one pair of offsets: the whole match is all callers want */
 	md = pcre2_match_data_create(1, NULL);
 	if (md == NULL)
-		return -1;
+		return CHECK_LIMIT;
 	rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, 0, opts, md, re->mctx);
 	if (rc >= 0) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -81,11 +81,13 @@ check_re_run(const struct check_re *re, const char *subject, size_t len, uint32_
 			*mstart = (size_t)ov[0];
 		if (mend != NULL)
 			*mend = (size_t)ov[1];
-		rc = 1;
+		rc = CHECK_MATCH;
 	} else if (rc == PCRE2_ERROR_NOMATCH) {
-		rc = 0;
+		rc = CHECK_NO_MATCH;
+	} else if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21) {
+		rc = CHECK_BAD_UTF8;
 	} else {
-		rc = -1;
+		rc = CHECK_LIMIT;
 	}
 	pcre2_match_data_free(md);
 	return rc;

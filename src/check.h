@@ -24,11 +24,21 @@ struct check_re;
 int check_re_compile(const char *pattern, struct check_re **out, char *err,
 		     size_t errlen, size_t *column);
 
+/* What check_re_match returns. */
+enum check_match {
+	CHECK_BAD_UTF8 = -2, /* the subject is not valid UTF-8 */
+	CHECK_LIMIT = -1,    /* the match or depth limit was hit (or PCRE2 ran out of
+				memory): whether the pattern matches is unknown */
+	CHECK_NO_MATCH = 0,
+	CHECK_MATCH = 1,
+};
+
 /*
- * Matches subject[0..len). Returns 1 on a match (with its byte offsets in
- * *mstart and *mend when those are not NULL), 0 when there is none, and -1
- * when a match or depth limit was hit or the subject is not valid UTF-8
- * (treated as no match by callers that only need yes or no).
+ * Matches subject[0..len). Returns CHECK_MATCH (with its byte offsets in
+ * *mstart and *mend when those are not NULL), CHECK_NO_MATCH, CHECK_LIMIT
+ * or CHECK_BAD_UTF8. CHECK_LIMIT is not an answer: a caller that grades
+ * must not count it as "no match" (see answer_judge); a caller that only
+ * looks for hints may.
  */
 int check_re_match(const struct check_re *re, const char *subject, size_t len,
 		   size_t *mstart, size_t *mend);

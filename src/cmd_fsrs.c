@@ -2,17 +2,16 @@
  * cmd_fsrs: `drill fsrs replay`, which runs a review history given as TSV
  * on stdin through the scheduler and prints every step (docs/fsrs.md).
  *
- * All input is read and checked before anything is written: a bad line is
- * reported as "drill: line N: message" and nothing reaches stdout. Days are
- * local calendar days with a rollover hour, from each timestamp's own UTC
- * offset (localtime_r, tm_gmtoff), so TZ=UTC with --rollover 0 gives the
- * UTC days ts-fsrs uses.
+ * All input is read and checked (by replay.c) before anything is written:
+ * a bad line is reported as "drill fsrs replay: line N: message" and
+ * nothing reaches stdout. Days are local calendar days with a rollover
+ * hour, from each timestamp's own UTC offset (localtime_r, tm_gmtoff), so
+ * TZ=UTC with --rollover 0 gives the UTC days ts-fsrs uses.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,15 +19,9 @@
 
 #include "cmd.h"
 #include "fsrs.h"
-#include "rng.h"
+#include "replay.h"
 #include "slurp.h"
 #include "util.h"
-
-#define CMD_FSRS_MAX_ID 256
-#define CMD_FSRS_MAX_ERRORS 50
-/* 0001-01-01 .. 9999-12-31 UTC: what localtime_r and the output can hold */
-#define CMD_FSRS_MIN_TIME INT64_C(-62135596800)
-#define CMD_FSRS_MAX_TIME INT64_C(253402300799)
 
 static const char cmd_fsrs_usage[] =
 	"usage: drill fsrs replay [--retention R] [--params w0,...,w20] [--no-steps]\n"
@@ -52,83 +45,6 @@ static const char cmd_fsrs_usage[] =
 	"\n"
 	"Days are local calendar days ($TZ); TZ=UTC with --rollover 0 matches ts-fsrs.\n"
 	"See docs/fsrs.md.\n";
-
-/* One input review, checked. */
-struct cmd_fsrs_rec {
-	size_t card;     /* index into the card table */
-	int64_t secs;    /* unix seconds */
-	int64_t day;     /* local day number */
-	int rating;      /* 1..4 */
-};
-
-/* A card seen in the input, with its scheduling state during the replay. */
-struct cmd_fsrs_card {
-	const char *id;  /* points into the input buffer */
-	uint64_t hash;   /* rng_hash(id): table key and fuzz card key */
-	int64_t last_secs;
-	size_t last_line;
-	struct fsrs_card sched;
-};
-
-/* Cards by id: open addressing over indexes into cards[]. */
-struct cmd_fsrs_table {
-	struct cmd_fsrs_card *cards;
-	size_t ncards, cardcap;
-	size_t *slots; /* index + 1; 0 = empty */
-	size_t nslots; /* power of two */
-};
-
-static void
-cmd_fsrs_table_free(struct cmd_fsrs_table *t)
-{
-	free(t->cards);
-	free(t->slots);
-}
-
-static void
-cmd_fsrs_table_grow(struct cmd_fsrs_table *t)
-{
-	size_t n = t->nslots ? t->nslots * 2 : 1024, i, j;
-	size_t *slots = xcalloc(n, sizeof *slots);
-
-	for (i = 0; i < t->ncards; i++) {
-		j = (size_t)t->cards[i].hash & (n - 1);
-		while (slots[j] != 0)
-			j = (j + 1) & (n - 1);
-		slots[j] = i + 1;
-	}
-	free(t->slots);
-	t->slots = slots;
-	t->nslots = n;
-}
-
-/* Returns the index of card id, adding it if new. */
-static size_t
-cmd_fsrs_table_get(struct cmd_fsrs_table *t, const char *id)
-{
-	uint64_t h = rng_hash(id);
-	size_t j;
-
-	if ((t->ncards + 1) * 2 > t->nslots)
-		cmd_fsrs_table_grow(t);
-	j = (size_t)h & (t->nslots - 1);
-	while (t->slots[j] != 0) {
-		struct cmd_fsrs_card *c = &t->cards[t->slots[j] - 1];
-
-		if (c->hash == h && strcmp(c->id, id) == 0)
-			return t->slots[j] - 1;
-		j = (j + 1) & (t->nslots - 1);
-	}
-	if (t->ncards == t->cardcap) {
-		t->cardcap = t->cardcap ? t->cardcap * 2 : 256;
-		t->cards = xrealloc(t->cards, t->cardcap * sizeof *t->cards);
-	}
-	memset(&t->cards[t->ncards], 0, sizeof t->cards[t->ncards]);
-	t->cards[t->ncards].id = id;
-	t->cards[t->ncards].hash = h;
-	t->slots[j] = ++t->ncards;
-	return t->ncards - 1;
-}
 
 /*
  * Writes x as the shortest decimal that reads back as the same double, in
@@ -171,162 +87,18 @@ cmd_fsrs_fmt(double x, char *buf, size_t len)
 	snprintf(buf, len, "%.*f", dec, x);
 }
 
-static void
-cmd_fsrs_line_error(size_t *nerr, size_t line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-cmd_fsrs_line_error(size_t *nerr, size_t line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (++*nerr > CMD_FSRS_MAX_ERRORS)
-		return;
-	struct sbuf m = {0};
-	va_start(ap, fmt);
-	sbuf_vprintf(&m, fmt, ap);
-	va_end(ap);
-	app_err("line %zu: %s", line, m.buf);
-	sbuf_free(&m);
-}
-
+/* The UTC offset of local time at secs, for replay_parse ($TZ). */
 static int
-cmd_fsrs_parse_int(const char *s, int64_t *out)
-{
-	char *end;
-	long long v;
-
-	if (*s == '\0' || (*s != '-' && (*s < '0' || *s > '9')))
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0')
-		return -1;
-	*out = (int64_t)v;
-	return 0;
-}
-
-/* The local day of unix time secs; -1 if the C library cannot convert it. */
-static int
-cmd_fsrs_day(int64_t secs, int rollover, int64_t *day)
+cmd_fsrs_utc_offset(int64_t secs, int32_t *utc_offset, void *ctx)
 {
 	time_t t = (time_t)secs;
 	struct tm tm;
 
+	(void)ctx;
 	if ((int64_t)t != secs || localtime_r(&t, &tm) == NULL)
 		return -1;
-	*day = fsrs_day_number(secs * 1000, (int32_t)tm.tm_gmtoff, rollover);
+	*utc_offset = (int32_t)tm.tm_gmtoff;
 	return 0;
-}
-
-/*
- * Checks one input line (already NUL-terminated, without the newline) and
- * appends it to recs. Returns 0, or -1 after reporting the problem.
- */
-static int
-cmd_fsrs_parse_line(char *s, size_t line, int rollover, struct cmd_fsrs_table *t,
-		    struct cmd_fsrs_rec *rec, size_t *nerr)
-{
-	char *f[4];
-	size_t nf = 0, idlen, i;
-	int64_t secs, rating, day;
-	struct cmd_fsrs_card *c;
-
-	f[nf++] = s;
-	for (; *s != '\0'; s++) {
-		if (*s == '\t') {
-			*s = '\0';
-			if (nf == 4)
-				break;
-			f[nf++] = s + 1;
-		}
-	}
-	if (nf != 3) {
-		cmd_fsrs_line_error(nerr, line,
-				    "expected 3 tab-separated fields (card_id, unix_seconds, "
-				    "rating), found %s%zu", nf > 3 ? "at least " : "", nf);
-		return -1;
-	}
-	idlen = strlen(f[0]);
-	if (idlen == 0 || idlen > CMD_FSRS_MAX_ID) {
-		cmd_fsrs_line_error(nerr, line, "card_id must be 1 to %d bytes",
-				    CMD_FSRS_MAX_ID);
-		return -1;
-	}
-	for (i = 0; i < idlen; i++) {
-		if ((unsigned char)f[0][i] < 0x20 || f[0][i] == 0x7f) {
-			cmd_fsrs_line_error(nerr, line, "card_id contains a control character");
-			return -1;
-		}
-	}
-	if (cmd_fsrs_parse_int(f[1], &secs) != 0 || secs < CMD_FSRS_MIN_TIME ||
-	    secs > CMD_FSRS_MAX_TIME) {
-		cmd_fsrs_line_error(nerr, line,
-				    "unix_seconds \"%s\" is not a whole number of seconds "
-				    "between years 1 and 9999", f[1]);
-		return -1;
-	}
-	if (cmd_fsrs_parse_int(f[2], &rating) != 0 || rating < 1 || rating > 4) {
-		cmd_fsrs_line_error(nerr, line,
-				    "rating \"%s\" is not 1 (again), 2 (hard), 3 (good) or 4 (easy)",
-				    f[2]);
-		return -1;
-	}
-	if (cmd_fsrs_day(secs, rollover, &day) != 0) {
-		cmd_fsrs_line_error(nerr, line, "cannot convert %s to local time", f[1]);
-		return -1;
-	}
-	rec->card = cmd_fsrs_table_get(t, f[0]);
-	c = &t->cards[rec->card];
-	if (c->last_line != 0 && secs < c->last_secs) {
-		cmd_fsrs_line_error(nerr, line,
-				    "card \"%s\" at %" PRId64 " is earlier than its review on line %zu",
-				    f[0], secs, c->last_line);
-		return -1;
-	}
-	c->last_secs = secs;
-	c->last_line = line;
-	rec->secs = secs;
-	rec->day = day;
-	rec->rating = (int)rating;
-	return 0;
-}
-
-/* Parses every line of buf into *recs. Returns the number of bad lines. */
-static size_t
-cmd_fsrs_parse_input(char *buf, int rollover, struct cmd_fsrs_table *t,
-		     struct cmd_fsrs_rec **recs, size_t *nrecs)
-{
-	size_t cap = 0, line = 0, nerr = 0;
-	char *s = buf, *next;
-
-	*recs = NULL;
-	*nrecs = 0;
-	for (; *s != '\0'; s = next) {
-		size_t len;
-
-		next = strchr(s, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		else
-			next = s + strlen(s);
-		line++;
-		len = strlen(s);
-		if (len > 0 && s[len - 1] == '\r')
-			s[--len] = '\0';
-		if (len == 0 || s[0] == '#')
-			continue;
-		if (*nrecs == cap) {
-			cap = cap ? cap * 2 : 1024;
-			*recs = xrealloc(*recs, cap * sizeof **recs);
-		}
-		if (cmd_fsrs_parse_line(s, line, rollover, t, &(*recs)[*nrecs], &nerr) == 0)
-			(*nrecs)++;
-	}
-	if (nerr > CMD_FSRS_MAX_ERRORS)
-		app_err("%zu more bad lines not shown",
-			nerr - CMD_FSRS_MAX_ERRORS);
-	return nerr;
 }
 
 static int64_t
@@ -341,50 +113,61 @@ cmd_fsrs_floor_div(int64_t a, int64_t b)
 
 /* Replays the checked records and writes the output. */
 static int
-cmd_fsrs_replay_run(const struct fsrs_params *p, struct cmd_fsrs_table *t,
-		    const struct cmd_fsrs_rec *recs, size_t nrecs)
+cmd_fsrs_replay_run(const struct fsrs_params *p, const struct replay *in)
 {
+	struct fsrs_card *sched = xcalloc(in->ncards ? in->ncards : 1, sizeof *sched);
 	char s[48], d[48], r[48];
-	size_t i;
+	int rc = EXIT_OK;
 
 	fputs("card_id\tunix_seconds\trating\tstate_after\tstability\tdifficulty\t"
 	      "retrievability_before\tinterval_days\tdue_unix\n", stdout);
-	for (i = 0; i < nrecs; i++) {
-		struct cmd_fsrs_card *c = &t->cards[recs[i].card];
-		int64_t day = recs[i].day;
+	for (size_t i = 0; i < in->nrecs; i++) {
+		const struct replay_card *c = &in->cards[in->recs[i].card];
+		struct fsrs_card *fc = &sched[in->recs[i].card];
+		int64_t day = in->recs[i].day;
 		double rb;
-		int rc;
+		int st;
 
 		/* A change of UTC offset can move a later time to an earlier
 		 * local day; count such a review as same-day. */
-		if (c->sched.state != FSRS_NEW && day < c->sched.last_day)
-			day = c->sched.last_day;
-		rc = fsrs_review(p, &c->sched, recs[i].secs * 1000, day,
-				 (enum fsrs_rating)recs[i].rating,
-				 fsrs_fuzz_seed(c->hash, c->sched.reps + 1), &c->sched, &rb);
-		if (rc != FSRS_OK) {
+		if (fc->state != FSRS_NEW && day < fc->last_day)
+			day = fc->last_day;
+		st = fsrs_review(p, fc, in->recs[i].secs * 1000, day,
+				 (enum fsrs_rating)in->recs[i].rating,
+				 fsrs_fuzz_seed(c->hash, fc->reps + 1), fc, &rb);
+		if (st != FSRS_OK) {
 			/* cannot happen on checked input */
-			app_err("card \"%s\": %s", c->id,
-				fsrs_status_text(rc));
-			return EXIT_USER;
+			app_err("card \"%s\": %s", c->id, fsrs_status_text(st));
+			rc = EXIT_USER;
+			goto done;
 		}
-		cmd_fsrs_fmt(c->sched.stability, s, sizeof s);
-		cmd_fsrs_fmt(c->sched.difficulty, d, sizeof d);
+		cmd_fsrs_fmt(fc->stability, s, sizeof s);
+		cmd_fsrs_fmt(fc->difficulty, d, sizeof d);
 		if (isnan(rb))
 			snprintf(r, sizeof r, "-");
 		else
 			cmd_fsrs_fmt(rb, r, sizeof r);
 		printf("%s\t%" PRId64 "\t%d\t%s\t%s\t%s\t%s\t%d\t%" PRId64 "\n", c->id,
-		       recs[i].secs, recs[i].rating, fsrs_state_name(c->sched.state), s, d, r,
-		       (int)c->sched.scheduled_days,
-		       cmd_fsrs_floor_div(c->sched.due, 1000));
+		       in->recs[i].secs, in->recs[i].rating, fsrs_state_name(fc->state), s, d, r,
+		       (int)fc->scheduled_days, cmd_fsrs_floor_div(fc->due, 1000));
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		app_err("cannot write the output: %s",
-			strerror(errno));
-		return EXIT_ENV;
+		app_err("cannot write the output: %s", strerror(errno));
+		rc = EXIT_ENV;
 	}
-	return EXIT_OK;
+done:
+	free(sched);
+	return rc;
+}
+
+/* Prints what is wrong with the input, as "line N: message" each. */
+static void
+cmd_fsrs_report(const struct replay *in)
+{
+	for (size_t i = 0; i < in->nerrors; i++)
+		app_err("line %zu: %s", in->errors[i].line, in->errors[i].msg);
+	if (in->nbad > in->nerrors)
+		app_err("%zu more bad lines not shown", in->nbad - in->nerrors);
 }
 
 /* Reads "w0,w1,..." into p via fsrs_params_set_weights. */
@@ -439,13 +222,11 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct fsrs_params p;
-	struct cmd_fsrs_table table = {0};
-	struct cmd_fsrs_rec *recs = NULL;
-	char *in = NULL;
-	size_t inlen = 0;
+	struct replay *in = NULL;
+	char *text = NULL;
+	size_t len = 0;
 	const char *weights = NULL;
 	char err[256];
-	size_t nrecs = 0;
 	int rollover = 4, c, idx, rc = EXIT_OK;
 	char *end;
 
@@ -515,17 +296,18 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		return EXIT_USER;
 	}
 	tzset();
-	if ((in = slurp("-", &inlen)) == NULL) {
+	if ((text = slurp("-", &len)) == NULL) {
 		app_err("cannot read stdin: %s", strerror(errno));
 		rc = EXIT_ENV;
 	}
-	if (rc == EXIT_OK && cmd_fsrs_parse_input(in, rollover, &table, &recs, &nrecs) != 0)
+	if (rc == EXIT_OK && replay_parse(text, len, rollover, cmd_fsrs_utc_offset, NULL, &in) != 0) {
+		cmd_fsrs_report(in);
 		rc = EXIT_USER;
+	}
 	if (rc == EXIT_OK)
-		rc = cmd_fsrs_replay_run(&p, &table, recs, nrecs);
-	free(recs);
-	cmd_fsrs_table_free(&table);
-	free(in);
+		rc = cmd_fsrs_replay_run(&p, in);
+	replay_free(in);
+	free(text);
 	return rc;
 }
 

@@ -488,13 +488,79 @@ deck_collect(struct deck_record *r, const char *name, struct strv *sv)
 		}
 }
 
-/* Runs the card's examples and counterexamples through the answer judge. */
+/* The index-th field called name of the record (0-based), or NULL. */
+static struct deck_field *
+deck_record_nth(struct deck_record *r, const char *name, size_t index)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->f[i].name, name) == 0 && index-- == 0)
+			return &r->f[i];
+	return NULL;
+}
+
+/*
+ * Refuses every pattern of a text card that hits PCRE2's match or depth
+ * limit on one of the card's own examples, counterexamples or its answer:
+ * answers like those could never be judged. Returns how many it refused.
+ */
+static size_t
+deck_check_costs(struct deck_cardctx *k)
+{
+	const struct card *c = k->c;
+	const struct strv *lists[2] = {&c->examples, &c->counterexamples};
+	const char *kinds[2] = {"example ", "counterexample "};
+	size_t nsamples = c->examples.n + c->counterexamples.n + 1, refused = 0;
+	char **norm = xcalloc(nsamples, sizeof(*norm));
+	const char **kind = xcalloc(nsamples, sizeof(*kind));
+	const char **raw = xcalloc(nsamples, sizeof(*raw));
+	size_t n = 0;
+
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < lists[l]->n; i++) {
+			raw[n] = lists[l]->v[i];
+			kind[n] = kinds[l];
+			norm[n++] = check_normalise(lists[l]->v[i]);
+		}
+	raw[n] = c->answer;
+	kind[n] = "the answer ";
+	norm[n++] = check_normalise(c->answer);
+	for (size_t p = 0; p < c->naccept + c->nreject; p++) {
+		bool acc = p < c->naccept;
+		const struct check_re *re = acc ? c->accept[p] : c->reject[p - c->naccept];
+		const char *name = acc ? "accept" : "reject";
+
+		for (size_t i = 0; i < n; i++) {
+			if (check_re_match(re, norm[i], strlen(norm[i]), NULL, NULL) != CHECK_LIMIT)
+				continue;
+			deck_err(k, deck_record_nth(k->r, name, acc ? p : p - c->naccept), 0,
+				 "%s pattern too expensive: matching %s\"%s\" hits PCRE2's match "
+				 "limit; simplify it: a repeated group like (\\w+\\s?)+ "
+				 "backtracks without end",
+				 name, kind[i], raw[i]);
+			refused++;
+			break;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(norm[i]);
+	free(norm);
+	free(kind);
+	free(raw);
+	return refused;
+}
+
+/*
+ * Runs the card's examples and counterexamples through the answer judge.
+ * An unjudged one is left to deck_check_costs, which names the pattern.
+ */
 static void
 deck_run_examples(struct deck_cardctx *k)
 {
 	struct card *c = k->c;
 	size_t ei = 0, ci = 0;
 
+	if (c->type == CARD_TEXT && c->answer)
+		deck_check_costs(k);
 	for (size_t i = 0; i < k->r->n; i++) {
 		struct deck_field *f = &k->r->f[i];
 		char err[256] = "";
@@ -505,6 +571,8 @@ deck_run_examples(struct deck_cardctx *k)
 			continue;
 		const char *s = example ? c->examples.v[ei++] : c->counterexamples.v[ci++];
 		v = answer_judge(c, s, err, sizeof(err));
+		if (v == ANSWER_UNJUDGED)
+			continue;
 		if (example && v != CALC_CORRECT)
 			deck_err(k, f, 0, "example \"%s\" is not accepted%s%s", s,
 				 v < 0 ? ": " : "", v < 0 ? err : "");
@@ -512,7 +580,7 @@ deck_run_examples(struct deck_cardctx *k)
 			deck_err(k, f, 0, "counterexample \"%s\" is accepted", s);
 	}
 	if (c->type == CARD_TEXT && c->answer &&
-	    !answer_text_accepts(c, c->answer))
+	    answer_judge(c, c->answer, NULL, 0) == CALC_WRONG)
 		deck_err(k, deck_record_get(k->r, "answer"), 0,
 			 "the answer itself is not accepted by the accept/reject patterns");
 }

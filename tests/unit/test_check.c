@@ -92,18 +92,37 @@ test_backtracking_is_bounded(void **state)
 	subject[sizeof(subject) - 2] = 'b';
 	subject[sizeof(subject) - 1] = '\0';
 	assert_int_equal(check_re_compile("^(a+)+$", &re, NULL, 0, NULL), 0);
-	assert_int_equal(check_re_match(re, subject, strlen(subject), NULL, NULL), -1);
+	assert_int_equal(check_re_match(re, subject, strlen(subject), NULL, NULL), CHECK_LIMIT);
 	check_re_free(re);
 }
 
+/* A long subject through a repeated group hits the depth limit, even where it would match. */
 static void
-test_invalid_utf8_subject_is_no_match(void **state)
+test_depth_is_bounded(void **state)
+{
+	struct check_re *re = NULL;
+	char subject[4001];
+	(void)state;
+
+	memset(subject, 'a', sizeof(subject) - 1);
+	subject[sizeof(subject) - 1] = '\0';
+	assert_int_equal(check_re_compile("^(a|b)+$", &re, NULL, 0, NULL), 0);
+	assert_int_equal(check_re_match(re, subject, strlen(subject), NULL, NULL), CHECK_LIMIT);
+	assert_int_equal(check_re_match(re, subject, 10, NULL, NULL), CHECK_MATCH);
+	check_re_free(re);
+}
+
+/* Invalid UTF-8 is told apart from a limit: it is the answer's fault, not the pattern's. */
+static void
+test_invalid_utf8_subject(void **state)
 {
 	struct check_re *re = NULL;
 	(void)state;
 
 	assert_int_equal(check_re_compile("a", &re, NULL, 0, NULL), 0);
-	assert_int_equal(check_re_match(re, "a\xff", 2, NULL, NULL), -1);
+	assert_int_equal(check_re_match(re, "a\xff", 2, NULL, NULL), CHECK_BAD_UTF8);
+	assert_int_equal(check_re_match(re, "caf\xe9", 4, NULL, NULL), CHECK_BAD_UTF8);
+	assert_int_equal(check_re_match(re, "b", 1, NULL, NULL), CHECK_NO_MATCH);
 	check_re_free(re);
 	check_re_free(NULL);
 }
@@ -211,9 +230,10 @@ main(void)
 		cmocka_unit_test(test_match_offsets),
 		cmocka_unit_test(test_compile_error_has_message_and_column),
 		cmocka_unit_test(test_backtracking_is_bounded),
-		cmocka_unit_test(test_invalid_utf8_subject_is_no_match),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_agrees_with_pcre2),
+		cmocka_unit_test(test_depth_is_bounded),
+		cmocka_unit_test(test_invalid_utf8_subject),
 		cmocka_unit_test(test_normalise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

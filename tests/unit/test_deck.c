@@ -343,6 +343,28 @@ static const struct {
 	{"answer not accepted",
 	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: maybe\naccept: ^yes$\n",
 	 "t.deck:6:9: error: the answer itself is not accepted by the accept/reject patterns"},
+	/* Regression: the valid example was refused as "not accepted". */
+	{"pattern too expensive on an example",
+	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: five percent\n"
+	 "accept: (\\w+\\s?)+ percent\\b\n"
+	 "example: five percent of all checkout traffic in the last quarter\n",
+	 "t.deck:7:9: error: accept pattern too expensive: matching example \"five percent of all "
+	 "checkout traffic in the last quarter\" hits PCRE2's match limit; simplify it: a repeated "
+	 "group like (\\w+\\s?)+ backtracks without end"},
+	/* Regression: a reject pattern that gave up was taken as "no match", silently. */
+	{"reject pattern too expensive on an example",
+	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: 25%\naccept: %\n"
+	 "reject: ^(\\w+\\s?)+$\nexample: all checkout traffic in the last quarter: 25%\n",
+	 "t.deck:8:9: error: reject pattern too expensive: matching example \"all checkout traffic "
+	 "in the last quarter: 25%\" hits PCRE2's match limit; simplify it: a repeated group like "
+	 "(\\w+\\s?)+ backtracks without end"},
+	{"pattern too expensive on the answer, with a verdict all the same",
+	 "deck: D\n\nid: a\ntype: text\nprompt: p\n"
+	 "answer: the new single page checkout flow for returning customers!\n"
+	 "accept: !$\naccept: ^(\\w+\\s?)+\\w$\n",
+	 "t.deck:8:9: error: accept pattern too expensive: matching the answer \"the new single "
+	 "page checkout flow for returning customers!\" hits PCRE2's match limit; simplify it: a "
+	 "repeated group like (\\w+\\s?)+ backtracks without end"},
 	{"choice answer",
 	 "deck: D\n\nid: a\ntype: choice\nprompt: p\noption: L6\noption: L6\nanswer: L8\n",
 	 "t.deck:3: error: choice card \"a\" lists option \"L6\" twice\n"
