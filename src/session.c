@@ -393,7 +393,7 @@ session_typed(struct session *ss, const struct card *c, struct session_grade *g)
 			continue;
 		}
 		v = answer_judge(c, norm, err, sizeof(err));
-		if (v < 0) {
+		if (v == ANSWER_UNREADABLE) {
 			printf("%s; try again.\n", err);
 			free(norm);
 			continue;
@@ -402,6 +402,16 @@ session_typed(struct session *ss, const struct card *c, struct session_grade *g)
 		break;
 	}
 	g->duration_ms = session_mono_ms() - t0;
+	if (v == ANSWER_UNJUDGED) {
+		/* A pattern that gives up is not a wrong answer: you judge it. */
+		printf("%sdrill could not check this answer (%s), so you grade it: "
+		       "compare it with the answer below.%s\n",
+		       ui_on(ss->ui, UI_YELLOW), err, ui_off(ss->ui));
+		session_show_answer(ss, c->answer);
+		session_show_explain(ss, c);
+		session_self_grade(ss, c, g);
+		return;
+	}
 	g->verdict = session_verdict_of(v);
 	g->correct = v == CALC_CORRECT;
 	g->rating = session_rating(ss, g->verdict, true, g->duration_ms);

@@ -198,3 +198,16 @@ long=$(printf '%s\n' "$OUT" | awk '{ if (length($0) > 60) print }')
 expect_eq "$long" "" "lines over 60 columns"
 expect_contains "$OUT" "140,000" "the wrapped prompt"
 expect_contains "$OUT" "A team of twelve engineers saves four hours a week each; at" "the first line of the prompt"
+
+step "an answer a pattern gives up on is not graded wrong: shown, and graded by you"
+export DRILL_DB=$T/limits.db DRILL_NOW=2026-12-10T09:00:00Z DRILL_DECKS=$E2E_DECKS/limits
+long="twenty five thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion twenty five thirty forty fifty sixty seventy eighty ninety"
+run_in "$long\n3\n" --new 1
+expect_exit 0
+expect_out "drill could not check this answer ("
+expect_out "so you grade it: compare it with the answer below."
+expect_out "Answer: twenty five percent"
+expect_out "Good · next review"
+expect_no_out "✗ Not quite."
+sql_eq "SELECT rating || ':' || coalesce(correct, '-') || ':' || (answer = '$long') FROM reviews" "3:-:1" \
+	"the self-graded review keeps the typed answer"
