@@ -404,9 +404,9 @@ session_typed(struct session *ss, const struct card *c, struct session_grade *g)
 	g->duration_ms = session_mono_ms() - t0;
 	if (v == ANSWER_UNJUDGED) {
 		/* A pattern that gives up is not a wrong answer: you judge it. */
-		printf("%sdrill could not check this answer (%s), so you grade it: "
-		       "compare it with the answer below.%s\n",
-		       ui_on(ss->ui, UI_YELLOW), err, ui_off(ss->ui));
+		err[0] = (char)toupper((unsigned char)err[0]);
+		printf("%s%s. It is not counted wrong: grade it yourself against the answer "
+		       "below.%s\n", ui_on(ss->ui, UI_YELLOW), err, ui_off(ss->ui));
 		session_show_answer(ss, c->answer);
 		session_show_explain(ss, c);
 		session_self_grade(ss, c, g);
