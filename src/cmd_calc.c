@@ -506,9 +506,10 @@ cmd_audit_print_text(const struct audit_report *rep)
 		if (s->message != NULL)
 			printf("%18s%s\n", "", s->message);
 	}
-	printf("\n%zu steps: %zu ok, %zu imprecise, %zu wrong, %zu unreadable\n",
-	       rep->n - count[AUDIT_CONTEXT], count[AUDIT_OK], count[AUDIT_IMPRECISE],
-	       count[AUDIT_WRONG], count[AUDIT_UNREADABLE]);
+	size_t steps = rep->n - count[AUDIT_CONTEXT];
+	printf("\n%zu step%s: %zu ok, %zu imprecise, %zu wrong, %zu unreadable\n", steps,
+	       steps == 1 ? "" : "s", count[AUDIT_OK], count[AUDIT_IMPRECISE], count[AUDIT_WRONG],
+	       count[AUDIT_UNREADABLE]);
 }
 
 int

@@ -60,7 +60,9 @@ cmd_import(struct app *app, int argc, char **argv)
 		paths = (const char *const *)&bundled;
 		npaths = 1;
 	}
-	if (!check && (rc = app_open_store(app, true, &s)) != EXIT_OK) {
+	/* --check compares ids with the database too, when there is one, and
+	 * never creates it. */
+	if ((rc = app_open_store(app, !check, &s)) != EXIT_OK) {
 		free(bundled);
 		return rc;
 	}

@@ -1028,9 +1028,12 @@ session_serve(struct session *ss, const struct queue_next *n)
 		queue_shown(ss->q);
 		goto done;
 	}
-	/* "3 left": this card and every other still to come. */
+	/* "3 left": this card and every other still to come (--limit caps it). */
+	size_t left = queue_left(ss->q) + 1;
+	if (ss->o->limit > 0 && left > (size_t)(ss->o->limit - ss->reviewed))
+		left = (size_t)(ss->o->limit - ss->reviewed);
 	printf("\n[%s · %s · %zu left · %s%s%s]\n", sc.deck_key, fsrs_state_name(sc.sched.state),
-	       queue_left(ss->q) + 1, ui_on(ss->ui, UI_DIM), id, ui_off(ss->ui));
+	       left, ui_on(ss->ui, UI_DIM), id, ui_off(ss->ui));
 	ui_print_wrapped(ss->ui, UI_PLAIN, NULL, c->type == CARD_CALC ? g.scenario : c->prompt);
 	switch (c->type) {
 	case CARD_RECALL:

@@ -201,6 +201,6 @@ run 0 "$drill" audit "$tmp/huge.txt" --json
 python3 -c 'print("x: " + "-" * 100000 + "1 = 1")' >"$tmp/signs.txt"
 run 0 "$drill" audit "$tmp/signs.txt"
 has "signs and parentheses nested too deep (32 at most)" out
-has "1 steps: 0 ok, 0 imprecise, 0 wrong, 1 unreadable" out
+has "1 step: 0 ok, 0 imprecise, 0 wrong, 1 unreadable" out
 
 echo "calc.sh: all passed"

@@ -13,7 +13,7 @@ expect_exit 0
 
 # fresh NAME: a new database with the daily decks imported.
 fresh() {
-	export DRILL_DB=$T/$1.db DRILL_NOW=${2:-2026-12-10T09:00:00Z}
+	export DRILL_DB=$T/$1.db DRILL_NOW=${2:-2026-12-10T09:00:00Z} DRILL_DECKS=$T/decks
 	unset DRILL_NOW_STEP
 	run import
 	expect_exit 0
@@ -210,3 +210,10 @@ expect_out "Good · next review"
 expect_no_out "✗ Not quite."
 sql_eq "SELECT rating || ':' || coalesce(correct, '-') || ':' || (answer = '$long') FROM reviews" "3:-:1" \
 	"the self-graded review keeps the typed answer"
+
+step "--limit caps what the header says is left"
+fresh limit
+run_in '\n4\n\n4\n' --new 4 --limit 2
+expect_out "[alpha · new · 2 left · a1]"
+expect_out "[beta · new · 1 left · b1]"
+expect_out "Session over: 2 reviews"
