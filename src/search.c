@@ -146,44 +146,85 @@ search_field(struct search *q, const char *t, size_t n, enum search_op op, const
 int
 search_parse(const char *const *terms, size_t n, struct search *q, char *err, size_t errlen)
 {
+	int rc = 0;
+
 	memset(q, 0, sizeof(*q));
 	q->lapses.hi = q->reps.hi = INT64_MAX;
-	for (size_t i = 0; i < n; i++) {
-		const char *t = terms[i], *value;
-		size_t namelen;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		/* The term without white space at either end. */
+		const char *a = terms[i], *value;
+		size_t len = strlen(a), namelen;
 		enum search_op op;
-		bool blank = true;
+		char *t;
 
-		for (const char *p = t; *p && blank; p++)
-			blank = isspace((unsigned char)*p) != 0;
-		if (blank) {
-			errorf(err, errlen, "an empty search term (\"%s\"): give a word to look for", t);
-			search_free(q);
-			return -1;
-		}
-		if (!search_split(t, &namelen, &op, &value)) {
+		while (isspace((unsigned char)*a))
+			a++, len--;
+		while (len > 0 && isspace((unsigned char)a[len - 1]))
+			len--;
+		t = xstrndup(a, len);
+		if (len == 0) {
+			errorf(err, errlen, "an empty search term (\"%s\"): give a word to look for",
+			       terms[i]);
+			rc = -1;
+		} else if (!search_split(t, &namelen, &op, &value)) {
 			strv_push(&q->words, t);
+		} else {
+			rc = search_field(q, t, namelen, op, value, err, errlen);
+		}
+		free(t);
+	}
+	if (rc != 0)
+		search_free(q);
+	return rc;
+}
+
+/*
+ * needle[0..len) matches at h: ASCII case ignored, and a run of white
+ * space in the needle matches any run of white space in h (a phrase
+ * matches across the line breaks of a value).
+ */
+static bool
+search_at(const char *h, const char *needle, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		if (isspace((unsigned char)needle[i])) {
+			if (!isspace((unsigned char)*h))
+				return false;
+			while (i < len && isspace((unsigned char)needle[i]))
+				i++;
+			while (isspace((unsigned char)*h))
+				h++;
 			continue;
 		}
-		if (search_field(q, t, namelen, op, value, err, errlen) != 0) {
-			search_free(q);
-			return -1;
-		}
+		if (*h == '\0' || tolower((unsigned char)*h) != tolower((unsigned char)needle[i]))
+			return false;
+		h++;
+		i++;
 	}
-	return 0;
+	return true;
+}
+
+static bool
+search_contains_n(const char *haystack, const char *needle, size_t len)
+{
+	int first = tolower((unsigned char)needle[0]);
+	bool space = isspace((unsigned char)needle[0]) != 0;
+
+	if (len == 0)
+		return true;
+	/* The first byte is compared inline: most positions fail there. */
+	for (const char *h = haystack; *h; h++)
+		if ((space || tolower((unsigned char)*h) == first) && search_at(h, needle, len))
+			return true;
+	return false;
 }
 
 bool
 search_contains(const char *haystack, const char *needle)
 {
-	size_t n = strlen(needle);
-
-	if (n == 0)
-		return true;
-	for (const char *h = haystack; *h; h++)
-		if (strncasecmp(h, needle, n) == 0)
-			return true;
-	return false;
+	return search_contains_n(haystack, needle, strlen(needle));
 }
 
 /* The tag occurs in ",a,b," ignoring ASCII case, as SQL LIKE matches it. */
@@ -249,9 +290,20 @@ search_match(const struct search *q, const struct search_card *c)
 bool
 search_words_in(const struct search *q, const char *text)
 {
-	for (size_t i = 0; i < q->words.n; i++)
-		if (!search_contains(text, q->words.v[i]))
-			return false;
+	/* Each piece of a phrase on its own: in the record, the words of a
+	 * value may be split by a continuation line's indent or its "|". */
+	for (size_t i = 0; i < q->words.n; i++) {
+		for (const char *p = q->words.v[i]; *p;) {
+			size_t n = 0;
+			while (isspace((unsigned char)*p))
+				p++;
+			while (p[n] && !isspace((unsigned char)p[n]))
+				n++;
+			if (n > 0 && !search_contains_n(text, p, n))
+				return false;
+			p += n;
+		}
+	}
 	return true;
 }
 

@@ -13,7 +13,7 @@
  * is: word or a bad number is an error that names the term. Anything
  * else is a free word (or phrase, when the shell passed one argument with
  * spaces), which must occur in the card's prompt or answer, ignoring the
- * case of ASCII letters.
+ * case of ASCII letters; white space in a phrase matches any white space.
  *
  * Ownership: const char * arguments are borrowed for the call.
  * search_parse fills a struct the caller releases with search_free (safe
@@ -84,12 +84,14 @@ bool search_match_facts(const struct search *q, const struct search_card *c);
 /* Every term holds for c, free words included. */
 bool search_match(const struct search *q, const struct search_card *c);
 /*
- * Each free word of q occurs somewhere in text (ignoring ASCII case): a
- * quick test on a card's whole record that every match passes, so the
- * fields need only be extracted from the records that pass it.
+ * Each piece (between white space) of each free word of q occurs somewhere
+ * in text, ignoring ASCII case: a quick test on a card's whole record that
+ * every match passes, so that the fields need only be extracted from the
+ * records that pass it.
  */
 bool search_words_in(const struct search *q, const char *text);
-/* needle occurs in haystack, ignoring the case of ASCII letters. */
+/* needle occurs in haystack, ignoring the case of ASCII letters; a run of
+ * white space in needle matches any run of white space in haystack. */
 bool search_contains(const char *haystack, const char *needle);
 
 /*

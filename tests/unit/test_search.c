@@ -83,6 +83,7 @@ static const struct parse_case parse_cases[] = {
 	{{"star", "Customer obsession", NULL}, "word=[star] word=[Customer obsession]", true},
 	{{"10:00", "$1.2M", "x", NULL}, "word=[10:00] word=[$1.2M] word=[x]", true},
 	{{"prompt", NULL}, "word=[prompt]", true},
+	{{"  star\t", " deck:levels ", NULL}, "deck=[levels] word=[star]", true},
 	{{"a-b:c", NULL}, "word=[a-b:c]", true},
 	/* errors name the term */
 	{{"colour:red", NULL}, "unknown search term \"colour:red\"", false},
@@ -155,7 +156,7 @@ static const struct test_card cards[] = {
 	{"d", {"principles", "Leadership principles", "recall", ",lp,L6,", NULL, 3, 1, 4, true,
 	       false, false, false, false, "Customer Obsession: what does it mean?", NULL}},
 	{"e", {"impact", "Impact", "calc", ",impact,", "calc-a", 0, 0, 0, false, false, false,
-	       true, false, "A script saves {hours} of work", NULL}},
+	       true, false, "A script saves\n{hours} of work", NULL}},
 	{"f", {"impact", "Impact", "open", ",impact,", NULL, 2, 6, 20, true, true, false, true,
 	       false, NULL, NULL}},
 };
@@ -203,6 +204,9 @@ static const struct match_case match_cases[] = {
 	{{"engineers", NULL}, "a"},
 	{{"l7", NULL}, "b"},
 	{{"customer obsession", NULL}, "d"},           /* a phrase */
+	{{"customer \t obsession", NULL}, "d"},        /* any white space in a phrase */
+	{{"does\nit", NULL}, "d"},
+	{{"saves {hours} of", NULL}, "e"},               /* across a line break of the value */
 	{{"obsession customer", NULL}, ""},
 	{{"prompt", NULL}, ""},                        /* field names are not text */
 	{{"answer", NULL}, ""},
@@ -260,6 +264,35 @@ test_contains(void **state)
 	assert_false(search_contains("ab", "abc"));
 	assert_false(search_contains("", "a"));
 	assert_true(search_contains("caf\xc3\xa9 au lait", "caf\xc3\xa9"));
+	assert_true(search_contains("one\n  two", "ONE TWO"));
+	assert_true(search_contains("one two", "one\ttwo"));
+	assert_false(search_contains("onetwo", "one two"));
+	assert_false(search_contains("one", "one "));
+}
+
+/* The quick test on a record passes whenever the fields match: a phrase
+ * is looked for piece by piece, since a continuation line's indent or
+ * "|" may sit between its words in the record. */
+static void
+test_words_in_record(void **state)
+{
+	static const char rec[] = "id: x\nprompt: one two\n  three\nanswer: four\n  | five\n";
+	static const char *const ok[] = {"two three", "four five", "ONE", "three four", NULL};
+	struct search q;
+	char err[128];
+
+	(void)state;
+	for (size_t i = 0; ok[i] != NULL; i++) {
+		const char *t[] = {ok[i]};
+		assert_int_equal(search_parse(t, 1, &q, err, sizeof(err)), 0);
+		if (!search_words_in(&q, rec))
+			fail_msg("\"%s\" failed the quick test on the record", ok[i]);
+		search_free(&q);
+	}
+	const char *t[] = {"six"};
+	assert_int_equal(search_parse(t, 1, &q, err, sizeof(err)), 0);
+	assert_false(search_words_in(&q, rec));
+	search_free(&q);
 }
 
 struct excerpt_case {
@@ -301,6 +334,7 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_contains),
+		cmocka_unit_test(test_words_in_record),
 		cmocka_unit_test(test_excerpt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
