@@ -86,12 +86,18 @@ enum store_stmt {
  * The study-day rule (struct store_when): ?3 now, ?4 the study day, ?5 the
  * time the next study day starts, ?6 the end of the learn-ahead window.
  * A card of a sibling group is buried when it is new or in review and
- * another card of its group was reviewed on the study day.
+ * another card of its group was reviewed on the study day. The unary +
+ * keeps SQLite off reviews_by_day, which it otherwise picks (having no
+ * statistics) and then visits every review of the day for every card:
+ * finding the buried ones of 100,000 cards (18,000 in groups) with 2,500
+ * reviews that day took 2.5 minutes instead of 0.15 s, and drill stats
+ * 90 s instead of 0.5 s. Through cards_by_group and reviews_by_card it
+ * reads a few rows per card.
  */
 #define STORE_BURIED \
 	"(c.grp IS NOT NULL AND c.state IN (0, 2) AND EXISTS (SELECT 1 FROM cards o" \
 	" JOIN reviews r ON r.card_id = o.id WHERE o.grp = c.grp AND o.id <> c.id" \
-	" AND r.day = ?4))"
+	" AND +r.day = ?4))"
 #define STORE_DUE_AT \
 	"((c.state = 2 AND c.due < ?5) OR (c.state IN (1, 3) AND c.due <= ?6))"
 /* Studiable: active, not an open question (those belong to drill mock). */
