@@ -37,3 +37,7 @@ if [ -d "$root/tests/fsrs/node_modules/ts-fsrs" ] && command -v node >/dev/null;
 else
 	"$build/bench/bench_fsrs" --no-node
 fi
+
+# drill cards on 100,000 cards and 1,000,000 reviews (issue #10).
+echo "== bench_cards"
+bash "$root/bench/bench_cards.sh" "$build/drill"
