@@ -1132,6 +1132,40 @@ deck_parse_card(const char *path, int first_line, const char *buf, size_t len,
 	return 0;
 }
 
+/* deck_record_values: the first record's fields, looked up by name. */
+struct deck_values {
+	const char *const *names;
+	size_t n;
+	char **out;
+	size_t records;
+};
+
+static void
+deck_on_values(void *ctx, struct deck_record *r)
+{
+	struct deck_values *v = ctx;
+
+	if (v->records++ > 0)
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		struct deck_field *f = deck_record_get(r, v->names[i]);
+		v->out[i] = f ? xstrdup(f->value.buf ? f->value.buf : "") : NULL;
+	}
+}
+
+void
+deck_record_values(const char *buf, size_t len, const char *const *names, size_t n,
+		   char **out)
+{
+	struct diag_list dl = {0};
+	struct deck_values v = {names, n, out, 0};
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = NULL;
+	deck_split("", 1, buf, len, &dl, deck_on_values, &v);
+	diag_list_free(&dl);
+}
+
 /* For sorting card references by id. */
 struct deck_ref {
 	const char *id;

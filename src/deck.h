@@ -143,6 +143,16 @@ int deck_parse_card(const char *path, int first_line, const char *buf,
 		    size_t len, struct card **out, struct diag_list *dl);
 
 /*
+ * The values of the fields names[0..n) of the first record in buf (as
+ * stored in card->source), joined the way deck_parse joins continuation
+ * lines, without checking the record: a light way to show or search a
+ * stored card. out[i] is NULL when the record has no such field; the
+ * caller frees each.
+ */
+void deck_record_values(const char *buf, size_t len, const char *const *names, size_t n,
+			char **out);
+
+/*
  * Checks ids across decks (by their ids lists, so decks from
  * deck_parse_partial count in full): adds an error for every id that a
  * deck defines when an earlier deck (in path order) already does. An id

@@ -64,6 +64,9 @@ enum store_stmt {
 	SQL_REVIEW_DAYS,
 	SQL_RETENTION,
 	SQL_DECK_STATS,
+	/* browsing (drill cards) */
+	SQL_CARDS_EACH,
+	SQL_CARD_OVERRIDES,
 	/* mock interviews */
 	SQL_MOCK_INSERT,
 	SQL_MOCK_FINDING,
@@ -90,12 +93,18 @@ enum store_stmt {
  * The study-day rule (struct store_when): ?3 now, ?4 the study day, ?5 the
  * time the next study day starts, ?6 the end of the learn-ahead window.
  * A card of a sibling group is buried when it is new or in review and
- * another card of its group was reviewed on the study day.
+ * another card of its group was reviewed on the study day. The unary +
+ * keeps SQLite off reviews_by_day, which it otherwise picks (having no
+ * statistics) and then visits every review of the day for every card:
+ * finding the buried ones of 100,000 cards (18,000 in groups) with 2,500
+ * reviews that day took 2.5 minutes instead of 0.15 s, and drill stats
+ * 90 s instead of 0.5 s. Through cards_by_group and reviews_by_card it
+ * reads a few rows per card.
  */
 #define STORE_BURIED \
 	"(c.grp IS NOT NULL AND c.state IN (0, 2) AND EXISTS (SELECT 1 FROM cards o" \
 	" JOIN reviews r ON r.card_id = o.id WHERE o.grp = c.grp AND o.id <> c.id" \
-	" AND r.day = ?4))"
+	" AND +r.day = ?4))"
 #define STORE_DUE_AT \
 	"((c.state = 2 AND c.due < ?5) OR (c.state IN (1, 3) AND c.due <= ?6))"
 /* Studiable: active, not an open question (those belong to drill mock). */
@@ -257,6 +266,24 @@ static const char *const store_sql[SQL_COUNT] = {
 		" coalesce(sum(c.retired = 1), 0)"
 		" FROM decks d LEFT JOIN cards c ON c.deck_id = d.id"
 		" GROUP BY d.id ORDER BY d.key",
+	/* browsing: every card not retired, with the study-day facts at ?3..?6
+	 * (buried is worked out once per card: due needs it too) and, when
+	 * ?8, whether a grade was overridden since its content last changed
+	 * (one pass over the log, not a search per card). Unsorted: the
+	 * caller sorts the few it keeps. */
+	[SQL_CARDS_EACH] =
+		"SELECT c.id, d.key, d.name, c.type, c.tags, c.grp, c.source, c.state, c.due,"
+		" c.reps, c.lapses, c.suspended, c.leech, c.line,"
+		" (" STORE_ACTIVE " AND " STORE_DUE_AT "), " STORE_BURIED ","
+		" CASE WHEN ?8 THEN c.id IN (SELECT r.card_id FROM reviews r JOIN cards x"
+		" ON x.id = r.card_id WHERE r.overridden IS NOT NULL"
+		" AND r.reviewed_at >= x.content_at) ELSE 0 END"
+		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.retired = 0" STORE_FILTER,
+	[SQL_CARD_OVERRIDES] =
+		"SELECT r.answer, r.overridden, r.rating, r.reviewed_at FROM reviews r"
+		" JOIN cards c ON c.id = r.card_id WHERE r.card_id = ?1"
+		" AND r.overridden IS NOT NULL AND r.reviewed_at >= c.content_at"
+		" ORDER BY r.reviewed_at, r.id",
 	/* mock interviews */
 	[SQL_MOCK_INSERT] =
 		"INSERT INTO mocks(started_at, level, card_id, principle, score, words,"
@@ -1865,6 +1892,88 @@ store_deck_stats_free(struct store_deck_stats *v, size_t n)
 		free(v[i].key);
 		free(v[i].name);
 	}
+	free(v);
+}
+
+/* ---- browsing (drill cards) ---- */
+
+int
+store_each_card(struct store *s, const struct store_filter *f, const struct store_when *w,
+		bool want_flagged, store_card_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CARDS_EACH);
+	int rc, stop = 0;
+
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_when(st, f, w);
+	sqlite3_bind_int(st, 8, want_flagged);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_card_row r;
+		r.id = (const char *)sqlite3_column_text(st, 0);
+		r.deck_key = (const char *)sqlite3_column_text(st, 1);
+		r.deck_name = (const char *)sqlite3_column_text(st, 2);
+		r.type = (const char *)sqlite3_column_text(st, 3);
+		r.tags = (const char *)sqlite3_column_text(st, 4);
+		r.group = (const char *)sqlite3_column_text(st, 5);
+		r.source = (const char *)sqlite3_column_text(st, 6);
+		r.state = sqlite3_column_int(st, 7);
+		r.due = sqlite3_column_int64(st, 8);
+		r.reps = sqlite3_column_int(st, 9);
+		r.lapses = sqlite3_column_int(st, 10);
+		r.suspended = sqlite3_column_int(st, 11) != 0;
+		r.leech = sqlite3_column_int(st, 12) != 0;
+		r.line = sqlite3_column_int(st, 13);
+		r.buried = sqlite3_column_int(st, 15) != 0;
+		r.due_now = sqlite3_column_int(st, 14) != 0 && !r.buried;
+		r.flagged = sqlite3_column_int(st, 16) != 0;
+		stop = fn(ctx, &r);
+		if (stop != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (stop != 0)
+		return stop;
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "listing cards");
+}
+
+int
+store_card_overrides(struct store *s, const char *card_id, struct store_override **out,
+		     size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_CARD_OVERRIDES);
+	struct store_override *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, card_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k].answer = store_col_text_or_null(st, 0);
+		v[k].was = sqlite3_column_int(st, 1);
+		v[k].now = sqlite3_column_int(st, 2);
+		v[k].at = sqlite3_column_int64(st, 3);
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_overrides_free(v, k);
+		return store_fail(s, "reading a card's overridden grades");
+	}
+	*out = v;
+	*n = k;
+	return STORE_OK;
+}
+
+void
+store_overrides_free(struct store_override *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].answer);
 	free(v);
 }
 

@@ -298,6 +298,49 @@ struct store_deck_stats {
 int store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n);
 void store_deck_stats_free(struct store_deck_stats *v, size_t n);
 
+/* ---- browsing (drill cards) ---- */
+/* One card as drill cards sees it; the strings are valid during the call only. */
+struct store_card_row {
+	const char *id;
+	const char *deck_key;
+	const char *deck_name;
+	const char *type;
+	const char *tags;     /* ",tag,tag," */
+	const char *group;    /* NULL when none */
+	const char *source;   /* the card's record */
+	int line;             /* of the record in its deck file */
+	int state;            /* enum fsrs_state */
+	int64_t due;          /* unix ms */
+	int reps, lapses;
+	bool suspended, leech;
+	bool due_now;         /* active, due at w (STORE_DUE_AT) and not buried */
+	bool buried;          /* a sibling was reviewed on w's study day (new or review cards) */
+	bool flagged;         /* want_flagged only: a grade overridden since content_at */
+};
+typedef int (*store_card_row_fn)(void *ctx, const struct store_card_row *r);
+/*
+ * Calls fn for every card that is not retired and matches f (NULL: all),
+ * in no particular order (sort by deck_key and line), with the study-day
+ * facts at w. flagged is worked out only when want_flagged (it reads the
+ * whole review log). fn returns 0 to go on, anything else to stop
+ * (returned as is).
+ */
+int store_each_card(struct store *s, const struct store_filter *f, const struct store_when *w,
+		    bool want_flagged, store_card_row_fn fn, void *ctx);
+
+/* A grade that :right or :wrong replaced. */
+struct store_override {
+	char *answer; /* as typed; NULL when self-graded */
+	int was;      /* the auto-grade replaced, 1..4 */
+	int now;      /* the grade that stands, 1..4 */
+	int64_t at;   /* unix ms of the answer */
+};
+/* The overridden grades of card_id since its content last changed, oldest
+ * first; free with store_overrides_free. */
+int store_card_overrides(struct store *s, const char *card_id, struct store_override **out,
+			 size_t *n);
+void store_overrides_free(struct store_override *v, size_t n);
+
 /* ---- mock interviews (drill mock; schema/0002_mock.sql) ---- */
 struct store_mock {
 	int64_t id;        /* set by store_mock_save */

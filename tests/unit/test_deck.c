@@ -533,6 +533,34 @@ test_type_names(void **state)
 	assert_int_equal(card_type_from_name("essay"), -1);
 }
 
+/* deck_record_values reads fields the way deck_parse joins them, and
+ * says NULL for a field the record lacks. */
+static void
+test_record_values(void **state)
+{
+	static const char rec[] = "id: x\n"
+				  "type: text\n"
+				  "prompt: What does\n"
+				  "  STAR stand for?\n"
+				  "answer: one\n"
+				  "  | two\n"
+				  "# a comment\n"
+				  "explain: prompt: answer: in a value\n";
+	static const char *const names[] = {"prompt", "answer", "hint", "explain"};
+	char *v[4];
+
+	(void)state;
+	deck_record_values(rec, strlen(rec), names, 4, v);
+	assert_string_equal(v[0], "What does STAR stand for?");
+	assert_string_equal(v[1], "one\ntwo");
+	assert_null(v[2]);
+	assert_string_equal(v[3], "prompt: answer: in a value");
+	for (size_t i = 0; i < 4; i++)
+		free(v[i]);
+	deck_record_values("", 0, names, 1, v);
+	assert_null(v[0]);
+}
+
 int
 main(void)
 {
@@ -548,6 +576,7 @@ main(void)
 		cmocka_unit_test(test_ids_across_decks),
 		cmocka_unit_test(test_ids_of_a_deck_with_errors),
 		cmocka_unit_test(test_type_names),
+		cmocka_unit_test(test_record_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
