@@ -612,8 +612,16 @@ store_inspect(const char *path, bool *empty, char *err, size_t errlen)
 
 	if (rc != STORE_OK || *empty)
 		return rc;
+	/* A WAL left by a crash may still hold pages a checkpoint was writing
+	 * into the file: then the file may be shorter than its header says,
+	 * and recovery completes it. */
+	char *wal = xasprintf("%s-wal", path);
+	struct stat wst;
+	bool wal_pending = h.wal && stat(wal, &wst) == 0 && wst.st_size > 0;
+	free(wal);
 	if (h.page_size < 512 || (h.page_size & (h.page_size - 1)) != 0 ||
-	    h.size % h.page_size != 0 || (int64_t)h.pages * h.page_size > h.size) {
+	    (!wal_pending && (h.size % h.page_size != 0 ||
+			      (int64_t)h.pages * h.page_size > h.size))) {
 		snprintf(err, errlen, "%s is truncated or damaged (its size does not match "
 			 "its header); left untouched. Restore it from a copy, or move it "
 			 "away to start afresh", path);

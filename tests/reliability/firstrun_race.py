@@ -133,8 +133,13 @@ def race(args, work, tally, env, want, k, i, notes):
             tally.add("printed", len(printed[-1]))
 
     problems = []
+    writers = [kind for kind, _, _ in procs if kind != "stats"]
     if not os.path.isfile(db):
-        problems.append("no database at all")
+        # drill stats only reads: a race of nothing else leaves no database.
+        if writers:
+            problems.append("no database at all")
+    elif not writers:
+        problems.append("drill stats alone created a database")
     else:
         mode = stat.S_IMODE(os.stat(db).st_mode)
         if mode != 0o600:
