@@ -301,7 +301,8 @@ bench_session_grades(const char *db, double *v, size_t n)
 		fprintf(stderr, "bench_session: %s\n", err);
 		exit(1);
 	}
-	if (store_due(s, NULL, &w, n, &ids) != STORE_OK) {
+	struct store_due_counts dc;
+	if (store_due(s, NULL, &w, &ids, &dc) != STORE_OK) {
 		fprintf(stderr, "bench_session: %s\n", store_errmsg(s));
 		exit(1);
 	}

@@ -31,7 +31,6 @@ struct queue {
 	char *new_first;          /* owned copy */
 	struct store_picks due;   /* in serving order */
 	size_t due_pos;
-	size_t due_beyond;        /* due cards not handed in yet */
 	struct store_picks fresh; /* arranged by new_order */
 	size_t fresh_pos;
 	int new_taken;
@@ -163,18 +162,6 @@ queue_add_due(struct queue *q, struct store_picks *due)
 	}
 	free(due->v);
 	memset(due, 0, sizeof(*due));
-}
-
-bool
-queue_due_drained(const struct queue *q)
-{
-	return q->due_pos >= q->due.n;
-}
-
-void
-queue_due_beyond(struct queue *q, size_t n)
-{
-	q->due_beyond = n;
 }
 
 /*
@@ -400,7 +387,7 @@ queue_left(const struct queue *q)
 	size_t fresh = queue_count(q, &q->fresh, q->fresh_pos);
 	size_t room = q->new_taken < q->o.new_limit ? (size_t)(q->o.new_limit - q->new_taken) : 0;
 
-	return q->front.n + q->nreask + queue_count(q, &q->due, q->due_pos) + q->due_beyond +
+	return q->front.n + q->nreask + queue_count(q, &q->due, q->due_pos) +
 	       (fresh < room ? fresh : room);
 }
 

@@ -45,19 +45,13 @@ struct queue_opts {
 struct queue *queue_new(const struct queue_opts *o);
 void queue_free(struct queue *q);
 
-/* Appends due cards (store_due order); skips ids already in the queue's
- * knowledge (served, queued or waiting). */
+/* Appends due cards (store_due order); skips ids the queue has taken
+ * already (served, or waiting to be asked again). */
 void queue_add_due(struct queue *q, struct store_picks *due);
 /* The new-card candidates (store_new order: deck key, then file order),
  * arranged by the new_order option. Replaces any earlier set. */
 void queue_set_new(struct queue *q, struct store_picks *fresh);
 
-/* True when every due card handed in so far has been taken: the caller may
- * fetch the next batch. */
-bool queue_due_drained(const struct queue *q);
-/* How many due cards the store holds beyond those handed in (counted in
- * queue_left until the caller fetches them). */
-void queue_due_beyond(struct queue *q, size_t n);
 
 /*
  * A card was graded: counts it as shown, buries the rest of its group

@@ -29,8 +29,6 @@
  * limit Hard (interactive sessions only; scripted ones have no timing). */
 #define SESSION_QUICK_MS 5000
 #define SESSION_SLOW_MS 30000
-/* Due cards are fetched this many at a time. */
-#define SESSION_DUE_BATCH 200
 /* A grade that finds the database locked is tried this many more times,
  * each waiting the busy timeout, before the session gives up. */
 #define SESSION_BUSY_RETRIES 3
@@ -103,8 +101,6 @@ struct session {
 	int64_t id;              /* sessions row; 0 until the first grade */
 	int64_t lines;           /* lines read (moves a DRILL_NOW_STEP clock) */
 	int64_t day_end;         /* the study day's end when the session started */
-	size_t due_fetched;      /* due cards handed to the queue */
-	int64_t due_total;       /* due cards at the start */
 	struct session_undo *undo;
 	size_t nundo;
 	struct session_last last;
@@ -1095,30 +1091,6 @@ done:
 	return go_on && !ss->failed;
 }
 
-/* Hands the queue the next batch of due cards once it has used up the last. */
-static int
-session_fetch_due(struct session *ss)
-{
-	struct store_picks due = {0};
-	struct store_when w;
-
-	if (!queue_due_drained(ss->q) || ss->due_fetched >= (size_t)ss->due_total)
-		return STORE_OK;
-	settings_when(ss->st, session_now(ss), &w);
-	if (store_due(ss->store, &ss->f, &w, SESSION_DUE_BATCH + ss->due_fetched, &due) !=
-	    STORE_OK) {
-		store_picks_free(&due);
-		return STORE_ERR;
-	}
-	/* The first due_fetched were handed in before (or graded since). */
-	size_t got = due.n;
-	queue_add_due(ss->q, &due);
-	ss->due_fetched = got < SESSION_DUE_BATCH + ss->due_fetched ? (size_t)ss->due_total : got;
-	queue_due_beyond(ss->q, (size_t)ss->due_total > ss->due_fetched
-					? (size_t)ss->due_total - ss->due_fetched : 0);
-	return STORE_OK;
-}
-
 /* Only re-asks are left, the first at until: wait for it, or end? */
 static bool
 session_wait(struct session *ss, int64_t until)
@@ -1295,7 +1267,7 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	struct import_counts counts;
 	struct store_when w;
 	struct store_due_counts dc;
-	struct store_picks fresh = {0};
+	struct store_picks due = {0}, fresh = {0};
 	struct queue_opts qo;
 	int new_left = o->new_limit, seen = 0, rc = EXIT_OK;
 	size_t nnew = 0;
@@ -1327,13 +1299,9 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	}
 	qo = (struct queue_opts){new_left, st->new_order, st->new_first, SETTINGS_LEARN_AHEAD_MS};
 	ss.q = queue_new(&qo);
-	if (store_count_due_at(s, &ss.f, &w, &dc) != STORE_OK)
+	if (store_due(s, &ss.f, &w, &due, &dc) != STORE_OK)
 		goto store_failed;
-	ss.due_total = dc.review + dc.learn_now;
-	if (o->limit > 0 && ss.due_total > o->limit)
-		ss.due_total = o->limit;
-	if (session_fetch_due(&ss) != STORE_OK)
-		goto store_failed;
+	queue_add_due(ss.q, &due);
 	/* A few spare candidates per deck stand in for siblings skipped later. */
 	if (new_left > 0 && store_new(s, &ss.f, &w, (size_t)new_left * 2 + 8, &fresh) != STORE_OK)
 		goto store_failed;
@@ -1361,8 +1329,6 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 		struct queue_next n;
 		if (o->limit > 0 && ss.reviewed >= o->limit)
 			break;
-		if (session_fetch_due(&ss) != STORE_OK)
-			goto store_failed;
 		queue_next(ss.q, session_now(&ss), false, &n);
 		if (n.kind == QUEUE_WAIT) {
 			if (!session_wait(&ss, n.wait_until) || ss.failed)
@@ -1398,6 +1364,7 @@ out:
 	free(ss.last.answer);
 	strv_free(&ss.capped);
 	strv_free(&ss.leeches);
+	store_picks_free(&due);
 	store_picks_free(&fresh);
 	return rc;
 }

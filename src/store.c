@@ -146,15 +146,16 @@ static const char *const store_sql[SQL_COUNT] = {
 		"SELECT c.id, c.type, c.source, c.line, d.key, d.path, c.suspended,"
 		" c.retired, c.leech, c.grp, c." STORE_SCHED_COLS
 		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?1",
-	/* The partial index cards_due serves the range on due, and covers
-	 * the query when no deck or tag filter is set. */
+	/*
+	 * Every active non-new card due by the end of the range ?7 (the later
+	 * of the study day's end and the learn-ahead window) and not buried:
+	 * one pass over the partial index cards_due, which covers the query
+	 * when no deck or tag filter is set. store_due sorts and counts them.
+	 */
 	[SQL_DUE] =
-		"SELECT c.id, c.grp, c.state, c.due FROM cards c WHERE " STORE_ACTIVE
-		" AND c.state <> 0 AND c.due <= ?7 AND " STORE_DUE_AT STORE_FILTER
-		" AND NOT " STORE_BURIED
-		" ORDER BY (c.state = 2), CASE WHEN c.state = 2 THEN"
-		" -((?4 - c.last_day) / c.stability) ELSE c.due END, c.id LIMIT ?8",
-	/* The first new card of each group, then at most ?7 of each deck. */
+		"SELECT c.id, c.grp, c.state, c.due, c.last_day, c.stability FROM cards c"
+		" WHERE " STORE_ACTIVE " AND c.state <> 0 AND c.due <= ?7" STORE_FILTER
+		" AND NOT " STORE_BURIED,
 	/*
 	 * New cards of deck ?8 in file order, at most ?7, through the partial
 	 * index cards_new: not buried, and the first new card of their group
@@ -1315,26 +1316,66 @@ store_limit(size_t limit)
 	return (sqlite3_int64)(limit > INT64_MAX ? INT64_MAX : limit);
 }
 
+/*
+ * The session's order (docs/fsrs.md): (re)learning cards by due time, then
+ * review cards least retrievable first (largest elapsed days over
+ * stability; a stability that is not positive first), then by id.
+ */
+static int
+store_pick_cmp(const void *a, const void *b)
+{
+	const struct store_pick *x = a, *y = b;
+	bool xr = x->state == FSRS_REVIEW, yr = y->state == FSRS_REVIEW;
+
+	if (xr != yr)
+		return xr ? 1 : -1;
+	if (xr ? x->rank != y->rank : x->due != y->due)
+		return xr ? (x->rank < y->rank ? -1 : 1) : (x->due < y->due ? -1 : 1);
+	return strcmp(x->id, y->id);
+}
+
 int
 store_due(struct store *s, const struct store_filter *f, const struct store_when *w,
-	  size_t limit, struct store_picks *out)
+	  struct store_picks *out, struct store_due_counts *counts)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_DUE);
+	int64_t ahead = w->now + w->learn_ahead;
+	size_t first = out->n;
 	int rc;
 
+	memset(counts, 0, sizeof(*counts));
 	if (st == NULL)
 		return STORE_ERR;
 	store_bind_when(st, f, w);
-	sqlite3_bind_int64(st, 8, store_limit(limit));
+	/* One pass: the rule of STORE_DUE_AT, counted as it goes. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int state = sqlite3_column_int(st, 2);
+		int64_t due = sqlite3_column_int64(st, 3);
+		if (state == FSRS_REVIEW ? due >= w->day_end : due > ahead) {
+			counts->learn_later += state != FSRS_REVIEW && due < w->day_end;
+			continue;
+		}
+		if (state == FSRS_REVIEW)
+			counts->review++;
+		else
+			counts->learn_now++;
 		struct store_pick *p = store_picks_add(out);
 		p->id = store_col_text(st, 0);
 		p->group = store_col_text_or_null(st, 1);
-		p->state = sqlite3_column_int(st, 2);
-		p->due = sqlite3_column_int64(st, 3);
+		p->state = state;
+		p->due = due;
+		if (state == FSRS_REVIEW) {
+			double stability = sqlite3_column_double(st, 5);
+			double elapsed = (double)(w->day - sqlite3_column_int64(st, 4));
+			p->rank = stability > 0 ? -(elapsed / stability) : -HUGE_VAL;
+		}
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "listing due cards");
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "listing due cards");
+	if (out->n - first > 1)
+		qsort(out->v + first, out->n - first, sizeof(*out->v), store_pick_cmp);
+	return STORE_OK;
 }
 
 int

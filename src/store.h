@@ -156,6 +156,7 @@ struct store_pick {
 	char *deck_key;  /* new cards only; NULL otherwise */
 	int state;       /* enum fsrs_state */
 	int64_t due;     /* unix ms */
+	double rank;     /* review cards: -(elapsed days / stability), the sort key */
 };
 struct store_picks {
 	struct store_pick *v;
@@ -163,13 +164,22 @@ struct store_picks {
 };
 void store_picks_free(struct store_picks *p);
 
+/* What is due at w, counted as the session and `drill stats` show it. */
+struct store_due_counts {
+	int64_t review;      /* review cards due today */
+	int64_t learn_now;   /* (re)learning cards due within the learn-ahead window */
+	int64_t learn_later; /* (re)learning cards due later in the study day */
+};
 /*
- * Appends the active cards due at w (not buried, not open questions):
- * (re)learning cards first by due time, then review cards least
- * retrievable first (largest elapsed days / stability); at most limit.
+ * Appends every active card due at w (not buried, not an open question),
+ * in the order a session asks them: (re)learning cards by due time, then
+ * review cards least retrievable first (largest elapsed days / stability),
+ * ties by id. Counts them in *counts as well (learn_later: the
+ * (re)learning cards due later in the study day, not appended). One pass
+ * over the cards_due index.
  */
 int store_due(struct store *s, const struct store_filter *f, const struct store_when *w,
-	      size_t limit, struct store_picks *out);
+	      struct store_picks *out, struct store_due_counts *counts);
 /*
  * Appends new cards that may be introduced at w: not buried, the first
  * (in deck order) of each sibling group, at most per_deck of each deck;
@@ -178,12 +188,6 @@ int store_due(struct store *s, const struct store_filter *f, const struct store_
 int store_new(struct store *s, const struct store_filter *f, const struct store_when *w,
 	      size_t per_deck, struct store_picks *out);
 
-/* What is due at w, counted as the session and `drill stats` show it. */
-struct store_due_counts {
-	int64_t review;      /* review cards due today */
-	int64_t learn_now;   /* (re)learning cards due within the learn-ahead window */
-	int64_t learn_later; /* (re)learning cards due later in the study day */
-};
 int store_count_due_at(struct store *s, const struct store_filter *f,
 		       const struct store_when *w, struct store_due_counts *out);
 

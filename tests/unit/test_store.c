@@ -259,20 +259,20 @@ test_import_reviews_and_undo(void **state)
 
 	/* A learning card is due at its step's time, or within the
 	 * learn-ahead window before it. */
+	struct store_due_counts dc;
 	w = when_at(604999, 3, 86400000, 0);
-	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(store_due(s, NULL, &w, &picks, &dc), STORE_OK);
 	assert_int_equal(picks.n, 0);
 	w = when_at(605000, 3, 86400000, 0);
-	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(store_due(s, NULL, &w, &picks, &dc), STORE_OK);
 	assert_int_equal(picks.n, 1);
 	assert_int_equal(picks.v[0].state, FSRS_LEARNING);
 	assert_int_equal(picks.v[0].due, 605000);
 	store_picks_free(&picks);
 	w = when_at(5000, 3, 86400000, 600000);
-	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(store_due(s, NULL, &w, &picks, &dc), STORE_OK);
 	assert_int_equal(picks.n, 1);
 	store_picks_free(&picks);
-	struct store_due_counts dc;
 	w = when_at(5000, 3, 86400000, 60000);
 	assert_int_equal(store_count_due_at(s, NULL, &w, &dc), STORE_OK);
 	assert_int_equal(dc.learn_now, 0);
@@ -393,8 +393,9 @@ test_each_review_and_stats(void **state)
 	store_deck_stats_free(ds, nds);
 	assert_int_equal(store_set_suspended(s, "a", true), STORE_OK);
 	struct store_picks picks = {0};
+	struct store_due_counts dc;
 	struct store_when w = when_at(INT64_MAX / 2, 100, INT64_MAX / 2, 0);
-	assert_int_equal(store_due(s, NULL, &w, 10, &picks), STORE_OK);
+	assert_int_equal(store_due(s, NULL, &w, &picks, &dc), STORE_OK);
 	assert_int_equal(picks.n, 0);
 	store_picks_free(&picks);
 	store_close(s);
@@ -500,6 +501,71 @@ test_mock_get_and_delete(void **state)
 	store_close(s);
 }
 
+/*
+ * store_due ranks in C what the session asks first; it must agree with
+ * the SQL ordering the issue gives (learning by due, then review cards by
+ * -(elapsed / stability), then id), and count what it skips.
+ */
+static void
+test_due_order_matches_sql(void **state)
+{
+	struct fixture *f = *state;
+	char *db = xasprintf("%s/order.db", f->dir);
+	struct store *s = open_ok(db);
+	struct sbuf deck = {0};
+	struct deck *d;
+	struct store_picks picks = {0};
+	struct store_due_counts dc;
+	int added, updated, retired;
+
+	sbuf_adds(&deck, "deck: Order\n");
+	for (int i = 0; i < 12; i++)
+		sbuf_printf(&deck, "\nid: c%02d\nprompt: q%d?\nanswer: a%d\n", i, i, i);
+	d = deck_from("order.deck", deck.buf);
+	import_deck(s, d, &added, &updated, &retired);
+	store_close(s);
+	/* Review cards with clashing ranks, learning cards, one due later
+	 * today, one due tomorrow, one new. Day 100 ends at 8,700,000,000. */
+	char *cmd = xasprintf(
+		"sqlite3 '%s' \"UPDATE cards SET state = 2, stability = 2.5 + (rowid %% 3),"
+		" last_day = 90 + (rowid %% 4), due = 8600000000 - rowid WHERE rowid <= 8;"
+		" UPDATE cards SET state = 1, due = 8640000000 + rowid * 1000 WHERE rowid IN (9, 10);"
+		" UPDATE cards SET state = 3, due = 8650000000 WHERE rowid = 11;"
+		" UPDATE cards SET state = 2, stability = 3, last_day = 95, due = 8800000000"
+		" WHERE id = 'c00'\"", db);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	s = open_ok(db);
+	struct store_when w = when_at(8640000000, 100, 8700000000, 1200000);
+	assert_int_equal(store_due(s, NULL, &w, &picks, &dc), STORE_OK);
+	char *got = picks_ids(&picks);
+	store_close(s);
+	cmd = xasprintf("sqlite3 '%s' \"SELECT group_concat(id) FROM (SELECT c.id FROM cards c"
+			" WHERE c.retired = 0 AND c.suspended = 0 AND c.state <> 0"
+			" AND ((c.state = 2 AND c.due < 8700000000) OR (c.state <> 2 AND"
+			" c.due <= 8641200000)) ORDER BY (c.state = 2), CASE WHEN c.state = 2 THEN"
+			" -((100.0 - c.last_day) / c.stability) ELSE c.due END, c.id)\" > '%s/want'",
+			db, f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	char *wantpath = xasprintf("%s/want", f->dir);
+	size_t n;
+	char *want = slurp(wantpath, &n);
+	assert_non_null(want);
+	want[strcspn(want, "\n")] = '\0';
+	assert_string_equal(got, want);
+	/* c09, c10 learning now; c11 later today; c00 tomorrow; c01-c07 review. */
+	assert_int_equal(dc.learn_now, 2);
+	assert_int_equal(dc.learn_later, 1);
+	assert_int_equal(dc.review, 7);
+	free(got);
+	free(want);
+	free(wantpath);
+	sbuf_free(&deck);
+	deck_free(d);
+	free(db);
+}
+
 int
 main(void)
 {
@@ -511,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_each_review_and_stats),
 		cmocka_unit_test(test_stale_grade_conflicts),
 		cmocka_unit_test(test_mock_get_and_delete),
+		cmocka_unit_test(test_due_order_matches_sql),
 	};
 	/* The tests share one database, in order. */
 	return cmocka_run_group_tests(tests, setup, teardown);
