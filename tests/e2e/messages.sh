@@ -32,14 +32,21 @@ fi
 if [ "$(id -u)" = 0 ] && [ ${#as_user[@]} = 0 ]; then
 	echo "SKIP (step): running as root without setpriv; permissions do not apply"
 else
+	# Everything nobody needs must be readable by nobody: the source tree
+	# may sit in a private folder (a CI checkout under mktemp -d).
 	chmod 755 "$T" "$HOME"
-	mkdir -p "$T/ro"
+	mkdir -p "$T/ro" "$T/rodecks"
+	cp "$E2E_DECKS/study/study.deck" "$T/rodecks/"
+	cp "$DRILL" "$T/rodecks/drill"
+	chmod -R a+rX "$T/rodecks"
+	export DRILL_DECKS=$T/rodecks
+	DRILL_AS=$T/rodecks/drill
 	[ "$(id -u)" = 0 ] && chown 65534:65534 "$T/ro"
-	"${as_user[@]}" "$DRILL" import --db "$T/ro/d.db" >/dev/null 2>"$T/ro.err" ||
+	"${as_user[@]}" "$DRILL_AS" import --db "$T/ro/d.db" >/dev/null 2>"$T/ro.err" ||
 		fail "could not set up the read-only case: $(cat "$T/ro.err")"
 	chmod 555 "$T/ro"
 	RC=0
-	"${as_user[@]}" "$DRILL" stats --db "$T/ro/d.db" >"$T/.out" 2>"$T/.err" || RC=$?
+	"${as_user[@]}" "$DRILL_AS" stats --db "$T/ro/d.db" >"$T/.out" 2>"$T/.err" || RC=$?
 	OUT=$(cat "$T/.out")
 	ERR=$(cat "$T/.err")
 	e2e_check_sanitizer "$ERR"
@@ -47,11 +54,12 @@ else
 	expect_err "drill stats: cannot open $T/ro/d.db: its folder $T/ro is read-only, and drill keeps a journal beside the database; make the folder writable or use a database elsewhere (--db PATH)"
 	expect_not_contains "$ERR" "attempt to write a readonly database" "stderr"
 	RC=0
-	"${as_user[@]}" "$DRILL" import --db "$T/ro/new.db" >"$T/.out" 2>"$T/.err" || RC=$?
+	"${as_user[@]}" "$DRILL_AS" import --db "$T/ro/new.db" >"$T/.out" 2>"$T/.err" || RC=$?
 	ERR=$(cat "$T/.err")
 	expect_exit 2
 	expect_err "drill import: cannot create $T/ro/new.db: its folder $T/ro is read-only; make it writable or use a database elsewhere (--db PATH)"
 	chmod 755 "$T/ro"
+	export DRILL_DECKS=$E2E_DECKS/study
 fi
 
 step "a full disk: the message says so, and that nothing saved before was lost"
