@@ -114,6 +114,29 @@ expect_err "fuzz is on or off"
 run config retention --db "$DRILL_DB"
 expect_exit 0
 expect_eq "$OUT" 0.85 "config KEY --db PATH (options after the key)"
+# Regression: "-5" was taken for an option, so the message was getopt's.
+run config new_per_day -5
+expect_exit 1
+expect_err "drill config: new_per_day must be a whole number from 0 to 100000"
+expect_not_contains "$ERR" "invalid option" "stderr"
+run config --db "$DRILL_DB" rollover -1
+expect_exit 1
+expect_err "rollover must be an hour from 0 to 23"
+# A percent is a retention too, stored as the fraction every reader expects.
+run config retention 90%
+expect_exit 0
+sql_eq "SELECT value FROM config WHERE key = 'retention'" 0.9 "retention set as 90%"
+run config retention 85
+expect_exit 1
+expect_err "retention must be from 0.70 to 0.99 (or 70% to 99%)"
+run config retention 0.85
+for key in new_order leech_lapses leech_action; do
+	run config "$key"
+	expect_exit 0
+done
+run config leech_lapses 0
+expect_exit 1
+expect_err "leech_lapses must be a whole number from 1 to 100"
 
 step "config new_per_day limits the new cards of a session"
 export DRILL_DB=$T/limit.db DRILL_NOW=2026-03-02T09:00:00Z
