@@ -142,20 +142,15 @@ queue_add_due(struct queue *q, struct store_picks *due)
 	/* Drop what was taken already: compact, then append. */
 	size_t k = 0;
 
-	for (size_t i = 0; i < q->due_pos; i++) {
-		free(q->due.v[i].id);
-		free(q->due.v[i].group);
-		free(q->due.v[i].deck_key);
-	}
+	for (size_t i = 0; i < q->due_pos; i++)
+		store_pick_clear(&q->due.v[i]);
 	for (size_t i = q->due_pos; i < q->due.n; i++)
 		q->due.v[k++] = q->due.v[i];
 	q->due.n = k;
 	q->due_pos = 0;
 	for (size_t i = 0; i < due->n; i++) {
 		if (queue_set_has(&q->taken, due->v[i].id)) {
-			free(due->v[i].id);
-			free(due->v[i].group);
-			free(due->v[i].deck_key);
+			store_pick_clear(&due->v[i]);
 			continue;
 		}
 		queue_move(&q->due, &due->v[i]);

@@ -860,10 +860,11 @@ session_override(struct session *ss, bool right)
 	rv.correct = right;
 	rv.overridden = l->rv.rating;
 	/* The leech flag follows the corrected lapses. */
-	enum store_leech before_leech = STORE_LEECH_KEEP;
-	for (size_t i = 0; i < ss->nundo; i++)
+	struct session_undo *u = NULL;
+	for (size_t i = 0; i < ss->nundo && u == NULL; i++)
 		if (!ss->undo[i].suspend && ss->undo[i].review_id == l->review_id)
-			before_leech = ss->undo[i].leech;
+			u = &ss->undo[i];
+	enum store_leech before_leech = u ? u->leech : STORE_LEECH_KEEP;
 	if (before_leech == STORE_LEECH_FLAG || before_leech == STORE_LEECH_SUSPEND)
 		rv.leech = after.lapses >= ss->st->leech_lapses ? STORE_LEECH_KEEP
 			 : before_leech == STORE_LEECH_SUSPEND ? STORE_LEECH_UNSUSPEND
@@ -882,12 +883,11 @@ session_override(struct session *ss, bool right)
 		ss->failed = true;
 		return;
 	}
-	for (size_t i = 0; i < ss->nundo; i++)
-		if (!ss->undo[i].suspend && ss->undo[i].review_id == l->review_id) {
-			ss->undo[i].review_id = rv.id;
-			ss->undo[i].rating = rating;
-			ss->undo[i].leech = rv.leech == STORE_LEECH_KEEP ? before_leech : rv.leech;
-		}
+	if (u != NULL) {
+		u->review_id = rv.id;
+		u->rating = rating;
+		u->leech = rv.leech == STORE_LEECH_KEEP ? before_leech : rv.leech;
+	}
 	ss->recalled += (rating > FSRS_AGAIN) - (l->rv.rating > FSRS_AGAIN);
 	l->review_id = rv.id;
 	l->rv.id = rv.id;

@@ -647,6 +647,19 @@ store_inspect(const char *path, bool *empty, char *err, size_t errlen)
 	return STORE_OK;
 }
 
+/* The folder path is in ("." for a bare name); the caller frees it. */
+static char *
+store_dir_of(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+
+	if (slash == NULL)
+		return strcpy(xrealloc(dir, 2), ".");
+	*(slash == dir ? slash + 1 : slash) = '\0';
+	return dir;
+}
+
 /*
  * What went wrong with the database file, for a message: the cause in
  * words and what to do about it. rc is an extended SQLite code.
@@ -656,13 +669,8 @@ store_reason(sqlite3 *db, int rc, const char *path, char *buf, size_t len)
 {
 	int sys = db ? sqlite3_system_errno(db) : 0;
 	int primary = rc & 0xff;
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
+	char *dir = store_dir_of(path);
 
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else
-		*(slash == dir ? slash + 1 : slash) = '\0';
 	if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
 		snprintf(buf, len, "the disk is full; free some space and run drill again "
 			 "(nothing saved before was lost)");
@@ -746,16 +754,11 @@ static int
 store_create(const char *path, bool replace, char *err, size_t errlen)
 {
 	char *tmp = xasprintf("%s.new-XXXXXX", path);
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
+	char *dir = store_dir_of(path);
 	struct store s;
 	int fd, rc = SQLITE_OK;
 
 	memset(&s, 0, sizeof(s));
-	if (slash != NULL)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	else
-		strcpy(dir, ".");
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		if (errno == EACCES || errno == EROFS)
@@ -1266,13 +1269,19 @@ store_ids(struct store *s, sqlite3_stmt *st, struct strv *ids, const char *what)
 }
 
 void
+store_pick_clear(struct store_pick *p)
+{
+	free(p->id);
+	free(p->group);
+	free(p->deck_key);
+	memset(p, 0, sizeof(*p));
+}
+
+void
 store_picks_free(struct store_picks *p)
 {
-	for (size_t i = 0; i < p->n; i++) {
-		free(p->v[i].id);
-		free(p->v[i].group);
-		free(p->v[i].deck_key);
-	}
+	for (size_t i = 0; i < p->n; i++)
+		store_pick_clear(&p->v[i]);
 	free(p->v);
 	memset(p, 0, sizeof(*p));
 }

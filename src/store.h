@@ -162,6 +162,8 @@ struct store_picks {
 	struct store_pick *v;
 	size_t n, cap;
 };
+/* Frees a pick's strings and zeroes it. */
+void store_pick_clear(struct store_pick *p);
 void store_picks_free(struct store_picks *p);
 
 /* What is due at w, counted as the session and `drill stats` show it. */
