@@ -36,6 +36,7 @@ struct amount_lex {
 	int mult_exp;			    /* 3 for K, 6 for M, 9 for B */
 	enum amount_said said;
 	enum amount_kind unit_kind; /* with AMOUNT_SAID_UNIT */
+	bool spelled;		    /* the number was written in words */
 };
 
 struct amount_word {
@@ -86,6 +87,15 @@ static const struct amount_word amount_unit_words[] = {
     {"month", AMOUNT_MONTHS},
     {"mos", AMOUNT_MONTHS},
     {"mo", AMOUNT_MONTHS},
+    {"seconds", AMOUNT_SECONDS},
+    {"second", AMOUNT_SECONDS},
+    {"secs", AMOUNT_SECONDS},
+    {"sec", AMOUNT_SECONDS},
+    {"s", AMOUNT_SECONDS},
+    {"minutes", AMOUNT_MINUTES},
+    {"minute", AMOUNT_MINUTES},
+    {"mins", AMOUNT_MINUTES},
+    {"min", AMOUNT_MINUTES},
     {"years", AMOUNT_YEARS},
     {"year", AMOUNT_YEARS},
     {"yrs", AMOUNT_YEARS},
@@ -98,7 +108,7 @@ static const struct amount_word amount_unit_words[] = {
 
 /* Period words after an amount ("$5M annually", "1,200 monthly"): ignored. */
 static const char *const amount_period_words[] = {
-    "annually", "annual", "yearly", "monthly", "weekly", "daily", "hourly",
+    "annually", "annual", "yearly", "monthly", "weekly", "daily", "hourly", "each", "apiece",
 };
 static const char *const amount_period_units[] = {
     "annum", "year", "yr", "month", "mo", "week", "wk", "day", "hour", "hr", "h",
@@ -109,7 +119,7 @@ static const char *const amount_kind_names[] = {
     [AMOUNT_ANY] = "any",	[AMOUNT_MONEY] = "money",   [AMOUNT_PERCENT] = "percent",
     [AMOUNT_COUNT] = "count",	[AMOUNT_WEEKS] = "weeks",   [AMOUNT_HOURS] = "hours",
     [AMOUNT_DAYS] = "days",	[AMOUNT_MONTHS] = "months", [AMOUNT_YEARS] = "years",
-    [AMOUNT_POINTS] = "points",
+    [AMOUNT_POINTS] = "points", [AMOUNT_SECONDS] = "seconds", [AMOUNT_MINUTES] = "minutes",
 };
 
 /* The kind as a message says it: "cannot read ... as a percent". */
@@ -117,7 +127,56 @@ static const char *const amount_kind_phrases[] = {
     [AMOUNT_ANY] = "an amount", [AMOUNT_MONEY] = "money",   [AMOUNT_PERCENT] = "a percent",
     [AMOUNT_COUNT] = "a count", [AMOUNT_WEEKS] = "weeks",   [AMOUNT_HOURS] = "hours",
     [AMOUNT_DAYS] = "days",	[AMOUNT_MONTHS] = "months", [AMOUNT_YEARS] = "years",
-    [AMOUNT_POINTS] = "points",
+    [AMOUNT_POINTS] = "points", [AMOUNT_SECONDS] = "seconds", [AMOUNT_MINUTES] = "minutes",
+};
+
+/*
+ * Numbers in words: value is the number. A word must end there ("seven"
+ * is not read in "seventeen"); a hyphen may follow ("forty-five").
+ */
+static const struct amount_word amount_number_words[] = {
+    {"zero", 0},      {"one", 1},	   {"two", 2},	       {"three", 3},	  {"four", 4},
+    {"five", 5},      {"six", 6},	   {"seven", 7},       {"eight", 8},	  {"nine", 9},
+    {"ten", 10},      {"eleven", 11},	   {"twelve", 12},     {"thirteen", 13},  {"fourteen", 14},
+    {"fifteen", 15},  {"sixteen", 16},	   {"seventeen", 17},  {"eighteen", 18},  {"nineteen", 19},
+    {"twenty", 20},   {"thirty", 30},	   {"forty", 40},      {"fourty", 40},	  {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},	   {"eighty", 80},     {"ninety", 90},
+};
+
+/* Lengths of time in seconds. A month is a twelfth of a 365.25-day year. */
+static const struct {
+	enum amount_kind kind;
+	double seconds;
+} amount_time_units[] = {
+    {AMOUNT_SECONDS, 1},	  {AMOUNT_MINUTES, 60},	      {AMOUNT_HOURS, 3600},
+    {AMOUNT_DAYS, 86400},	  {AMOUNT_WEEKS, 604800},     {AMOUNT_MONTHS, 2629800},
+    {AMOUNT_YEARS, 31557600},
+};
+
+/* Words before an amount that make it a lower or an upper bound. */
+static const char *const amount_at_least_words[] = {
+    "at least", "more than", "greater than", "higher than", "bigger than", "larger than",
+    "upwards of", "upward of", "in excess of", "north of", "a minimum of", "minimum of",
+    "no less than", "not less than", "over", "above", "min", "minimum", ">=", "\xe2\x89\xa5", ">",
+};
+static const char *const amount_up_to_words[] = {
+    "up to", "at most", "less than", "fewer than", "lower than", "no more than",
+    "not more than", "a maximum of", "maximum of", "under", "below", "max", "maximum", "<=",
+    "\xe2\x89\xa4", "<",
+};
+/* Words after an amount that make it a lower or an upper bound. */
+static const char *const amount_plus_words[] = {
+    "+", "plus", "or more", "or higher", "or above", "or over", "or greater", "or bigger",
+    "and up", "and above", "and over", "and more", "and higher", "at least", "minimum",
+    "at minimum", "or so and up",
+};
+static const char *const amount_minus_words[] = {
+    "or less", "or fewer", "or lower", "or below", "or under", "at most", "maximum", "tops",
+};
+
+/* Between the ends of a span. "and" only after "between". */
+static const char *const amount_span_words[] = {
+    "through", "thru", "to", "or", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x88\x92",
 };
 
 static bool
@@ -136,7 +195,8 @@ amount_skip_space(const char *s)
 
 /*
  * If s starts with word (case-insensitive) and the word ends there (no
- * letter or hyphen follows a word that ends in a letter), returns the end.
+ * letter, and no hyphen before a letter, follows a word that ends in a
+ * letter: "man-hours" has no "m" for million), returns the end.
  */
 static const char *
 amount_match_word(const char *s, const char *word)
@@ -145,7 +205,8 @@ amount_match_word(const char *s, const char *word)
 
 	if (strncasecmp(s, word, n) != 0)
 		return NULL;
-	if (amount_is_letter(word[n - 1]) && (amount_is_letter(s[n]) || s[n] == '-'))
+	if (amount_is_letter(word[n - 1]) &&
+	    (amount_is_letter(s[n]) || (s[n] == '-' && amount_is_letter(s[n + 1]))))
 		return NULL;
 	return s + n;
 }
@@ -266,9 +327,166 @@ amount_lex_check(const struct amount_lex *lx)
 	return strtod(buf, NULL) < AMOUNT_MAX ? AMOUNT_SCAN_OK : AMOUNT_SCAN_TOO_LARGE;
 }
 
-/* The lexer behind amount_scan and amount_parse. Returns the end or NULL. */
+/* The number word at s and its value in *v; NULL if none. */
 static const char *
-amount_lex(const char *text, struct amount_lex *lx)
+amount_number_word(const char *s, int *v)
+{
+	for (size_t i = 0; i < ARRAY_LEN(amount_number_words); i++) {
+		size_t n = strlen(amount_number_words[i].text);
+
+		if (strncasecmp(s, amount_number_words[i].text, n) == 0 &&
+		    !amount_is_letter(s[n])) {
+			*v = amount_number_words[i].value;
+			return s + n;
+		}
+	}
+	return NULL;
+}
+
+/* s (after white space) starts one of words; returns its end or NULL. */
+static const char *
+amount_match_any(const char *s, const char *const *words, size_t n)
+{
+	const char *e;
+
+	for (size_t i = 0; i < n; i++)
+		if ((e = amount_match_word(s, words[i])) != NULL)
+			return e;
+	return NULL;
+}
+
+/*
+ * After "a", "an" or "half a": whether the next word makes the article a
+ * number ("a million", "a hundred", "a dozen", "an hour", "a half").
+ */
+static bool
+amount_article_counts(const char *s)
+{
+	int v;
+
+	s = amount_skip_space(s);
+	if (amount_match_word(s, "hundred") != NULL || amount_match_word(s, "dozen") != NULL ||
+	    amount_match_word(s, "half") != NULL)
+		return true;
+	/* Single letters ("a b", "a d") are not multipliers or units here. */
+	if (!amount_is_letter(s[0]) || !amount_is_letter(s[1]))
+		return false;
+	return amount_match_table(s, amount_mult_words, ARRAY_LEN(amount_mult_words), &v) != NULL ||
+	       amount_match_table(s, amount_unit_words, ARRAY_LEN(amount_unit_words), &v) != NULL;
+}
+
+/* After a tens word ("forty"): "-five" or " five". Adds it to *n. */
+static const char *
+amount_words_units(const char *s, long *n)
+{
+	const char *q = *s == '-' ? s + 1 : amount_skip_space(s), *e;
+	int v;
+
+	if ((e = amount_number_word(q, &v)) != NULL && v >= 1 && v <= 9) {
+		*n += v;
+		return e;
+	}
+	return s;
+}
+
+/* Below a hundred in words: "seven", "forty-five", "ninety". */
+static const char *
+amount_words_small(const char *s, long *n)
+{
+	const char *e;
+	int v;
+
+	if ((e = amount_number_word(s, &v)) == NULL)
+		return NULL;
+	*n = v;
+	if (v >= 20)
+		e = amount_words_units(e, n);
+	return e;
+}
+
+/*
+ * A number in words, up to the multiplier: "fifteen", "forty-five", "a
+ * hundred and twenty", "two hundred", "a dozen", "half", "one and a half",
+ * "half a" before a multiplier or unit ("half a million", "half an
+ * hour"), "a" or "an" before one ("a million", "a month"). Lexes it into
+ * lx as if written in digits. Returns the end, or NULL.
+ */
+static const char *
+amount_lex_words(const char *s, struct amount_lex *lx)
+{
+	const char *p, *e, *q;
+	long n = 0;
+	bool half = false;
+	char digits[32];
+
+	if ((e = amount_match_word(s, "half")) != NULL) {
+		/* "half", "half a million", "half an hour" */
+		p = e;
+		q = amount_skip_space(e);
+		if (((e = amount_match_word(q, "a")) != NULL || (e = amount_match_word(q, "an")) != NULL) &&
+		    amount_article_counts(e))
+			p = e;
+		half = true;
+		goto done;
+	}
+	if ((e = amount_match_word(s, "a")) != NULL || (e = amount_match_word(s, "an")) != NULL) {
+		if (!amount_article_counts(e))
+			return NULL;
+		q = amount_skip_space(e);
+		if ((e = amount_match_word(q, "half")) != NULL) { /* "a half" */
+			p = e;
+			half = true;
+			goto done;
+		}
+		n = 1;
+		p = q;
+	} else {
+		if ((p = amount_words_small(s, &n)) == NULL)
+			return NULL;
+	}
+	q = amount_skip_space(p);
+	if ((e = amount_match_word(q, "hundred")) != NULL) {
+		long rest = 0;
+
+		n *= 100;
+		p = e;
+		q = amount_skip_space(p);
+		if ((e = amount_match_word(q, "and")) != NULL)
+			q = amount_skip_space(e);
+		if ((e = amount_words_small(q, &rest)) != NULL) {
+			n += rest;
+			p = e;
+		}
+	}
+	q = amount_skip_space(p);
+	if ((e = amount_match_word(q, "dozen")) != NULL) {
+		n *= 12;
+		p = e;
+	}
+	/* "one and a half" */
+	q = amount_skip_space(p);
+	if ((e = amount_match_word(q, "and")) != NULL) {
+		q = amount_skip_space(e);
+		if ((e = amount_match_word(q, "a")) != NULL &&
+		    (e = amount_match_word(amount_skip_space(e), "half")) != NULL) {
+			half = true;
+			p = e;
+		}
+	}
+done:
+	snprintf(digits, sizeof(digits), "%ld%s", n, half ? ".5" : "");
+	if (amount_lex_number(digits, lx) == NULL)
+		return NULL;
+	lx->spelled = true;
+	return p;
+}
+
+/*
+ * The lexer behind amount_scan and amount_parse: one amount. words: read
+ * numbers written in words too. Returns the end or NULL.
+ */
+static const char *
+amount_lex(const char *text, struct amount_lex *lx, bool words)
 {
 	const char *s = amount_skip_space(text), *e;
 	bool signed_ = false;
@@ -286,9 +504,12 @@ amount_lex(const char *text, struct amount_lex *lx)
 		s = amount_skip_space(s + 1);
 		s = amount_lex_sign(s, lx, &signed_);
 	}
-	s = amount_lex_number(s, lx);
-	if (s == NULL)
+	e = amount_lex_number(s, lx);
+	if (e == NULL && words)
+		e = amount_lex_words(s, lx);
+	if (e == NULL)
 		return NULL;
+	s = e;
 
 	/* Multiplier, possibly after a space: "1.2M", "1.2 million". */
 	e = amount_match_table(amount_skip_space(s), amount_mult_words,
@@ -372,7 +593,7 @@ int
 amount_scan(const char *text, struct amount *out, size_t *used)
 {
 	struct amount_lex lx;
-	const char *end = amount_lex(text, &lx);
+	const char *end = amount_lex(text, &lx, false);
 	int exp10, rc;
 
 	memset(out, 0, sizeof(*out));
@@ -450,55 +671,183 @@ amount_match_period(const char *s)
 	for (size_t i = 0; i < ARRAY_LEN(amount_period_units); i++)
 		if ((e = amount_match_word(p, amount_period_units[i])) != NULL)
 			return e;
+	/* "per story", "per engineer": what the amount is counted by. */
+	if (strncasecmp(s, "per", 3) == 0 && amount_is_letter(*p)) {
+		while (amount_is_letter(*p) || *p == '-')
+			p++;
+		return p;
+	}
 	return NULL;
 }
 
-/*
- * amount_parse, and with fraction_rule amount_parse_input: a bare number
- * of at most 1 where a percent is expected is a fraction (*fraction set).
- */
-static int
-amount_parse_rule(const char *text, enum amount_kind expect, bool fraction_rule,
-		  struct amount *out, bool *fraction, char *err, size_t errlen)
+bool
+amount_kind_is_time(enum amount_kind kind)
 {
-	struct amount_lex lx;
-	const char *s = amount_lex(text, &lx), *e;
-	enum amount_kind said, kind;
-	bool noun = false;
-	int exp10, rc;
+	for (size_t i = 0; i < ARRAY_LEN(amount_time_units); i++)
+		if (amount_time_units[i].kind == kind)
+			return true;
+	return false;
+}
 
-	memset(out, 0, sizeof(*out));
-	if (s == NULL)
-		goto unreadable;
-	/* Words after the amount: period phrases, and count nouns. */
+static double
+amount_time_seconds(enum amount_kind kind)
+{
+	for (size_t i = 0; i < ARRAY_LEN(amount_time_units); i++)
+		if (amount_time_units[i].kind == kind)
+			return amount_time_units[i].seconds;
+	return 1;
+}
+
+/* Period phrases after an amount, which the reader passes over. */
+static const char *
+amount_skip_periods(const char *s)
+{
+	const char *e;
+
+	for (;;) {
+		s = amount_skip_space(s);
+		if ((e = amount_match_period(s)) == NULL)
+			return s;
+		s = e;
+	}
+}
+
+/*
+ * One figure as lexed: an amount (a), a span (a to b), a bound, or a
+ * ratio (a out of den), before the expected kind is applied.
+ */
+struct amount_fig {
+	enum amount_shape shape;
+	struct amount_lex a, b, den;
+	bool span;     /* b is set */
+	bool open_top; /* "50-150+" */
+	bool ratio;    /* den is set */
+	bool noun;     /* count nouns followed: "15-50 engineers" */
+};
+
+/* A number starts at s (after white space): digits, "$", or words. */
+static const char *
+amount_lex_if(const char *s, struct amount_lex *lx, bool words)
+{
+	return amount_lex(amount_skip_space(s), lx, words);
+}
+
+/*
+ * Lexes the figure at text. With nouns, words after a bare number are
+ * taken as what it counts ("50 engineers"). words: read numbers written
+ * in words. Returns the end, or NULL when text does not start with one.
+ */
+static const char *
+amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words)
+{
+	const char *s = amount_skip_space(text), *e, *q;
+	bool between = false;
+	struct amount_lex *last;
+
+	memset(f, 0, sizeof(*f));
+	f->shape = AMOUNT_ONE;
+	if ((e = amount_match_word(s, "between")) != NULL) {
+		between = true;
+		s = e;
+	} else if ((e = amount_match_word(s, "anywhere from")) != NULL ||
+		   (e = amount_match_word(s, "from")) != NULL) {
+		s = e;
+	} else if ((e = amount_match_any(s, amount_at_least_words,
+					 ARRAY_LEN(amount_at_least_words))) != NULL) {
+		f->shape = AMOUNT_AT_LEAST;
+		s = e;
+	} else if ((e = amount_match_any(s, amount_up_to_words, ARRAY_LEN(amount_up_to_words))) !=
+		   NULL) {
+		f->shape = AMOUNT_UP_TO;
+		s = e;
+	}
+	if ((s = amount_lex_if(s, &f->a, words)) == NULL)
+		return NULL;
+	last = &f->a;
+	q = amount_skip_periods(s);
+	if (f->shape == AMOUNT_ONE) {
+		/* A ratio: "4/5", "4 out of 5", "3 in 4", "2 of 3". */
+		e = NULL;
+		if (*q == '/')
+			e = q + 1;
+		else if ((e = amount_match_word(q, "out of")) == NULL &&
+			 (e = amount_match_word(q, "of")) == NULL)
+			e = amount_match_word(q, "in");
+		if (e != NULL && (e = amount_lex_if(e, &f->den, words)) != NULL) {
+			f->ratio = true;
+			last = &f->den;
+			s = e;
+			goto tail;
+		}
+		if ((e = amount_match_any(q, amount_plus_words, ARRAY_LEN(amount_plus_words))) !=
+		    NULL) {
+			f->shape = AMOUNT_AT_LEAST;
+			s = e;
+			goto tail;
+		}
+		if ((e = amount_match_any(q, amount_minus_words, ARRAY_LEN(amount_minus_words))) !=
+		    NULL) {
+			f->shape = AMOUNT_UP_TO;
+			s = e;
+			goto tail;
+		}
+		e = between ? amount_match_word(q, "and") : NULL;
+		if (e == NULL)
+			e = amount_match_any(q, amount_span_words, ARRAY_LEN(amount_span_words));
+		if (e != NULL && (e = amount_lex_if(e, &f->b, words)) != NULL) {
+			f->span = true;
+			f->shape = AMOUNT_SPAN;
+			last = &f->b;
+			s = e;
+			q = amount_skip_periods(s);
+			if ((e = amount_match_any(q, amount_plus_words,
+						  ARRAY_LEN(amount_plus_words))) != NULL) {
+				f->open_top = true;
+				s = e;
+			}
+		} else if (between) {
+			return NULL;
+		}
+	}
+tail:
+	/* Period phrases, and after a bare number the nouns it counts. */
 	for (;;) {
 		s = amount_skip_space(s);
 		if ((e = amount_match_period(s)) != NULL) {
 			s = e;
 			continue;
 		}
-		if (amount_is_letter(*s) && lx.said == AMOUNT_SAID_NOTHING && !lx.dollar) {
+		if (nouns && amount_is_letter(*s) && last->said == AMOUNT_SAID_NOTHING &&
+		    !last->dollar) {
 			while (amount_is_letter(*s) || *s == '-')
 				s++;
-			noun = true;
+			f->noun = true;
 			continue;
 		}
 		break;
 	}
-	if (*s == '.')
-		s = amount_skip_space(s + 1);
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	if (*s != '\0')
-		goto unreadable;
-	rc = amount_lex_check(&lx);
+	return s;
+}
+
+/*
+ * The amount lx says, read as the expected kind. Returns 0, or -1 with a
+ * message about text in err.
+ */
+static int
+amount_resolve(const struct amount_lex *lx, bool noun, enum amount_kind expect,
+	       bool fraction_rule, struct amount *out, bool *fraction, const char *text,
+	       char *err, size_t errlen)
+{
+	enum amount_kind said, kind;
+	int exp10 = lx->mult_exp, rc = amount_lex_check(lx);
+	double factor = 1;
+
+	memset(out, 0, sizeof(*out));
 	if (rc != AMOUNT_SCAN_OK) {
 		amount_range_error(err, errlen, text, rc);
 		return -1;
 	}
-
-	said = noun ? AMOUNT_COUNT : amount_lex_kind(&lx);
-	exp10 = lx.mult_exp;
+	said = noun ? AMOUNT_COUNT : amount_lex_kind(lx);
 	if (said == AMOUNT_PERCENT)
 		exp10 -= 2;
 	if (said == AMOUNT_POINTS && expect == AMOUNT_PERCENT) {
@@ -506,13 +855,21 @@ amount_parse_rule(const char *text, enum amount_kind expect, bool fraction_rule,
 		said = AMOUNT_PERCENT;
 		exp10 -= 2;
 	}
+	if (expect == AMOUNT_COUNT && amount_kind_is_time(said)) {
+		/* "300 seconds" where the count of seconds is asked. */
+		said = AMOUNT_COUNT;
+	} else if (amount_kind_is_time(expect) && amount_kind_is_time(said) && said != expect) {
+		factor = amount_time_seconds(said) / amount_time_seconds(expect);
+		said = expect;
+		out->converted = true;
+	}
 	if (expect == AMOUNT_ANY) {
 		kind = said == AMOUNT_ANY ? AMOUNT_COUNT : said;
 	} else if (said == AMOUNT_ANY) {
 		kind = expect;
 		if (expect == AMOUNT_PERCENT) {
 			struct amount bare;
-			amount_lex_value(&lx, exp10, &bare);
+			amount_lex_value(lx, exp10, &bare);
 			if (fraction_rule && fabs(bare.value) <= 1)
 				*fraction = true;
 			else
@@ -526,13 +883,17 @@ amount_parse_rule(const char *text, enum amount_kind expect, bool fraction_rule,
 		amount_error(err, errlen, text, amount_kind_phrases[expect], why);
 		return -1;
 	}
-	if (kind == AMOUNT_PERCENT && lx.mult_exp != 0)
+	if (kind == AMOUNT_PERCENT && lx->mult_exp != 0)
 		goto unreadable;
-	if (lx.dollar && kind != AMOUNT_MONEY)
+	if (lx->dollar && kind != AMOUNT_MONEY)
 		goto unreadable;
 	out->kind = kind;
-	out->approx = lx.approx;
-	amount_lex_value(&lx, exp10, out);
+	out->approx = lx->approx;
+	amount_lex_value(lx, exp10, out);
+	if (factor != 1) {
+		out->value *= factor;
+		out->unit *= factor;
+	}
 	if (!isfinite(out->value))
 		goto unreadable;
 	return 0;
@@ -542,6 +903,146 @@ unreadable:
 	*fraction = false;
 	amount_error(err, errlen, text, "an amount", "");
 	return -1;
+}
+
+/* The number lx holds with its multiplier, as a double (for comparing). */
+static double
+amount_lex_magnitude(const struct amount_lex *lx, int mult_exp)
+{
+	char buf[AMOUNT_MAX_DIGITS + 16];
+
+	snprintf(buf, sizeof(buf), "%se%d", lx->digits, mult_exp - lx->decimals);
+	return strtod(buf, NULL);
+}
+
+/*
+ * A span's ends share what is written once: "200-800K", "$1-5M",
+ * "2-3 years", "60-90%". The multiplier is shared only when the low end
+ * stays below the high end ("500-2M" keeps 500).
+ */
+static void
+amount_share_units(struct amount_lex *a, struct amount_lex *b)
+{
+	bool a_bare = a->said == AMOUNT_SAID_NOTHING && !a->dollar;
+	bool b_bare = b->said == AMOUNT_SAID_NOTHING && !b->dollar;
+
+	if (a->mult_exp == 0 && b->mult_exp != 0 && a->said != AMOUNT_SAID_PERCENT &&
+	    amount_lex_magnitude(a, b->mult_exp) <= amount_lex_magnitude(b, b->mult_exp))
+		a->mult_exp = b->mult_exp;
+	else if (b->mult_exp == 0 && a->mult_exp != 0 && b->said != AMOUNT_SAID_PERCENT &&
+		 amount_lex_magnitude(a, a->mult_exp) <= amount_lex_magnitude(b, a->mult_exp))
+		b->mult_exp = a->mult_exp;
+	if (a_bare && !b_bare) {
+		a->said = b->said;
+		a->unit_kind = b->unit_kind;
+		a->dollar = b->dollar;
+	} else if (b_bare && !a_bare) {
+		b->said = a->said;
+		b->unit_kind = a->unit_kind;
+		b->dollar = a->dollar;
+	}
+}
+
+/* Applies the expected kind to a lexed figure. 0, or -1 with a message. */
+static int
+amount_finish(struct amount_fig *f, enum amount_kind expect, bool fraction_rule,
+	      struct amount_range *out, bool *fraction, const char *text, char *err,
+	      size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
+	out->shape = f->shape;
+	out->open_top = f->open_top;
+	if (f->ratio) {
+		struct amount num, den;
+		bool fr = false;
+
+		if (f->a.said != AMOUNT_SAID_NOTHING || f->a.dollar ||
+		    f->den.said != AMOUNT_SAID_NOTHING || f->den.dollar || f->a.mult_exp != 0 ||
+		    f->den.mult_exp != 0)
+			goto unreadable;
+		if (expect != AMOUNT_PERCENT && expect != AMOUNT_ANY) {
+			/* "4 out of 5" where a count is asked: a score of 4. */
+			if (amount_resolve(&f->a, false, expect, false, &out->lo, &fr, text, err,
+					   errlen) != 0)
+				return -1;
+			out->hi = out->lo;
+			return 0;
+		}
+		if (amount_resolve(&f->a, false, AMOUNT_COUNT, false, &num, &fr, text, err,
+				   errlen) != 0 ||
+		    amount_resolve(&f->den, false, AMOUNT_COUNT, false, &den, &fr, text, err,
+				   errlen) != 0)
+			return -1;
+		if (den.value == 0)
+			goto unreadable;
+		out->lo.kind = AMOUNT_PERCENT;
+		out->lo.value = num.value / den.value;
+		out->lo.sig_digits = 3;
+		out->lo.unit = 0.001;
+		out->hi = out->lo;
+		return 0;
+	}
+	if (f->span)
+		amount_share_units(&f->a, &f->b);
+	if (amount_resolve(&f->a, f->noun, expect, fraction_rule, &out->lo, fraction, text, err,
+			   errlen) != 0)
+		return -1;
+	if (!f->span) {
+		out->hi = out->lo;
+		return 0;
+	}
+	if (amount_resolve(&f->b, f->noun, expect, false, &out->hi, fraction, text, err,
+			   errlen) != 0)
+		return -1;
+	if (out->lo.kind != out->hi.kind)
+		goto unreadable;
+	if (out->lo.value > out->hi.value) {
+		struct amount t = out->lo;
+		out->lo = out->hi;
+		out->hi = t;
+	}
+	return 0;
+
+unreadable:
+	memset(out, 0, sizeof(*out));
+	amount_error(err, errlen, text, "an amount", "");
+	return -1;
+}
+
+/* Past the end of a figure: white space and a final full stop. */
+static const char *
+amount_skip_end(const char *s)
+{
+	s = amount_skip_space(s);
+	if (*s == '.')
+		s = amount_skip_space(s + 1);
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return s;
+}
+
+/*
+ * amount_parse, and with fraction_rule amount_parse_input: a bare number
+ * of at most 1 where a percent is expected is a fraction (*fraction set).
+ */
+static int
+amount_parse_rule(const char *text, enum amount_kind expect, bool fraction_rule,
+		  struct amount *out, bool *fraction, char *err, size_t errlen)
+{
+	struct amount_fig f;
+	struct amount_range r;
+	const char *s = amount_lex_figure(text, &f, true, true);
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL || *amount_skip_end(s) != '\0' || f.shape != AMOUNT_ONE) {
+		*fraction = false;
+		amount_error(err, errlen, text, "an amount", "");
+		return -1;
+	}
+	if (amount_finish(&f, expect, fraction_rule, &r, fraction, text, err, errlen) != 0)
+		return -1;
+	*out = r.lo;
+	return 0;
 }
 
 int
@@ -559,6 +1060,119 @@ amount_parse_input(const char *text, enum amount_kind expect, struct amount *out
 {
 	*fraction = false;
 	return amount_parse_rule(text, expect, true, out, fraction, err, errlen);
+}
+
+int
+amount_parse_range(const char *text, enum amount_kind expect, struct amount_range *out,
+		   char *err, size_t errlen)
+{
+	struct amount_fig f;
+	const char *s = amount_lex_figure(text, &f, true, true);
+	bool fraction = false;
+
+	if (s == NULL || *amount_skip_end(s) != '\0') {
+		memset(out, 0, sizeof(*out));
+		amount_error(err, errlen, text, "an amount", "");
+		return -1;
+	}
+	return amount_finish(&f, expect, false, out, &fraction, text, err, errlen);
+}
+
+/* Whether a figure may start at p: the start of a word or of the text. */
+static bool
+amount_figure_start(const char *text, const char *p)
+{
+	unsigned char c;
+
+	if (p == text)
+		return true;
+	c = (unsigned char)p[-1];
+	return !(isalnum(c) || c == '$' || c == '.' || c == ',' || c == '-' || c == '_' ||
+		 c >= 0x80);
+}
+
+static bool
+amount_range_same(const struct amount_range *a, const struct amount_range *b)
+{
+	return a->shape == b->shape && a->lo.kind == b->lo.kind &&
+	       fabs(a->lo.value - b->lo.value) <= 1e-9 * fabs(a->lo.value) &&
+	       fabs(a->hi.value - b->hi.value) <= 1e-9 * fabs(a->hi.value);
+}
+
+/* Longest text amount_find_range looks through: a typed answer, not an essay. */
+#define AMOUNT_FIND_MAX 2000
+#define AMOUNT_FIND_FIGURES 16
+
+int
+amount_find_range(const char *text, enum amount_kind expect, struct amount_range *out,
+		  char *err, size_t errlen)
+{
+	struct amount_range found[AMOUNT_FIND_FIGURES];
+	bool spelled[AMOUNT_FIND_FIGURES];
+	size_t n = 0, ndigits = 0, len = strlen(text);
+	const char *p = text, *end = text + len;
+	const struct amount_range *pick = NULL;
+
+	if (amount_parse_range(text, expect, out, err, errlen) == 0)
+		return 0;
+	if (len > AMOUNT_FIND_MAX)
+		return -1;
+	while (p < end && n < AMOUNT_FIND_FIGURES) {
+		struct amount_fig f;
+		const char *e;
+		bool fraction = false;
+
+		if (amount_figure_start(text, p) && !isspace((unsigned char)*p) &&
+		    (e = amount_lex_figure(p, &f, false, true)) != NULL &&
+		    !(f.a.spelled && *e == '-' && amount_is_letter(e[1])) &&
+		    amount_finish(&f, expect, false, &found[n], &fraction, p, NULL, 0) == 0) {
+			spelled[n] = f.a.spelled;
+			ndigits += !f.a.spelled;
+			n++;
+			p = e;
+			continue;
+		}
+		p++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (ndigits > 0 && spelled[i])
+			continue;
+		if (pick == NULL) {
+			pick = &found[i];
+		} else if (!amount_range_same(pick, &found[i])) {
+			if (err != NULL && errlen > 0)
+				snprintf(err, errlen,
+					 "there is more than one figure in \"%.57s%s\": type the one "
+					 "you mean",
+					 text, len > 60 ? "..." : "");
+			return -1;
+		}
+	}
+	if (pick == NULL)
+		return -1; /* err already says why, from amount_parse_range */
+	*out = *pick;
+	return 0;
+}
+
+size_t
+amount_range_format(const struct amount_range *r, enum amount_kind kind, char *buf,
+		    size_t len)
+{
+	char lo[AMOUNT_FORMAT_MAX], hi[AMOUNT_FORMAT_MAX];
+
+	amount_format(r->lo.value, kind, lo, sizeof(lo));
+	switch (r->shape) {
+	case AMOUNT_SPAN:
+		amount_format(r->hi.value, kind, hi, sizeof(hi));
+		return (size_t)snprintf(buf, len, "%s-%s%s", lo, hi, r->open_top ? "+" : "");
+	case AMOUNT_AT_LEAST:
+		return (size_t)snprintf(buf, len, "%s+", lo);
+	case AMOUNT_UP_TO:
+		return (size_t)snprintf(buf, len, "up to %s", lo);
+	case AMOUNT_ONE:
+		break;
+	}
+	return (size_t)snprintf(buf, len, "%s", lo);
 }
 
 size_t
@@ -659,6 +1273,10 @@ amount_unit_suffix(enum amount_kind kind, bool one)
 		return one ? " year" : " years";
 	case AMOUNT_POINTS:
 		return one ? " point" : " points";
+	case AMOUNT_SECONDS:
+		return one ? " second" : " seconds";
+	case AMOUNT_MINUTES:
+		return one ? " minute" : " minutes";
 	case AMOUNT_ANY:
 	case AMOUNT_MONEY:
 	case AMOUNT_PERCENT:

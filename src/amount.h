@@ -44,8 +44,13 @@ enum amount_kind {
 	AMOUNT_DAYS,
 	AMOUNT_MONTHS,
 	AMOUNT_YEARS,
-	AMOUNT_POINTS /* NPS or rating points, "0.8 pts" */
+	AMOUNT_POINTS, /* NPS or rating points, "0.8 pts" */
+	AMOUNT_SECONDS,
+	AMOUNT_MINUTES
 };
+
+/* Whether kind is a length of time (seconds to years). */
+bool amount_kind_is_time(enum amount_kind kind);
 
 struct amount {
 	double value;          /* base units: dollars, fraction, count, ... */
@@ -55,6 +60,31 @@ struct amount {
 	double unit;           /* place value of the last significant digit as
 				  written, in base units: "$45M" -> 1e6,
 				  "$1.06M" -> 1e4, "0.6%" -> 0.001, "1,200" -> 100 */
+	bool converted;        /* written in another unit of time and converted:
+				  "1.5 years" where months were expected. Months
+				  and years have no fixed length in days, so a
+				  conversion between them and days or weeks is
+				  approximate (a month is 30.44 days here) */
+};
+
+/*
+ * A figure as a person answers a question: one amount, a span ("1-5M",
+ * "between $1M and $5M", "one to five million"), an open lower bound
+ * ("$10M+", "at least 50", "over $50M", "more than $10M") or an upper
+ * bound ("up to $8M", "at most 5").
+ */
+enum amount_shape {
+	AMOUNT_ONE,
+	AMOUNT_SPAN,
+	AMOUNT_AT_LEAST,
+	AMOUNT_UP_TO
+};
+
+struct amount_range {
+	enum amount_shape shape;
+	struct amount lo; /* the amount, the low end of a span, or the bound */
+	struct amount hi; /* the high end of a span; otherwise equal to lo */
+	bool open_top;    /* a span written open at the top: "50-150+" */
 };
 
 /*
@@ -67,6 +97,31 @@ struct amount {
  */
 int amount_parse(const char *text, enum amount_kind expect, struct amount *out,
 		 char *err, size_t errlen);
+
+/*
+ * amount_parse for an answer that may be a range (struct amount_range):
+ * the whole text is one figure. Both ends take the expected kind, and a
+ * unit or multiplier written once applies to both ("200-800K", "$1-5M",
+ * "2-3 years", "60-90%"). lo <= hi. Returns 0 or -1 with a message.
+ */
+int amount_parse_range(const char *text, enum amount_kind expect, struct amount_range *out,
+		       char *err, size_t errlen);
+
+/*
+ * The figure in a sentence: "I'd say roughly $1M a year for L6",
+ * "it took 6 months". Reads the text as amount_parse_range does when it
+ * can; otherwise finds every figure that starts a word and reads as the
+ * expected kind ("L6" is not a figure; "2 years" is none where money is
+ * expected). Figures written in digits win over figures in words ("one").
+ * Returns 0 when there is exactly one (or every one found is the same),
+ * or -1 with a message: no figure, or several.
+ */
+int amount_find_range(const char *text, enum amount_kind expect, struct amount_range *out,
+		      char *err, size_t errlen);
+
+/* Writes r the way a packet would: "$1M", "$1M-$5M", "50+", "up to $8M". */
+size_t amount_range_format(const struct amount_range *r, enum amount_kind kind, char *buf,
+			   size_t len);
 
 /*
  * Reads the value a person gives for a named input of a calculation

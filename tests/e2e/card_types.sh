@@ -112,7 +112,7 @@ expect_eq "$(review_of t-choice)" "1|L4|0" "review of a wrong choice keeps the o
 
 step "calc: fixed inputs (10 hours x 50 x \$100), right and wrong"
 fresh calc-right "$types"
-run_in "\\n3\\nCustomer obsession\\n\$936K\\n$right\\nabout fifty\\n\$50K\\n:quit\\n" --seed 11
+run_in "\\n3\\nCustomer obsession\\n\$936K\\n$right\\nlots\\n\$50K\\n:quit\\n" --seed 11
 expect_out "A script saves 10 hours of work each time it runs; it runs 50 times a year and an hour costs \$100."
 expect_out "try again."
 expect_eq "$(review_of t-calc)" "3|\$50K|1" "review of a right calc answer"

@@ -215,8 +215,8 @@ static const struct amount_bad_case amount_bad_cases[] = {
     {"12 engineers", MONEY, "as money: it is a count"},
     {"$5", PCT, "as a percent: it is money"},
     {"$5", COUNT, "as a count: it is money"},
-    {"5 hours", WEEKS, "as weeks: it is hours"},
-    {"2 months", WEEKS, "as weeks: it is months"},
+    {"5 points", WEEKS, "as weeks: it is points"},
+    {"2 weeks", PCT, "as a percent: it is weeks"},
     {"18 points", MONEY, "it is points"},
     {"1.2M", PCT, "cannot read"},
     {"15%", COUNT, "as a count: it is a percent"},
@@ -224,7 +224,7 @@ static const struct amount_bad_case amount_bad_cases[] = {
     {"0x10", ANY, "cannot read"},
     {"inf", ANY, "cannot read"},
     {"nan", ANY, "cannot read"},
-    {"five", ANY, "cannot read"},
+    {"fivefold", ANY, "cannot read"},
     {"$5M.5", ANY, "cannot read"},
     {"12 engineers 5", COUNT, "cannot read"},
 };
@@ -676,11 +676,147 @@ test_amount_kind_names(void **state)
 	assert_string_equal(amount_kind_name(AMOUNT_PERCENT), "percent");
 }
 
+/* Ranges, bounds, words, ratios and times (issue 12). */
+struct amount_range_case {
+	const char *text;
+	enum amount_kind expect;
+	enum amount_shape shape;
+	double lo, hi;
+	bool open_top;
+};
+
+#define ONE AMOUNT_ONE
+#define SPAN AMOUNT_SPAN
+#define ATLEAST AMOUNT_AT_LEAST
+#define UPTO AMOUNT_UP_TO
+
+static const struct amount_range_case amount_range_cases[] = {
+    {"$1M-$5M a year", MONEY, SPAN, 1e6, 5e6, false},
+    {"between $1M and $5M", MONEY, SPAN, 1e6, 5e6, false},
+    {"1-5M", MONEY, SPAN, 1e6, 5e6, false},
+    {"$1-5M", MONEY, SPAN, 1e6, 5e6, false},
+    {"$1M to $5M a year", MONEY, SPAN, 1e6, 5e6, false},
+    {"200-800K", MONEY, SPAN, 2e5, 8e5, false},
+    {"$200K\xe2\x80\x93$800K each", MONEY, SPAN, 2e5, 8e5, false},
+    {"one to five million", MONEY, SPAN, 1e6, 5e6, false},
+    {"between five and fifteen million dollars per story", MONEY, SPAN, 5e6, 15e6, false},
+    {"from 10 to 50 million", MONEY, SPAN, 10e6, 50e6, false},
+    {"500K-2M", MONEY, SPAN, 5e5, 2e6, false},
+    {"half a million to two million", MONEY, SPAN, 5e5, 2e6, false},
+    {"$10M+", MONEY, ATLEAST, 10e6, 10e6, false},
+    {"50+", COUNT, ATLEAST, 50, 50, false},
+    {"at least 50", COUNT, ATLEAST, 50, 50, false},
+    {"over $50M", MONEY, ATLEAST, 50e6, 50e6, false},
+    {"more than $10M", MONEY, ATLEAST, 10e6, 10e6, false},
+    {"50 or more engineers", COUNT, ATLEAST, 50, 50, false},
+    {"up to $8M", MONEY, UPTO, 8e6, 8e6, false},
+    {"50-150+ engineers", COUNT, SPAN, 50, 150, true},
+    {"15 to 50 engineers", COUNT, SPAN, 15, 50, false},
+    {"3 or 4", COUNT, SPAN, 3, 4, false},
+    {"fifteen", COUNT, ONE, 15, 15, false},
+    {"forty-five seconds", AMOUNT_SECONDS, ONE, 45, 45, false},
+    {"a hundred and twenty", COUNT, ONE, 120, 120, false},
+    {"a dozen", COUNT, ONE, 12, 12, false},
+    {"ten million dollars", MONEY, ONE, 10e6, 10e6, false},
+    {"4/5", PCT, ONE, 0.8, 0.8, false},
+    {"4 out of 5", PCT, ONE, 0.8, 0.8, false},
+    {"four out of five", PCT, ONE, 0.8, 0.8, false},
+    {"4 out of 5", COUNT, ONE, 4, 4, false},
+    {"six months", MONTHS, ONE, 6, 6, false},
+    {"ten days", DAYS, ONE, 10, 10, false},
+    {"2-3 years", YEARS, SPAN, 2, 3, false},
+    {"1.5-2.5 years", MONTHS, SPAN, 18, 30, false},
+    {"half an hour", AMOUNT_MINUTES, ONE, 30, 30, false},
+    {"1.5 to 2 minutes", AMOUNT_SECONDS, SPAN, 90, 120, false},
+    {"60-90%", PCT, SPAN, 0.6, 0.9, false},
+    {"70 to 89 percent", PCT, SPAN, 0.7, 0.89, false},
+    {"seventy percent", PCT, ONE, 0.7, 0.7, false},
+    {"one and a half million", MONEY, ONE, 1.5e6, 1.5e6, false},
+    {"300 seconds", COUNT, ONE, 300, 300, false},
+};
+
+static void
+test_amount_ranges(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(amount_range_cases); i++) {
+		const struct amount_range_case *c = &amount_range_cases[i];
+		struct amount_range r;
+		char err[160] = "";
+
+		if (amount_parse_range(c->text, c->expect, &r, err, sizeof(err)) != 0)
+			fail_msg("\"%s\": %s", c->text, err);
+		if (r.shape != c->shape || r.open_top != c->open_top ||
+		    fabs(r.lo.value - c->lo) > 1e-9 * fabs(c->lo) ||
+		    fabs(r.hi.value - c->hi) > 1e-9 * fabs(c->hi))
+			fail_msg("\"%s\": shape %d %g-%g open_top %d, want shape %d %g-%g open_top %d",
+				 c->text, r.shape, r.lo.value, r.hi.value, r.open_top, c->shape, c->lo,
+				 c->hi, c->open_top);
+	}
+}
+
+static void
+test_amount_range_bad(void **state)
+{
+	static const struct {
+		const char *text;
+		enum amount_kind expect;
+	} bad[] = {
+	    {"lots of money", MONEY}, {"between 1 and", COUNT}, {"$1M-5 weeks", MONEY},
+	    {"one-time", COUNT},      {"5 apples 6", COUNT},    {"", MONEY},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		struct amount_range r;
+		char err[160] = "";
+
+		if (amount_parse_range(bad[i].text, bad[i].expect, &r, err, sizeof(err)) == 0)
+			fail_msg("\"%s\" was read as %g-%g", bad[i].text, r.lo.value, r.hi.value);
+		assert_non_null(strstr(err, "cannot read"));
+	}
+}
+
+/* The one figure of a sentence; several different figures are refused. */
+static void
+test_amount_find_range(void **state)
+{
+	struct amount_range r;
+	char err[200] = "";
+
+	(void)state;
+	assert_int_equal(amount_find_range("I'd say roughly $1M a year for L6", MONEY, &r, err,
+					   sizeof(err)),
+			 0);
+	assert_true(r.shape == AMOUNT_ONE && r.lo.value == 1e6);
+	assert_int_equal(amount_find_range("it took the team 6 months", MONTHS, &r, err,
+					   sizeof(err)),
+			 0);
+	assert_true(r.lo.value == 6);
+	/* "2 years" is not money; "L7" is not a figure. */
+	assert_int_equal(amount_find_range("L7 needs $10M+ over 2 years", MONEY, &r, err,
+					   sizeof(err)),
+			 0);
+	assert_true(r.shape == AMOUNT_AT_LEAST && r.lo.value == 10e6);
+	/* Digits win over words. */
+	assert_int_equal(amount_find_range("the one figure is $5M", MONEY, &r, err, sizeof(err)),
+			 0);
+	assert_true(r.lo.value == 5e6);
+	assert_int_equal(amount_find_range("$1M for L6, $10M for L7", MONEY, &r, err, sizeof(err)),
+			 -1);
+	assert_non_null(strstr(err, "more than one figure"));
+	assert_int_equal(amount_find_range("no idea", MONEY, &r, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "cannot read \"no idea\""));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_amount_ok),
+	    cmocka_unit_test(test_amount_ranges),
+	    cmocka_unit_test(test_amount_range_bad),
+	    cmocka_unit_test(test_amount_find_range),
 	    cmocka_unit_test(test_amount_bad),
 	    cmocka_unit_test(test_amount_bad_null_err),
 	    cmocka_unit_test(test_amount_long_input_quoted),
