@@ -42,12 +42,28 @@ enum answer_status {
  * ANSWER_UNJUDGED (text cards only), writing a message to err (may be
  * NULL) for the last two.
  *
- * A text answer is normalised (check_normalise) and is correct when an
- * accept pattern matches it and no reject pattern does. A reject match
- * makes it wrong whatever the limits; otherwise a pattern that hit a limit
- * makes it unjudged unless another accept pattern matched.
+ * A text answer is tried as typed, folded (words_fold: case, dashes,
+ * quotes, punctuation, filler) and with its words corrected toward the
+ * card's vocabulary (word forms, one-edit typos). It is correct when an
+ * accept pattern matches one of these forms, or the folded or corrected
+ * form holds every concept of the card, and no reject pattern matches any
+ * form. A reject match makes it wrong whatever the limits; otherwise a
+ * pattern that hit a limit makes it unjudged unless the answer was
+ * accepted another way.
+ *
+ * A number answer is the one figure of the text (amount_find_range): an
+ * amount, a range or a bound, judged against the card's answer, which
+ * may be a range too (docs/deck-format.md, "Range answers").
  */
 int answer_judge(const struct card *c, const char *typed, char *err, size_t errlen);
+
+/*
+ * answer_judge, and a note for the person in note (empty when there is
+ * none): "(spelling: Frugality)" when a typo was forgiven, "(the answer
+ * is a range: $1M-$5M)" when one value of a range was given.
+ */
+int answer_judge_note(const struct card *c, const char *typed, char *note, size_t notelen,
+		      char *err, size_t errlen);
 
 /*
  * 1 when answer_judge would return CALC_CORRECT for the text card c;

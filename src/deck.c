@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "answer.h"
+#include "words.h"
 
 #define DECK_ID_MAX 64
 #define DECK_GROUP_MAX 64
@@ -59,6 +60,8 @@ static const struct deck_fieldspec {
 	{"group", T_ALL, false},
 	{"accept", T(CARD_TEXT), true},
 	{"reject", T(CARD_TEXT), true},
+	{"concept", T(CARD_TEXT), true},
+	{"single", T(CARD_NUMBER), false},
 	{"example", T(CARD_TEXT) | T(CARD_NUMBER), true},
 	{"counterexample", T(CARD_TEXT) | T(CARD_NUMBER), true},
 	{"unit", T(CARD_NUMBER), false},
@@ -323,6 +326,9 @@ card_free(struct card *c)
 	free(c->group);
 	strv_free(&c->examples);
 	strv_free(&c->counterexamples);
+	strv_free(&c->concepts);
+	strv_free(&c->vocab);
+	strv_free(&c->avoid);
 	for (size_t i = 0; i < c->naccept; i++)
 		check_re_free(c->accept[i]);
 	free(c->accept);
@@ -585,6 +591,52 @@ deck_run_examples(struct deck_cardctx *k)
 			 "the answer itself is not accepted by the accept/reject patterns");
 }
 
+/*
+ * The words a text card's answers are corrected toward (words.h): its
+ * answer, examples, accept patterns and concepts, minus the words of its
+ * reject patterns. Also checks the concept lines.
+ */
+static void
+deck_card_vocab(struct deck_cardctx *k)
+{
+	struct card *c = k->c;
+
+	for (size_t i = 0; i < c->concepts.n; i++) {
+		const char *p = c->concepts.v[i];
+
+		for (;;) {
+			const char *bar = strchr(p, '|');
+			size_t n = bar != NULL ? (size_t)(bar - p) : strlen(p);
+			bool word = false;
+
+			for (size_t j = 0; j < n; j++)
+				word |= isalnum((unsigned char)p[j]) != 0;
+			if (!word) {
+				deck_err(k, NULL, -1,
+					 "concept \"%s\" of card \"%s\" has an empty alternative: "
+					 "write words separated by |, like sustainab | ongoing or "
+					 "one-time",
+					 c->concepts.v[i], c->id);
+				break;
+			}
+			if (bar == NULL)
+				break;
+			p = bar + 1;
+		}
+	}
+	if (c->answer != NULL)
+		words_vocab_add(&c->vocab, c->answer, false);
+	for (size_t i = 0; i < c->examples.n; i++)
+		words_vocab_add(&c->vocab, c->examples.v[i], false);
+	for (size_t i = 0; i < c->concepts.n; i++)
+		words_vocab_add(&c->vocab, c->concepts.v[i], false);
+	for (size_t i = 0; i < c->naccept; i++)
+		words_vocab_add(&c->vocab, check_re_source(c->accept[i]), true);
+	for (size_t i = 0; i < c->nreject; i++)
+		words_vocab_add(&c->avoid, check_re_source(c->reject[i]), true);
+	words_vocab_remove(&c->vocab, &c->avoid);
+}
+
 static double
 deck_parse_tolerance(struct deck_cardctx *k)
 {
@@ -607,8 +659,7 @@ static void
 deck_card_number(struct deck_cardctx *k)
 {
 	struct card *c = k->c;
-	const char *unit = deck_value(k->r, "unit");
-	struct amount a;
+	const char *unit = deck_value(k->r, "unit"), *single;
 	char err[256];
 
 	c->tolerance = deck_parse_tolerance(k);
@@ -617,21 +668,31 @@ deck_card_number(struct deck_cardctx *k)
 		int u = amount_kind_from_name(unit);
 		if (u <= 0) {
 			deck_err(k, deck_record_get(k->r, "unit"), 0,
-				 "unknown unit \"%s\" (money, percent, count, weeks, hours, days, months, years, points)",
+				 "unknown unit \"%s\" (money, percent, count, seconds, minutes, hours, days, weeks, months, years, points)",
 				 unit);
 			return;
 		}
 		c->unit = (enum amount_kind)u;
 	}
+	single = deck_value(k->r, "single");
+	if (single != NULL) {
+		if (strcmp(single, "yes") != 0 && strcmp(single, "no") != 0)
+			deck_err(k, deck_record_get(k->r, "single"), 0,
+				 "single must be yes or no, not \"%s\"", single);
+		c->single = strcmp(single, "yes") == 0;
+	}
 	if (c->answer == NULL)
 		return;
-	if (amount_parse(c->answer, c->unit, &a, err, sizeof(err)) != 0) {
+	if (amount_parse_range(c->answer, c->unit, &c->range, err, sizeof(err)) != 0) {
 		deck_err(k, deck_record_get(k->r, "answer"), 0, "%s", err);
 		return;
 	}
 	if (c->unit == AMOUNT_ANY)
-		c->unit = a.kind == AMOUNT_ANY ? AMOUNT_COUNT : a.kind;
-	c->value = a.value;
+		c->unit = c->range.lo.kind == AMOUNT_ANY ? AMOUNT_COUNT : c->range.lo.kind;
+	c->value = c->range.lo.value;
+	if (c->single && c->range.shape == AMOUNT_ONE)
+		deck_err(k, deck_record_get(k->r, "single"), 0,
+			 "single applies to an answer that is a range, like $1M-$5M");
 }
 
 static void
@@ -926,9 +987,12 @@ deck_card_from_record(const char *path, const char *buf, struct deck_record *r,
 	case CARD_TEXT:
 		c->accept = deck_patterns(&k, "accept", &c->naccept);
 		c->reject = deck_patterns(&k, "reject", &c->nreject);
-		if (c->naccept == 0 && deck_record_get(r, "accept") == NULL)
-			deck_err(&k, NULL, -1, "text card \"%s\" needs at least one accept: pattern",
+		deck_collect(r, "concept", &c->concepts);
+		if (c->naccept == 0 && deck_record_get(r, "accept") == NULL && c->concepts.n == 0)
+			deck_err(&k, NULL, -1,
+				 "text card \"%s\" needs at least one accept: pattern or concept: line",
 				 c->id);
+		deck_card_vocab(&k);
 		break;
 	case CARD_NUMBER:
 		deck_card_number(&k);

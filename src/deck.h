@@ -70,10 +70,16 @@ struct card {
 	size_t naccept;
 	struct check_re **reject;
 	size_t nreject;
+	struct strv concepts; /* concept: lines as written ("a | b | c") */
+	struct strv vocab;    /* the card's words (answer, examples, accept and concept
+				 words, minus reject words), for word forms and typos */
+	struct strv avoid;    /* the words of its reject patterns */
 
-	/* number: value of answer in base units of unit */
+	/* number: the answer in base units of unit */
 	enum amount_kind unit;
-	double value;
+	struct amount_range range; /* one value, a span or a bound */
+	double value;		   /* range.lo.value */
+	bool single;		   /* single: yes, a value inside a span is right */
 	double tolerance; /* relative, 0.01 = 1%; number and calc */
 
 	/* choice */

@@ -127,6 +127,7 @@ struct session_grade {
 	char *scenario;      /* calc: the prompt with the drawn numbers, owned */
 	struct impact_result r;
 	int target;
+	char note[160];      /* said after the verdict: "(spelling: Frugality)" */
 };
 
 static int64_t
@@ -388,7 +389,7 @@ session_typed(struct session *ss, const struct card *c, struct session_grade *g)
 			free(norm);
 			continue;
 		}
-		v = answer_judge(c, norm, err, sizeof(err));
+		v = answer_judge_note(c, norm, g->note, sizeof(g->note), err, sizeof(err));
 		if (v == ANSWER_UNREADABLE) {
 			printf("%s; try again.\n", err);
 			free(norm);
@@ -571,6 +572,8 @@ session_reveal(const struct session *ss, const struct card *c, const struct sess
 	if (g->verdict == VERDICT_NONE)
 		return; /* self-graded: the answer was shown before grading */
 	session_verdict_line(ss, g->verdict);
+	if (g->note[0] != '\0')
+		printf("%s\n", g->note);
 	if (c->type == CARD_CALC && g->has_calc) {
 		const struct impact_result *r = &g->r;
 		amount_format(r->steps[g->target].value, r->steps[g->target].kind, v, sizeof(v));
