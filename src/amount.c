@@ -37,6 +37,7 @@ struct amount_lex {
 	enum amount_said said;
 	enum amount_kind unit_kind; /* with AMOUNT_SAID_UNIT */
 	bool spelled;		    /* the number was written in words */
+	bool half_word;		    /* "half" on its own: a fraction, 50% */
 };
 
 struct amount_word {
@@ -426,6 +427,8 @@ amount_lex_words(const char *s, struct amount_lex *lx)
 		if (((e = amount_match_word(q, "a")) != NULL || (e = amount_match_word(q, "an")) != NULL) &&
 		    amount_article_counts(e))
 			p = e;
+		else
+			lx->half_word = true;
 		half = true;
 		goto done;
 	}
@@ -479,6 +482,26 @@ done:
 		return NULL;
 	lx->spelled = true;
 	return p;
+}
+
+/* Adds a half to the number lx holds: "a year and a half". */
+static void
+amount_lex_add_half(struct amount_lex *lx)
+{
+	struct amount_lex t;
+	char buf[AMOUNT_MAX_DIGITS + 16], num[64];
+
+	snprintf(buf, sizeof(buf), "%se%d", lx->digits, -lx->decimals);
+	snprintf(num, sizeof(num), "%.*f", lx->decimals > 0 ? lx->decimals : 1,
+		 strtod(buf, NULL) + 0.5);
+	memset(&t, 0, sizeof(t));
+	if (amount_lex_number(num, &t) == NULL)
+		return;
+	memcpy(lx->digits, t.digits, sizeof(lx->digits));
+	lx->ndigits = t.ndigits;
+	lx->whole_digits = t.whole_digits;
+	lx->decimals = t.decimals;
+	lx->too_long = t.too_long;
 }
 
 /*
@@ -535,6 +558,13 @@ amount_lex(const char *text, struct amount_lex *lx, bool words)
 			lx->unit_kind = (enum amount_kind)v;
 		}
 		s = e;
+		/* "a year and a half", "2 hours and a half" */
+		e = amount_match_word(amount_skip_space(s), "and");
+		if (words && e != NULL && (e = amount_match_word(amount_skip_space(e), "a")) != NULL &&
+		    (e = amount_match_word(amount_skip_space(e), "half")) != NULL) {
+			amount_lex_add_half(lx);
+			s = e;
+		}
 	}
 	return s;
 }
@@ -719,11 +749,37 @@ amount_skip_periods(const char *s)
 struct amount_fig {
 	enum amount_shape shape;
 	struct amount_lex a, b, den;
+	struct amount_lex a_more, b_more; /* "1 min 15 sec": the 15 sec */
+	bool has_a_more, has_b_more;
 	bool span;     /* b is set */
 	bool open_top; /* "50-150+" */
 	bool ratio;    /* den is set */
 	bool noun;     /* count nouns followed: "15-50 engineers" */
 };
+
+/*
+ * After an amount in a unit of time, a smaller one that adds to it:
+ * "1 min 15 sec", "2 years and 6 months". Returns the end (s if none).
+ */
+static const char *
+amount_lex_more_time(const char *s, const struct amount_lex *lx, struct amount_lex *more,
+		     bool *has, bool words)
+{
+	const char *q = amount_skip_space(s), *e;
+
+	*has = false;
+	if (lx->said != AMOUNT_SAID_UNIT || !amount_kind_is_time(lx->unit_kind))
+		return s;
+	if ((e = amount_match_word(q, "and")) != NULL)
+		q = amount_skip_space(e);
+	if ((e = amount_lex(q, more, words)) == NULL || more->said != AMOUNT_SAID_UNIT ||
+	    !amount_kind_is_time(more->unit_kind) || more->approx || more->negative ||
+	    more->dollar || more->mult_exp != 0 ||
+	    amount_time_seconds(more->unit_kind) >= amount_time_seconds(lx->unit_kind))
+		return s;
+	*has = true;
+	return e;
+}
 
 /* A number starts at s (after white space): digits, "$", or words. */
 static const char *
@@ -763,6 +819,7 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 	}
 	if ((s = amount_lex_if(s, &f->a, words)) == NULL)
 		return NULL;
+	s = amount_lex_more_time(s, &f->a, &f->a_more, &f->has_a_more, words);
 	last = &f->a;
 	q = amount_skip_periods(s);
 	if (f->shape == AMOUNT_ONE) {
@@ -798,7 +855,7 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 			f->span = true;
 			f->shape = AMOUNT_SPAN;
 			last = &f->b;
-			s = e;
+			s = amount_lex_more_time(e, &f->b, &f->b_more, &f->has_b_more, words);
 			q = amount_skip_periods(s);
 			if ((e = amount_match_any(q, amount_plus_words,
 						  ARRAY_LEN(amount_plus_words))) != NULL) {
@@ -867,7 +924,9 @@ amount_resolve(const struct amount_lex *lx, bool noun, enum amount_kind expect,
 		kind = said == AMOUNT_ANY ? AMOUNT_COUNT : said;
 	} else if (said == AMOUNT_ANY) {
 		kind = expect;
-		if (expect == AMOUNT_PERCENT) {
+		if (expect == AMOUNT_PERCENT && lx->half_word) {
+			/* "half": 50%, not 0.5% */
+		} else if (expect == AMOUNT_PERCENT) {
 			struct amount bare;
 			amount_lex_value(lx, exp10, &bare);
 			if (fraction_rule && fabs(bare.value) <= 1)
@@ -943,6 +1002,30 @@ amount_share_units(struct amount_lex *a, struct amount_lex *b)
 	}
 }
 
+/* Adds the "15 sec" of "1 min 15 sec" to a, read as the expected time. */
+static int
+amount_add_more(bool has, const struct amount_lex *more, enum amount_kind expect,
+		struct amount *a, const char *text, char *err, size_t errlen)
+{
+	struct amount m;
+	bool fraction = false;
+
+	if (!has)
+		return 0;
+	if (!amount_kind_is_time(expect) && expect != AMOUNT_ANY) {
+		amount_error(err, errlen, text, amount_kind_phrases[expect], "");
+		return -1;
+	}
+	if (amount_resolve(more, false, expect == AMOUNT_ANY ? a->kind : expect, false, &m,
+			   &fraction, text, err, errlen) != 0)
+		return -1;
+	a->value += m.value;
+	a->converted |= m.converted;
+	if (m.unit < a->unit)
+		a->unit = m.unit;
+	return 0;
+}
+
 /* Applies the expected kind to a lexed figure. 0, or -1 with a message. */
 static int
 amount_finish(struct amount_fig *f, enum amount_kind expect, bool fraction_rule,
@@ -985,14 +1068,16 @@ amount_finish(struct amount_fig *f, enum amount_kind expect, bool fraction_rule,
 	if (f->span)
 		amount_share_units(&f->a, &f->b);
 	if (amount_resolve(&f->a, f->noun, expect, fraction_rule, &out->lo, fraction, text, err,
-			   errlen) != 0)
+			   errlen) != 0 ||
+	    amount_add_more(f->has_a_more, &f->a_more, expect, &out->lo, text, err, errlen) != 0)
 		return -1;
 	if (!f->span) {
 		out->hi = out->lo;
 		return 0;
 	}
 	if (amount_resolve(&f->b, f->noun, expect, false, &out->hi, fraction, text, err,
-			   errlen) != 0)
+			   errlen) != 0 ||
+	    amount_add_more(f->has_b_more, &f->b_more, expect, &out->hi, text, err, errlen) != 0)
 		return -1;
 	if (out->lo.kind != out->hi.kind)
 		goto unreadable;
@@ -1091,6 +1176,17 @@ amount_figure_start(const char *text, const char *p)
 		 c >= 0x80);
 }
 
+/* Whether a figure may end at e: the end of a word, not "1..2M" or "5x3". */
+static bool
+amount_figure_end(const char *start, const char *e)
+{
+	if (*e == '\0' || isspace((unsigned char)*e) || (e > start && isspace((unsigned char)e[-1])))
+		return true;
+	if (*e == '.' || *e == ',' || *e == ';' || *e == ':' || *e == '!' || *e == '?')
+		return e[1] == '\0' || isspace((unsigned char)e[1]);
+	return strchr(")]}\"'", *e) != NULL;
+}
+
 static bool
 amount_range_same(const struct amount_range *a, const struct amount_range *b)
 {
@@ -1124,7 +1220,7 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 
 		if (amount_figure_start(text, p) && !isspace((unsigned char)*p) &&
 		    (e = amount_lex_figure(p, &f, false, true)) != NULL &&
-		    !(f.a.spelled && *e == '-' && amount_is_letter(e[1])) &&
+		    amount_figure_end(p, e) &&
 		    amount_finish(&f, expect, false, &found[n], &fraction, p, NULL, 0) == 0) {
 			spelled[n] = f.a.spelled;
 			ndigits += !f.a.spelled;

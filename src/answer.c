@@ -102,7 +102,7 @@ answer_text(const struct card *c, const char *typed, char *note, size_t notelen,
 	int first = -1; /* the first form that was accepted */
 
 	forms[0] = check_normalise(typed);
-	forms[1] = words_fold(typed, true);
+	forms[1] = words_fold(typed, WORDS_LOWER);
 	forms[2] = words_correct(forms[1], &c->vocab, &c->avoid, &spelled);
 	for (int i = 0; i < 3; i++) {
 		if (forms[i][0] == '\0')
@@ -167,21 +167,21 @@ answer_both(enum calc_verdict a, enum calc_verdict b)
  */
 static enum calc_verdict
 answer_figure(const struct amount_range *e, bool single, const struct amount_range *t,
-	      double tol, bool *partial)
+	      double tol, double close, bool *partial)
 {
 	*partial = false;
 	switch (e->shape) {
 	case AMOUNT_ONE:
 		if (t->shape == AMOUNT_SPAN)
-			return answer_both(calc_judge(e->lo.value, t->lo.value, tol),
-					   calc_judge(e->lo.value, t->hi.value, tol));
-		return calc_judge(e->lo.value, t->lo.value, tol);
+			return answer_both(calc_judge_band(e->lo.value, t->lo.value, tol, close),
+					   calc_judge_band(e->lo.value, t->hi.value, tol, close));
+		return calc_judge_band(e->lo.value, t->lo.value, tol, close);
 	case AMOUNT_SPAN:
 		if (t->shape == AMOUNT_SPAN)
-			return answer_both(calc_judge(e->lo.value, t->lo.value, tol),
-					   calc_judge(e->hi.value, t->hi.value, tol));
+			return answer_both(calc_judge_band(e->lo.value, t->lo.value, tol, close),
+					   calc_judge_band(e->hi.value, t->hi.value, tol, close));
 		if (t->shape == AMOUNT_AT_LEAST)
-			return e->open_top ? calc_judge(e->lo.value, t->lo.value, tol) : CALC_WRONG;
+			return e->open_top ? calc_judge_band(e->lo.value, t->lo.value, tol, close) : CALC_WRONG;
 		if (t->shape == AMOUNT_ONE &&
 		    answer_inside(t->lo.value, e->lo.value, e->hi.value, e->open_top, tol)) {
 			*partial = !single;
@@ -190,22 +190,22 @@ answer_figure(const struct amount_range *e, bool single, const struct amount_ran
 		return CALC_WRONG;
 	case AMOUNT_AT_LEAST:
 		if (t->shape == AMOUNT_AT_LEAST)
-			return calc_judge(e->lo.value, t->lo.value, tol);
+			return calc_judge_band(e->lo.value, t->lo.value, tol, close);
 		if ((t->shape == AMOUNT_ONE || (t->shape == AMOUNT_SPAN && t->open_top)) &&
 		    answer_inside(t->lo.value, e->lo.value, 0, true, tol)) {
 			if (t->shape == AMOUNT_SPAN)
-				return calc_judge(e->lo.value, t->lo.value, tol);
+				return calc_judge_band(e->lo.value, t->lo.value, tol, close);
 			*partial = !single;
 			return single ? CALC_CORRECT : CALC_CLOSE;
 		}
-		if (t->shape == AMOUNT_SPAN && calc_judge(e->lo.value, t->lo.value, tol) != CALC_WRONG) {
+		if (t->shape == AMOUNT_SPAN && calc_judge_band(e->lo.value, t->lo.value, tol, close) != CALC_WRONG) {
 			*partial = true;
 			return CALC_CLOSE;
 		}
 		return CALC_WRONG;
 	case AMOUNT_UP_TO:
 		if (t->shape == AMOUNT_UP_TO || t->shape == AMOUNT_ONE)
-			return calc_judge(e->lo.value, t->lo.value, tol);
+			return calc_judge_band(e->lo.value, t->lo.value, tol, close);
 		return CALC_WRONG;
 	}
 	return CALC_WRONG;
@@ -216,7 +216,7 @@ answer_number(const struct card *c, const char *typed, char *note, size_t notele
 	      size_t errlen)
 {
 	struct amount_range t;
-	char *folded = words_fold(typed, false);
+	char *folded = words_fold(typed, WORDS_BRACKETS);
 	double tol = c->tolerance;
 	bool partial;
 	enum calc_verdict v;
@@ -228,7 +228,7 @@ answer_number(const struct card *c, const char *typed, char *note, size_t notele
 	/* Months and years have no fixed number of days or weeks. */
 	if ((t.lo.converted || t.hi.converted) && tol < 0.02)
 		tol = 0.02;
-	v = answer_figure(&c->range, c->single, &t, tol, &partial);
+	v = answer_figure(&c->range, c->single, &t, tol, c->close, &partial);
 	if (partial && v != CALC_WRONG && note != NULL && notelen > 0) {
 		char r[2 * AMOUNT_FORMAT_MAX + 8];
 		amount_range_format(&c->range, c->unit, r, sizeof(r));

@@ -232,7 +232,13 @@ calc_render(const char *tmpl, const struct impact_method *m, const double *value
 enum calc_verdict
 calc_judge(double expected, double given, double tolerance)
 {
-	double rel, close;
+	return calc_judge_band(expected, given, tolerance, -1);
+}
+
+enum calc_verdict
+calc_judge_band(double expected, double given, double tolerance, double close)
+{
+	double rel;
 
 	if (!isfinite(given) || !isfinite(expected))
 		return CALC_WRONG;
@@ -241,7 +247,8 @@ calc_judge(double expected, double given, double tolerance)
 	if (!(tolerance > 0))
 		tolerance = 0;
 	rel = fabs(given - expected) / fabs(expected);
-	close = 5 * tolerance > 0.05 ? 5 * tolerance : 0.05;
+	if (close < 0)
+		close = 5 * tolerance > 0.05 ? 5 * tolerance : 0.05;
 	if (rel <= tolerance + 1e-9)
 		return CALC_CORRECT;
 	if (rel <= close + 1e-9)

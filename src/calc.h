@@ -71,6 +71,12 @@ enum calc_verdict { CALC_CORRECT, CALC_CLOSE, CALC_WRONG };
  */
 enum calc_verdict calc_judge(double expected, double given, double tolerance);
 
+/*
+ * calc_judge with the close band given: within close (relative) is close.
+ * A negative close means the default, max(5 * tolerance, 0.05).
+ */
+enum calc_verdict calc_judge_band(double expected, double given, double tolerance, double close);
+
 /* "correct", "close", "wrong". */
 const char *calc_verdict_name(enum calc_verdict v);
 

@@ -62,6 +62,7 @@ static const struct deck_fieldspec {
 	{"reject", T(CARD_TEXT), true},
 	{"concept", T(CARD_TEXT), true},
 	{"single", T(CARD_NUMBER), false},
+	{"close", T(CARD_NUMBER), false},
 	{"example", T(CARD_TEXT) | T(CARD_NUMBER), true},
 	{"counterexample", T(CARD_TEXT) | T(CARD_NUMBER), true},
 	{"unit", T(CARD_NUMBER), false},
@@ -659,10 +660,23 @@ static void
 deck_card_number(struct deck_cardctx *k)
 {
 	struct card *c = k->c;
-	const char *unit = deck_value(k->r, "unit"), *single;
+	const char *unit = deck_value(k->r, "unit"), *single, *close;
 	char err[256];
 
 	c->tolerance = deck_parse_tolerance(k);
+	c->close = -1;
+	if ((close = deck_value(k->r, "close")) != NULL) {
+		struct amount a;
+		if (amount_parse(close, AMOUNT_PERCENT, &a, err, sizeof(err)) != 0 || a.value < 0 ||
+		    a.value >= 1)
+			deck_err(k, deck_record_get(k->r, "close"), 0,
+				 "close must be a percentage from 0%% to 99%%, like 2%%");
+		else if (a.value < c->tolerance)
+			deck_err(k, deck_record_get(k->r, "close"), 0,
+				 "close (%s) must not be below the tolerance", close);
+		else
+			c->close = a.value;
+	}
 	c->unit = AMOUNT_ANY;
 	if (unit != NULL) {
 		int u = amount_kind_from_name(unit);
@@ -683,7 +697,7 @@ deck_card_number(struct deck_cardctx *k)
 	}
 	if (c->answer == NULL)
 		return;
-	if (amount_parse_range(c->answer, c->unit, &c->range, err, sizeof(err)) != 0) {
+	if (amount_find_range(c->answer, c->unit, &c->range, err, sizeof(err)) != 0) {
 		deck_err(k, deck_record_get(k->r, "answer"), 0, "%s", err);
 		return;
 	}

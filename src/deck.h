@@ -81,6 +81,7 @@ struct card {
 	double value;		   /* range.lo.value */
 	bool single;		   /* single: yes, a value inside a span is right */
 	double tolerance; /* relative, 0.01 = 1%; number and calc */
+	double close;	  /* number: the close band (close:), or -1 for the default */
 
 	/* choice */
 	struct strv options; /* as written; answer is one of them */

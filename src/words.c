@@ -108,8 +108,9 @@ words_strip_filler(char *s)
 }
 
 char *
-words_fold(const char *typed, bool lower)
+words_fold(const char *typed, unsigned flags)
 {
+	bool lower = (flags & WORDS_LOWER) != 0;
 	struct sbuf raw = {0}, out = {0};
 	const char *p = typed;
 	char *s;
@@ -135,6 +136,8 @@ words_fold(const char *typed, bool lower)
 			sbuf_addc(&raw, c);
 		else if (c == '.' && !(isalnum((unsigned char)*p)))
 			sbuf_addc(&raw, ' ');
+		else if ((flags & WORDS_BRACKETS) && strchr("()[]", c) != NULL)
+			sbuf_addc(&raw, c);
 		else if (words_is_noise(c) || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
 			 c == '\f' || c == '`')
 			sbuf_addc(&raw, c == '`' ? '\'' : ' ');

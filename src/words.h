@@ -31,9 +31,13 @@
  * space, except a comma between digits; a "." that ends a word; runs of
  * white space to one space; then leading filler ("I think it's", "the
  * answer is", "probably") and trailing filler ("I think") are removed
- * when something remains. lower: ASCII letters to lower case too.
+ * when something remains. flags: WORDS_LOWER, ASCII letters to lower case
+ * too; WORDS_BRACKETS, keep "()[]" (a figure in brackets is another figure:
+ * "a month (30 days)").
  */
-char *words_fold(const char *typed, bool lower);
+#define WORDS_LOWER 1u
+#define WORDS_BRACKETS 2u
+char *words_fold(const char *typed, unsigned flags);
 
 /*
  * The stem of the ASCII word w[0..n) in lower case ("actions" ->
@@ -61,7 +65,7 @@ void words_vocab_add(struct strv *vocab, const char *text, bool pattern);
 void words_vocab_remove(struct strv *vocab, const struct strv *avoid);
 
 /*
- * Rewrites the words of folded (words_fold with lower) toward vocab: a
+ * Rewrites the words of folded (words_fold with WORDS_LOWER) toward vocab: a
  * word not in vocab becomes the vocab word with the same stem ("actions"
  * -> "action"), or, when both have WORDS_TYPO_MIN letters or more, the
  * vocab word one edit away ("frugalty" -> "frugality"). A word with the

@@ -733,6 +733,11 @@ static const struct amount_range_case amount_range_cases[] = {
     {"seventy percent", PCT, ONE, 0.7, 0.7, false},
     {"one and a half million", MONEY, ONE, 1.5e6, 1.5e6, false},
     {"300 seconds", COUNT, ONE, 300, 300, false},
+    {"1 min to 1 min 15 sec", AMOUNT_SECONDS, SPAN, 60, 75, false},
+    {"a year and a half to two and a half years", MONTHS, SPAN, 18, 30, false},
+    {"2 years and 6 months", MONTHS, ONE, 30, 30, false},
+    {"half", PCT, ONE, 0.5, 0.5, false},
+    {"half a million", MONEY, ONE, 5e5, 5e5, false},
 };
 
 static void

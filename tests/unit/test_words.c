@@ -35,7 +35,7 @@ test_fold(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		char *got = words_fold(cases[i].typed, true);
+		char *got = words_fold(cases[i].typed, WORDS_LOWER);
 		if (strcmp(got, cases[i].want) != 0)
 			fail_msg("fold \"%s\": got \"%s\", want \"%s\"", cases[i].typed, got,
 				 cases[i].want);
