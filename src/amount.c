@@ -144,6 +144,13 @@ static const struct amount_word amount_number_words[] = {
     {"sixty", 60},    {"seventy", 70},	   {"eighty", 80},     {"ninety", 90},
 };
 
+/* Words for a factor: "tripled" is 3 (times). */
+static const struct amount_word amount_factor_words[] = {
+    {"doubled", 2},    {"double", 2},	   {"twice", 2},       {"twofold", 2},
+    {"tripled", 3},    {"triple", 3},	   {"threefold", 3},   {"quadrupled", 4},
+    {"quadruple", 4},  {"fourfold", 4},	   {"fivefold", 5},    {"tenfold", 10},
+};
+
 /* Lengths of time in seconds. A month is a twelfth of a 365.25-day year. */
 static const struct {
 	enum amount_kind kind;
@@ -418,7 +425,16 @@ amount_lex_words(const char *s, struct amount_lex *lx)
 	const char *p, *e, *q;
 	long n = 0;
 	bool half = false;
-	char digits[32];
+	char digits[64], decimals[24] = "";
+	size_t nd = 0;
+	int v;
+
+	if ((e = amount_match_table(s, amount_factor_words, ARRAY_LEN(amount_factor_words), &v)) !=
+	    NULL) {
+		n = v;
+		p = e;
+		goto done;
+	}
 
 	if ((e = amount_match_word(s, "half")) != NULL) {
 		/* "half", "half a million", "half an hour" */
@@ -466,6 +482,18 @@ amount_lex_words(const char *s, struct amount_lex *lx)
 		n *= 12;
 		p = e;
 	}
+	/* "thirty-one point two", "one point five" */
+	q = amount_skip_space(p);
+	if ((e = amount_match_word(q, "point")) != NULL) {
+		const char *d = amount_skip_space(e);
+		while ((e = amount_number_word(d, &v)) != NULL && v <= 9 &&
+		       nd + 1 < sizeof(decimals)) {
+			decimals[nd++] = (char)('0' + v);
+			p = e;
+			d = amount_skip_space(e);
+		}
+		decimals[nd] = '\0';
+	}
 	/* "one and a half" */
 	q = amount_skip_space(p);
 	if ((e = amount_match_word(q, "and")) != NULL) {
@@ -477,7 +505,10 @@ amount_lex_words(const char *s, struct amount_lex *lx)
 		}
 	}
 done:
-	snprintf(digits, sizeof(digits), "%ld%s", n, half ? ".5" : "");
+	if (nd > 0)
+		snprintf(digits, sizeof(digits), "%ld.%s", n, decimals);
+	else
+		snprintf(digits, sizeof(digits), "%ld%s", n, half ? ".5" : "");
 	if (amount_lex_number(digits, lx) == NULL)
 		return NULL;
 	lx->spelled = true;

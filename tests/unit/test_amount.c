@@ -224,7 +224,7 @@ static const struct amount_bad_case amount_bad_cases[] = {
     {"0x10", ANY, "cannot read"},
     {"inf", ANY, "cannot read"},
     {"nan", ANY, "cannot read"},
-    {"fivefold", ANY, "cannot read"},
+    {"fiveish", ANY, "cannot read"},
     {"$5M.5", ANY, "cannot read"},
     {"12 engineers 5", COUNT, "cannot read"},
 };
@@ -737,6 +737,9 @@ static const struct amount_range_case amount_range_cases[] = {
     {"a year and a half to two and a half years", MONTHS, SPAN, 18, 30, false},
     {"2 years and 6 months", MONTHS, ONE, 30, 30, false},
     {"half", PCT, ONE, 0.5, 0.5, false},
+    {"thirty-one point two million", MONEY, ONE, 31.2e6, 31.2e6, false},
+    {"one point five", COUNT, ONE, 1.5, 1.5, false},
+    {"tripled", COUNT, ONE, 3, 3, false},
     {"half a million", MONEY, ONE, 5e5, 5e5, false},
 };
 
