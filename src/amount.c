@@ -1267,11 +1267,14 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 		if (pick == NULL) {
 			pick = &found[i];
 		} else if (!amount_range_same(pick, &found[i])) {
+			char a[2 * AMOUNT_FORMAT_MAX + 8], b[2 * AMOUNT_FORMAT_MAX + 8];
+			amount_range_format(pick, pick->lo.kind, a, sizeof(a));
+			amount_range_format(&found[i], found[i].lo.kind, b, sizeof(b));
 			if (err != NULL && errlen > 0)
 				snprintf(err, errlen,
-					 "there is more than one figure in \"%.57s%s\": type the one "
-					 "you mean",
-					 text, len > 60 ? "..." : "");
+					 "the answer gives more than one figure (%s, %s): type the "
+					 "one you mean",
+					 a, b);
 			return -1;
 		}
 	}

@@ -114,7 +114,9 @@ int amount_parse_range(const char *text, enum amount_kind expect, struct amount_
  * expected kind ("L6" is not a figure; "2 years" is none where money is
  * expected). Figures written in digits win over figures in words ("one").
  * Returns 0 when there is exactly one (or every one found is the same),
- * or -1 with a message: no figure, or several.
+ * or -1 with a message: no figure (the message of amount_parse_range), or
+ * several ("the answer gives more than one figure ($1M, $10M): type the
+ * one you mean").
  */
 int amount_find_range(const char *text, enum amount_kind expect, struct amount_range *out,
 		      char *err, size_t errlen);
