@@ -419,8 +419,15 @@ amount_words_small(const char *s, long *n)
  * hour"), "a" or "an" before one ("a million", "a month"). Lexes it into
  * lx as if written in digits. Returns the end, or NULL.
  */
+/* How amount_lex reads numbers in words. */
+enum amount_words_mode {
+	AMOUNT_DIGITS_ONLY,
+	AMOUNT_WORDS,	     /* "fifteen", "a hundred and twenty" */
+	AMOUNT_WORDS_NO_AND, /* after "between": "and" ends the number */
+};
+
 static const char *
-amount_lex_words(const char *s, struct amount_lex *lx)
+amount_lex_words(const char *s, struct amount_lex *lx, enum amount_words_mode mode)
 {
 	const char *p, *e, *q;
 	long n = 0;
@@ -470,9 +477,11 @@ amount_lex_words(const char *s, struct amount_lex *lx)
 		n *= 100;
 		p = e;
 		q = amount_skip_space(p);
-		if ((e = amount_match_word(q, "and")) != NULL)
+		if (mode != AMOUNT_WORDS_NO_AND && (e = amount_match_word(q, "and")) != NULL)
 			q = amount_skip_space(e);
-		if ((e = amount_words_small(q, &rest)) != NULL) {
+		/* "two hundred and eight": not "two hundred and eight hundred" */
+		if ((e = amount_words_small(q, &rest)) != NULL &&
+		    amount_match_word(amount_skip_space(e), "hundred") == NULL) {
 			n += rest;
 			p = e;
 		}
@@ -496,7 +505,7 @@ amount_lex_words(const char *s, struct amount_lex *lx)
 	}
 	/* "one and a half" */
 	q = amount_skip_space(p);
-	if ((e = amount_match_word(q, "and")) != NULL) {
+	if (mode != AMOUNT_WORDS_NO_AND && (e = amount_match_word(q, "and")) != NULL) {
 		q = amount_skip_space(e);
 		if ((e = amount_match_word(q, "a")) != NULL &&
 		    (e = amount_match_word(amount_skip_space(e), "half")) != NULL) {
@@ -540,7 +549,7 @@ amount_lex_add_half(struct amount_lex *lx)
  * numbers written in words too. Returns the end or NULL.
  */
 static const char *
-amount_lex(const char *text, struct amount_lex *lx, bool words)
+amount_lex(const char *text, struct amount_lex *lx, enum amount_words_mode words)
 {
 	const char *s = amount_skip_space(text), *e;
 	bool signed_ = false;
@@ -559,8 +568,8 @@ amount_lex(const char *text, struct amount_lex *lx, bool words)
 		s = amount_lex_sign(s, lx, &signed_);
 	}
 	e = amount_lex_number(s, lx);
-	if (e == NULL && words)
-		e = amount_lex_words(s, lx);
+	if (e == NULL && words != AMOUNT_DIGITS_ONLY)
+		e = amount_lex_words(s, lx, words);
 	if (e == NULL)
 		return NULL;
 	s = e;
@@ -591,7 +600,8 @@ amount_lex(const char *text, struct amount_lex *lx, bool words)
 		s = e;
 		/* "a year and a half", "2 hours and a half" */
 		e = amount_match_word(amount_skip_space(s), "and");
-		if (words && e != NULL && (e = amount_match_word(amount_skip_space(e), "a")) != NULL &&
+		if (words == AMOUNT_WORDS && e != NULL &&
+		    (e = amount_match_word(amount_skip_space(e), "a")) != NULL &&
 		    (e = amount_match_word(amount_skip_space(e), "half")) != NULL) {
 			amount_lex_add_half(lx);
 			s = e;
@@ -654,7 +664,7 @@ int
 amount_scan(const char *text, struct amount *out, size_t *used)
 {
 	struct amount_lex lx;
-	const char *end = amount_lex(text, &lx, false);
+	const char *end = amount_lex(text, &lx, AMOUNT_DIGITS_ONLY);
 	int exp10, rc;
 
 	memset(out, 0, sizeof(*out));
@@ -794,7 +804,7 @@ struct amount_fig {
  */
 static const char *
 amount_lex_more_time(const char *s, const struct amount_lex *lx, struct amount_lex *more,
-		     bool *has, bool words)
+		     bool *has, enum amount_words_mode words)
 {
 	const char *q = amount_skip_space(s), *e;
 
@@ -814,7 +824,7 @@ amount_lex_more_time(const char *s, const struct amount_lex *lx, struct amount_l
 
 /* A number starts at s (after white space): digits, "$", or words. */
 static const char *
-amount_lex_if(const char *s, struct amount_lex *lx, bool words)
+amount_lex_if(const char *s, struct amount_lex *lx, enum amount_words_mode words)
 {
 	return amount_lex(amount_skip_space(s), lx, words);
 }
@@ -830,6 +840,7 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 	const char *s = amount_skip_space(text), *e, *q;
 	bool between = false;
 	struct amount_lex *last;
+	enum amount_words_mode mode = words ? AMOUNT_WORDS : AMOUNT_DIGITS_ONLY;
 
 	memset(f, 0, sizeof(*f));
 	f->shape = AMOUNT_ONE;
@@ -848,9 +859,9 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 		f->shape = AMOUNT_UP_TO;
 		s = e;
 	}
-	if ((s = amount_lex_if(s, &f->a, words)) == NULL)
+	if ((s = amount_lex_if(s, &f->a, between && mode ? AMOUNT_WORDS_NO_AND : mode)) == NULL)
 		return NULL;
-	s = amount_lex_more_time(s, &f->a, &f->a_more, &f->has_a_more, words);
+	s = amount_lex_more_time(s, &f->a, &f->a_more, &f->has_a_more, mode);
 	last = &f->a;
 	q = amount_skip_periods(s);
 	if (f->shape == AMOUNT_ONE) {
@@ -861,7 +872,7 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 		else if ((e = amount_match_word(q, "out of")) == NULL &&
 			 (e = amount_match_word(q, "of")) == NULL)
 			e = amount_match_word(q, "in");
-		if (e != NULL && (e = amount_lex_if(e, &f->den, words)) != NULL) {
+		if (e != NULL && (e = amount_lex_if(e, &f->den, mode)) != NULL) {
 			f->ratio = true;
 			last = &f->den;
 			s = e;
@@ -882,11 +893,11 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 		e = between ? amount_match_word(q, "and") : NULL;
 		if (e == NULL)
 			e = amount_match_any(q, amount_span_words, ARRAY_LEN(amount_span_words));
-		if (e != NULL && (e = amount_lex_if(e, &f->b, words)) != NULL) {
+		if (e != NULL && (e = amount_lex_if(e, &f->b, mode)) != NULL) {
 			f->span = true;
 			f->shape = AMOUNT_SPAN;
 			last = &f->b;
-			s = amount_lex_more_time(e, &f->b, &f->b_more, &f->has_b_more, words);
+			s = amount_lex_more_time(e, &f->b, &f->b_more, &f->has_b_more, mode);
 			q = amount_skip_periods(s);
 			if ((e = amount_match_any(q, amount_plus_words,
 						  ARRAY_LEN(amount_plus_words))) != NULL) {
@@ -1007,8 +1018,9 @@ amount_lex_magnitude(const struct amount_lex *lx, int mult_exp)
 
 /*
  * A span's ends share what is written once: "200-800K", "$1-5M",
- * "2-3 years", "60-90%". The multiplier is shared only when the low end
- * stays below the high end ("500-2M" keeps 500).
+ * "2-3 years", "60-90%". A multiplier written only on the high end goes to
+ * the low end too, or the next smaller one if that would put the low end
+ * above the high end ("500-2M" is 500K-2M).
  */
 static void
 amount_share_units(struct amount_lex *a, struct amount_lex *b)
@@ -1016,10 +1028,14 @@ amount_share_units(struct amount_lex *a, struct amount_lex *b)
 	bool a_bare = a->said == AMOUNT_SAID_NOTHING && !a->dollar;
 	bool b_bare = b->said == AMOUNT_SAID_NOTHING && !b->dollar;
 
-	if (a->mult_exp == 0 && b->mult_exp != 0 && a->said != AMOUNT_SAID_PERCENT &&
-	    amount_lex_magnitude(a, b->mult_exp) <= amount_lex_magnitude(b, b->mult_exp))
-		a->mult_exp = b->mult_exp;
-	else if (b->mult_exp == 0 && a->mult_exp != 0 && b->said != AMOUNT_SAID_PERCENT &&
+	if (a->mult_exp == 0 && b->mult_exp != 0 && a->said != AMOUNT_SAID_PERCENT) {
+		/* "1-5M" is 1M-5M; "500-2M" is 500K-2M, the low end below the high. */
+		for (int m = b->mult_exp; m >= 3; m -= 3)
+			if (amount_lex_magnitude(a, m) <= amount_lex_magnitude(b, b->mult_exp)) {
+				a->mult_exp = m;
+				break;
+			}
+	} else if (b->mult_exp == 0 && a->mult_exp != 0 && b->said != AMOUNT_SAID_PERCENT &&
 		 amount_lex_magnitude(a, a->mult_exp) <= amount_lex_magnitude(b, a->mult_exp))
 		b->mult_exp = a->mult_exp;
 	if (a_bare && !b_bare) {
