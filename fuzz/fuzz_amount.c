@@ -1,4 +1,8 @@
-/* Fuzz target: the amount reader and writer, for every kind. */
+/*
+ * Fuzz target: the amount reader and writer, for every kind: one amount,
+ * a figure that may be a range or a bound, and the one figure of a
+ * sentence.
+ */
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -16,8 +20,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *text = xstrndup((const char *)data, size);
 	char err[256], out[AMOUNT_FORMAT_MAX];
 
-	for (int k = AMOUNT_ANY; k <= AMOUNT_POINTS; k++) {
+	for (int k = AMOUNT_ANY; k <= AMOUNT_MINUTES; k++) {
 		struct amount a;
+		struct amount_range r;
+		char rbuf[2 * AMOUNT_FORMAT_MAX + 8];
+
+		for (int find = 0; find <= 1; find++) {
+			int rc = find ? amount_find_range(text, (enum amount_kind)k, &r, err, sizeof(err))
+				      : amount_parse_range(text, (enum amount_kind)k, &r, err, sizeof(err));
+			if (rc == 0) {
+				/* both ends real numbers in range, in order, of one kind */
+				if (!isfinite(r.lo.value) || !isfinite(r.hi.value) ||
+				    !(fabs(r.lo.value) < AMOUNT_MAX) || !(fabs(r.hi.value) < AMOUNT_MAX) ||
+				    r.lo.value > r.hi.value || r.lo.kind != r.hi.kind)
+					__builtin_trap();
+				if (amount_range_format(&r, r.lo.kind == AMOUNT_ANY ? AMOUNT_COUNT : r.lo.kind,
+							rbuf, sizeof(rbuf)) >= sizeof(rbuf))
+					__builtin_trap();
+			} else if (memchr(err, '\0', sizeof(err)) == NULL) {
+				__builtin_trap();
+			}
+		}
 		if (amount_parse(text, (enum amount_kind)k, &a, err, sizeof(err)) == 0) {
 			/* a read amount is a real number in range, and is written in full */
 			if (!isfinite(a.value) || !(fabs(a.value) < AMOUNT_MAX))

@@ -37,7 +37,7 @@ struct amount_lex {
 	enum amount_said said;
 	enum amount_kind unit_kind; /* with AMOUNT_SAID_UNIT */
 	bool spelled;		    /* the number was written in words */
-	bool half_word;		    /* "half" on its own: a fraction, 50% */
+	bool fraction_word;	    /* "half", "two thirds": a fraction (50%) */
 };
 
 struct amount_word {
@@ -184,7 +184,7 @@ static const char *const amount_minus_words[] = {
 
 /* Between the ends of a span. "and" only after "between". */
 static const char *const amount_span_words[] = {
-    "through", "thru", "to", "or", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x88\x92",
+    "up to", "up until", "through", "thru", "to", "or", "-", "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x88\x92",
 };
 
 static bool
@@ -363,6 +363,23 @@ amount_match_any(const char *s, const char *const *words, size_t n)
 	return NULL;
 }
 
+/* How amount_lex reads numbers in words. */
+enum amount_words_mode {
+	AMOUNT_DIGITS_ONLY,
+	AMOUNT_WORDS,	     /* "fifteen", "a hundred and twenty" */
+	AMOUNT_WORDS_NO_AND, /* after "between": "and" ends the number */
+};
+
+/* "full", "whole", "entire", "single" after an article: "a full minute". */
+static const char *
+amount_skip_adjective(const char *s)
+{
+	static const char *const adj[] = {"full", "whole", "entire", "single"};
+	const char *e = amount_match_any(s, adj, ARRAY_LEN(adj));
+
+	return e != NULL ? amount_skip_space(e) : s;
+}
+
 /*
  * After "a", "an" or "half a": whether the next word makes the article a
  * number ("a million", "a hundred", "a dozen", "an hour", "a half").
@@ -372,9 +389,12 @@ amount_article_counts(const char *s)
 {
 	int v;
 
-	s = amount_skip_space(s);
+	s = amount_skip_adjective(amount_skip_space(s));
 	if (amount_match_word(s, "hundred") != NULL || amount_match_word(s, "dozen") != NULL ||
-	    amount_match_word(s, "half") != NULL)
+	    amount_match_word(s, "half") != NULL || amount_match_word(s, "third") != NULL ||
+	    amount_match_word(s, "fifth") != NULL || amount_match_word(s, "tenth") != NULL ||
+	    (amount_match_word(s, "quarter") != NULL &&
+	     amount_match_word(amount_skip_space(s + 7), "of") != NULL))
 		return true;
 	/* Single letters ("a b", "a d") are not multipliers or units here. */
 	if (!amount_is_letter(s[0]) || !amount_is_letter(s[1]))
@@ -412,37 +432,74 @@ amount_words_small(const char *s, long *n)
 	return e;
 }
 
-/*
- * A number in words, up to the multiplier: "fifteen", "forty-five", "a
- * hundred and twenty", "two hundred", "a dozen", "half", "one and a half",
- * "half a" before a multiplier or unit ("half a million", "half an
- * hour"), "a" or "an" before one ("a million", "a month"). Lexes it into
- * lx as if written in digits. Returns the end, or NULL.
- */
-/* How amount_lex reads numbers in words. */
-enum amount_words_mode {
-	AMOUNT_DIGITS_ONLY,
-	AMOUNT_WORDS,	     /* "fifteen", "a hundred and twenty" */
-	AMOUNT_WORDS_NO_AND, /* after "between": "and" ends the number */
+/* Fractions in words: "three quarters", "nine tenths", "two thirds". */
+static const struct {
+	const char *one, *many;
+	int den;
+	bool need_of; /* "a quarter" alone is also three months: only "a quarter of" */
+} amount_fraction_words[] = {
+    {"third", "thirds", 3, false},    {"quarter", "quarters", 4, true},
+    {"fifth", "fifths", 5, false},    {"tenth", "tenths", 10, false},
 };
 
+/* Scale words between groups: "one thousand two hundred". */
+static const struct amount_word amount_scale_words[] = {
+    {"thousand", 3}, {"million", 6}, {"billion", 9},
+};
+
+/* A group below a thousand: "seven", "forty-five", "two hundred and eight". */
+static const char *
+amount_words_group(const char *s, long *n, enum amount_words_mode mode)
+{
+	const char *p, *q, *e;
+
+	if ((p = amount_words_small(s, n)) == NULL)
+		return NULL;
+	q = amount_skip_space(p);
+	if ((e = amount_match_word(q, "hundred")) != NULL) {
+		long rest = 0;
+
+		*n *= 100;
+		p = e;
+		q = amount_skip_space(p);
+		if (mode != AMOUNT_WORDS_NO_AND && (e = amount_match_word(q, "and")) != NULL)
+			q = amount_skip_space(e);
+		/* "two hundred and eight": not "two hundred and eight hundred" */
+		if ((e = amount_words_small(q, &rest)) != NULL &&
+		    amount_match_word(amount_skip_space(e), "hundred") == NULL) {
+			*n += rest;
+			p = e;
+		}
+	}
+	return p;
+}
+
+/*
+ * A number in words, up to the multiplier: "fifteen", "forty-five", "a
+ * hundred and twenty", "one thousand two hundred forty-eight", "a
+ * dozen", "half", "one and a half", "thirty-one point two", "three
+ * quarters of a", "nine tenths of a", "half a" before a multiplier or unit
+ * ("half a million", "half an hour"), "a" or "an" before one ("a
+ * million", "a full minute"), and factors ("tripled"). Lexes it into lx as
+ * if written in digits. Returns the end, or NULL.
+ */
 static const char *
 amount_lex_words(const char *s, struct amount_lex *lx, enum amount_words_mode mode)
 {
 	const char *p, *e, *q;
-	long n = 0;
-	bool half = false;
+	double value;
+	long n = 0, total = 0;
+	bool article = false;
 	char digits[64], decimals[24] = "";
 	size_t nd = 0;
 	int v;
 
 	if ((e = amount_match_table(s, amount_factor_words, ARRAY_LEN(amount_factor_words), &v)) !=
 	    NULL) {
-		n = v;
+		value = v;
 		p = e;
 		goto done;
 	}
-
 	if ((e = amount_match_word(s, "half")) != NULL) {
 		/* "half", "half a million", "half an hour" */
 		p = e;
@@ -451,35 +508,47 @@ amount_lex_words(const char *s, struct amount_lex *lx, enum amount_words_mode mo
 		    amount_article_counts(e))
 			p = e;
 		else
-			lx->half_word = true;
-		half = true;
+			lx->fraction_word = true;
+		value = 0.5;
 		goto done;
 	}
 	if ((e = amount_match_word(s, "a")) != NULL || (e = amount_match_word(s, "an")) != NULL) {
 		if (!amount_article_counts(e))
 			return NULL;
-		q = amount_skip_space(e);
+		q = amount_skip_adjective(amount_skip_space(e));
 		if ((e = amount_match_word(q, "half")) != NULL) { /* "a half" */
+			value = 0.5;
 			p = e;
-			half = true;
 			goto done;
 		}
 		n = 1;
 		p = q;
+		article = true;
 	} else {
-		if ((p = amount_words_small(s, &n)) == NULL)
+		if ((p = amount_words_group(s, &n, mode)) == NULL)
 			return NULL;
+		/* "one thousand two hundred forty-eight" */
+		for (;;) {
+			long next = 0;
+			q = amount_skip_space(p);
+			if ((e = amount_match_table(q, amount_scale_words, ARRAY_LEN(amount_scale_words),
+						    &v)) == NULL ||
+			    (e = amount_words_group(amount_skip_space(e), &next, mode)) == NULL)
+				break;
+			total += n * (v == 3 ? 1000L : v == 6 ? 1000000L : 1000000000L);
+			n = next;
+			p = e;
+		}
 	}
 	q = amount_skip_space(p);
-	if ((e = amount_match_word(q, "hundred")) != NULL) {
+	if ((e = amount_match_word(q, "hundred")) != NULL && article) { /* "a hundred" */
 		long rest = 0;
 
-		n *= 100;
+		n = 100;
 		p = e;
 		q = amount_skip_space(p);
 		if (mode != AMOUNT_WORDS_NO_AND && (e = amount_match_word(q, "and")) != NULL)
 			q = amount_skip_space(e);
-		/* "two hundred and eight": not "two hundred and eight hundred" */
 		if ((e = amount_words_small(q, &rest)) != NULL &&
 		    amount_match_word(amount_skip_space(e), "hundred") == NULL) {
 			n += rest;
@@ -491,6 +560,7 @@ amount_lex_words(const char *s, struct amount_lex *lx, enum amount_words_mode mo
 		n *= 12;
 		p = e;
 	}
+	value = (double)(total + n);
 	/* "thirty-one point two", "one point five" */
 	q = amount_skip_space(p);
 	if ((e = amount_match_word(q, "point")) != NULL) {
@@ -502,6 +572,34 @@ amount_lex_words(const char *s, struct amount_lex *lx, enum amount_words_mode mo
 			d = amount_skip_space(e);
 		}
 		decimals[nd] = '\0';
+		if (nd > 0) {
+			snprintf(digits, sizeof(digits), "%ld.%s", total + n, decimals);
+			value = strtod(digits, NULL);
+		}
+	}
+	/* "three quarters of a minute", "nine tenths", "two thirds" */
+	q = amount_skip_space(p);
+	for (size_t i = 0; i < ARRAY_LEN(amount_fraction_words); i++) {
+		const char *of;
+		if ((e = amount_match_word(q, amount_fraction_words[i].one)) == NULL &&
+		    (e = amount_match_word(q, amount_fraction_words[i].many)) == NULL)
+			continue;
+		of = amount_match_word(amount_skip_space(e), "of");
+		if (amount_fraction_words[i].need_of && of == NULL)
+			break;
+		value /= amount_fraction_words[i].den;
+		p = e;
+		lx->fraction_word = true;
+		if (of != NULL) {
+			q = amount_skip_space(of);
+			if (((e = amount_match_word(q, "a")) != NULL ||
+			     (e = amount_match_word(q, "an")) != NULL) &&
+			    amount_article_counts(e)) {
+				p = e; /* "three quarters of a minute": minutes */
+				lx->fraction_word = false;
+			}
+		}
+		break;
 	}
 	/* "one and a half" */
 	q = amount_skip_space(p);
@@ -509,31 +607,33 @@ amount_lex_words(const char *s, struct amount_lex *lx, enum amount_words_mode mo
 		q = amount_skip_space(e);
 		if ((e = amount_match_word(q, "a")) != NULL &&
 		    (e = amount_match_word(amount_skip_space(e), "half")) != NULL) {
-			half = true;
+			value += 0.5;
 			p = e;
 		}
 	}
 done:
-	if (nd > 0)
-		snprintf(digits, sizeof(digits), "%ld.%s", n, decimals);
-	else
-		snprintf(digits, sizeof(digits), "%ld%s", n, half ? ".5" : "");
+	snprintf(digits, sizeof(digits), "%.9f", value);
+	nd = strlen(digits);
+	while (nd > 0 && digits[nd - 1] == '0')
+		digits[--nd] = '\0';
+	if (nd > 0 && digits[nd - 1] == '.')
+		digits[--nd] = '\0';
 	if (amount_lex_number(digits, lx) == NULL)
 		return NULL;
 	lx->spelled = true;
 	return p;
 }
 
-/* Adds a half to the number lx holds: "a year and a half". */
+/* Adds part to the number lx holds: "a year and a half". */
 static void
-amount_lex_add_half(struct amount_lex *lx)
+amount_lex_add_part(struct amount_lex *lx, double part)
 {
 	struct amount_lex t;
 	char buf[AMOUNT_MAX_DIGITS + 16], num[64];
 
 	snprintf(buf, sizeof(buf), "%se%d", lx->digits, -lx->decimals);
-	snprintf(num, sizeof(num), "%.*f", lx->decimals > 0 ? lx->decimals : 1,
-		 strtod(buf, NULL) + 0.5);
+	snprintf(num, sizeof(num), "%.*f", lx->decimals > 2 ? lx->decimals : 2,
+		 strtod(buf, NULL) + part);
 	memset(&t, 0, sizeof(t));
 	if (amount_lex_number(num, &t) == NULL)
 		return;
@@ -598,13 +698,18 @@ amount_lex(const char *text, struct amount_lex *lx, enum amount_words_mode words
 			lx->unit_kind = (enum amount_kind)v;
 		}
 		s = e;
-		/* "a year and a half", "2 hours and a half" */
+		/* "a year and a half", "a minute and a quarter" */
 		e = amount_match_word(amount_skip_space(s), "and");
 		if (words == AMOUNT_WORDS && e != NULL &&
-		    (e = amount_match_word(amount_skip_space(e), "a")) != NULL &&
-		    (e = amount_match_word(amount_skip_space(e), "half")) != NULL) {
-			amount_lex_add_half(lx);
-			s = e;
+		    (e = amount_match_word(amount_skip_space(e), "a")) != NULL) {
+			const char *h = amount_skip_space(e);
+			if ((e = amount_match_word(h, "half")) != NULL) {
+				amount_lex_add_part(lx, 0.5);
+				s = e;
+			} else if ((e = amount_match_word(h, "quarter")) != NULL) {
+				amount_lex_add_part(lx, 0.25);
+				s = e;
+			}
 		}
 	}
 	return s;
@@ -966,8 +1071,8 @@ amount_resolve(const struct amount_lex *lx, bool noun, enum amount_kind expect,
 		kind = said == AMOUNT_ANY ? AMOUNT_COUNT : said;
 	} else if (said == AMOUNT_ANY) {
 		kind = expect;
-		if (expect == AMOUNT_PERCENT && lx->half_word) {
-			/* "half": 50%, not 0.5% */
+		if (expect == AMOUNT_PERCENT && lx->fraction_word) {
+			/* "half": 50%, not 0.5%; "two thirds": 66.7% */
 		} else if (expect == AMOUNT_PERCENT) {
 			struct amount bare;
 			amount_lex_value(lx, exp10, &bare);
@@ -994,6 +1099,10 @@ amount_resolve(const struct amount_lex *lx, bool noun, enum amount_kind expect,
 	if (factor != 1) {
 		out->value *= factor;
 		out->unit *= factor;
+		if (!(fabs(out->value) < AMOUNT_MAX)) {
+			amount_range_error(err, errlen, text, AMOUNT_SCAN_TOO_LARGE);
+			return -1;
+		}
 	}
 	if (!isfinite(out->value))
 		goto unreadable;
@@ -1068,6 +1177,10 @@ amount_add_more(bool has, const struct amount_lex *more, enum amount_kind expect
 		return -1;
 	a->value += m.value;
 	a->converted |= m.converted;
+	if (!(fabs(a->value) < AMOUNT_MAX)) {
+		amount_range_error(err, errlen, text, AMOUNT_SCAN_TOO_LARGE);
+		return -1;
+	}
 	if (m.unit < a->unit)
 		a->unit = m.unit;
 	return 0;
@@ -1234,27 +1347,62 @@ amount_figure_end(const char *start, const char *e)
 	return strchr(")]}\"'", *e) != NULL;
 }
 
+/*
+ * Whether a and b are one figure said twice: "$680,800,000, about 0.68
+ * billion". Within 2% at both ends.
+ */
 static bool
-amount_range_same(const struct amount_range *a, const struct amount_range *b)
+amount_range_near(const struct amount_range *a, const struct amount_range *b)
 {
+	double lo = fmax(fabs(a->lo.value), fabs(b->lo.value));
+	double hi = fmax(fabs(a->hi.value), fabs(b->hi.value));
+
 	return a->shape == b->shape && a->lo.kind == b->lo.kind &&
-	       fabs(a->lo.value - b->lo.value) <= 1e-9 * fabs(a->lo.value) &&
-	       fabs(a->hi.value - b->hi.value) <= 1e-9 * fabs(a->hi.value);
+	       fabs(a->lo.value - b->lo.value) <= 0.02 * lo + 1e-12 &&
+	       fabs(a->hi.value - b->hi.value) <= 0.02 * hi + 1e-12;
 }
 
 /* Longest text amount_find_range looks through: a typed answer, not an essay. */
 #define AMOUNT_FIND_MAX 2000
 #define AMOUNT_FIND_FIGURES 16
 
+/* Words that introduce the result of working shown: "$50K a month, so $600K a year". */
+static const char *const amount_result_words[] = {
+    "so", "=", "which is", "which comes to", "that's", "that is", "thus", "therefore",
+    "hence", "gives", "giving", "comes to", "equals", "->", "=>",
+    "\xe2\x86\x92", "in total", "for a total of", "total", "making",
+};
+
+/* The end of the last result word of text (or text itself when none). */
+static const char *
+amount_after_result(const char *text)
+{
+	const char *last = text, *e;
+
+	for (const char *p = text; *p != '\0'; p++) {
+		if (!amount_figure_start(text, p))
+			continue;
+		if ((e = amount_match_any(p, amount_result_words, ARRAY_LEN(amount_result_words))) !=
+		    NULL && (*e == '\0' || *e == ' ' || !amount_is_letter(*e)))
+			last = e;
+	}
+	return last;
+}
+
+struct amount_found {
+	struct amount_range r;
+	bool spelled; /* written in words */
+	const char *at;
+};
+
 int
 amount_find_range(const char *text, enum amount_kind expect, struct amount_range *out,
 		  char *err, size_t errlen)
 {
-	struct amount_range found[AMOUNT_FIND_FIGURES];
-	bool spelled[AMOUNT_FIND_FIGURES];
-	size_t n = 0, ndigits = 0, len = strlen(text);
-	const char *p = text, *end = text + len;
-	const struct amount_range *pick = NULL;
+	struct amount_found found[AMOUNT_FIND_FIGURES];
+	size_t n = 0, ndigits = 0, nafter = 0, len = strlen(text);
+	const char *p = text, *end = text + len, *result;
+	const struct amount_found *pick = NULL;
 
 	if (amount_parse_range(text, expect, out, err, errlen) == 0)
 		return 0;
@@ -1268,24 +1416,44 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 		if (amount_figure_start(text, p) && !isspace((unsigned char)*p) &&
 		    (e = amount_lex_figure(p, &f, false, true)) != NULL &&
 		    amount_figure_end(p, e) &&
-		    amount_finish(&f, expect, false, &found[n], &fraction, p, NULL, 0) == 0) {
-			spelled[n] = f.a.spelled;
-			ndigits += !f.a.spelled;
-			n++;
+		    amount_finish(&f, expect, false, &found[n].r, &fraction, p, NULL, 0) == 0) {
+			/*
+			 * A bare number before a noun counts things ("one
+			 * initiative", "296 accounts"): not the figure asked
+			 * for where money, a percent or a time is.
+			 */
+			bool bare = f.shape == AMOUNT_ONE && !f.ratio && f.a.said == AMOUNT_SAID_NOTHING &&
+				    !f.a.dollar && f.a.mult_exp == 0 && !f.a.fraction_word;
+			if (!(bare && amount_is_letter(*e) && expect != AMOUNT_COUNT &&
+			      expect != AMOUNT_ANY)) {
+				found[n].spelled = f.a.spelled;
+				found[n].at = p;
+				ndigits += !f.a.spelled;
+				n++;
+			}
 			p = e;
 			continue;
 		}
 		p++;
 	}
+	/* Working shown: the figure after the last "so", "=", "which is" counts. */
+	result = amount_after_result(text);
+	for (size_t i = 0; i < n; i++)
+		nafter += found[i].at >= result;
 	for (size_t i = 0; i < n; i++) {
-		if (ndigits > 0 && spelled[i])
+		const struct amount_found *f = &found[i];
+
+		if ((ndigits > 0 && f->spelled) || (nafter > 0 && f->at < result))
 			continue;
 		if (pick == NULL) {
-			pick = &found[i];
-		} else if (!amount_range_same(pick, &found[i])) {
+			pick = f;
+		} else if (amount_range_near(&pick->r, &f->r)) {
+			if (pick->r.lo.approx && !f->r.lo.approx)
+				pick = f; /* the exact one of "$680.8M, about $0.68B" */
+		} else {
 			char a[2 * AMOUNT_FORMAT_MAX + 8], b[2 * AMOUNT_FORMAT_MAX + 8];
-			amount_range_format(pick, pick->lo.kind, a, sizeof(a));
-			amount_range_format(&found[i], found[i].lo.kind, b, sizeof(b));
+			amount_range_format(&pick->r, pick->r.lo.kind, a, sizeof(a));
+			amount_range_format(&f->r, f->r.lo.kind, b, sizeof(b));
 			if (err != NULL && errlen > 0)
 				snprintf(err, errlen,
 					 "the answer gives more than one figure (%s, %s): type the "
@@ -1296,7 +1464,7 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 	}
 	if (pick == NULL)
 		return -1; /* err already says why, from amount_parse_range */
-	*out = *pick;
+	*out = pick->r;
 	return 0;
 }
 

@@ -46,6 +46,31 @@ static const char *const words_trail_filler[] = {
     "i think", "i believe", "i guess", "probably", "maybe", "i'd say", "i would say",
 };
 
+/* Abbreviations people type, read as the word they stand for. */
+static const struct {
+	const char *abbr, *word;
+} words_abbrevs[] = {
+    {"w/o", "without"},	       {"w/", "with"},		       {"b/c", "because"},
+    {"yr", "year"},	       {"yrs", "years"},	       {"qtr", "quarter"},
+    {"qtrs", "quarters"},      {"qtrly", "quarterly"},	       {"wk", "week"},
+    {"wks", "weeks"},	       {"mos", "months"},	       {"hr", "hour"},
+    {"hrs", "hours"},	       {"mins", "minutes"},	       {"secs", "seconds"},
+    {"mgr", "manager"},	       {"mgrs", "managers"},	       {"mgmt", "management"},
+    {"eng", "engineer"},       {"engs", "engineers"},	       {"rev", "revenue"},
+    {"tix", "tickets"},	       {"tkt", "ticket"},	       {"tkts", "tickets"},
+    {"parens", "parentheses"}, {"avg", "average"},	       {"dept", "department"},
+    {"depts", "departments"},  {"org", "organisation"},	       {"orgs", "organisations"},
+    {"perf", "performance"},   {"cust", "customer"},	       {"custs", "customers"},
+    {"biz", "business"},       {"ppl", "people"},	       {"info", "information"},
+    {"approx", "approximately"}, {"mktg", "marketing"},	       {"mkt", "market"},
+    {"svc", "service"},	       {"svcs", "services"},	       {"reqs", "requirements"},
+    {"devs", "developers"},    {"ops", "operations"},	       {"impl", "implementation"},
+    {"msmt", "measurement"},   {"est", "estimate"},	       {"dir", "director"},
+    {"dirs", "directors"},     {"sr", "senior"},	       {"pct", "percent"},
+    {"govt", "government"},    {"intl", "international"},     {"std", "standard"},
+    {"stds", "standards"},
+};
+
 /* Characters that fold to a space: they carry no meaning in an answer. */
 static bool
 words_is_noise(char c)
@@ -107,6 +132,38 @@ words_strip_filler(char *s)
 	}
 }
 
+/* Replaces the abbreviations of the folded, lower-case text s. Frees s. */
+static char *
+words_expand(char *s)
+{
+	struct sbuf b = {0};
+	const char *p = s;
+
+	while (*p != '\0') {
+		size_t i, n = 0;
+
+		if (words_is_letter(*p) && (p == s || !words_is_letter(p[-1]))) {
+			for (i = 0; i < ARRAY_LEN(words_abbrevs); i++) {
+				n = strlen(words_abbrevs[i].abbr);
+				if (strncmp(p, words_abbrevs[i].abbr, n) == 0 &&
+				    !words_is_letter(p[n]) && (words_abbrevs[i].abbr[n - 1] == '/' ||
+								p[n] != '/'))
+					break;
+			}
+			if (i < ARRAY_LEN(words_abbrevs)) {
+				sbuf_adds(&b, words_abbrevs[i].word);
+				p += n;
+				continue;
+			}
+		}
+		sbuf_addc(&b, *p++);
+	}
+	free(s);
+	if (b.buf == NULL)
+		sbuf_adds(&b, "");
+	return sbuf_take(&b);
+}
+
 char *
 words_fold(const char *typed, unsigned flags)
 {
@@ -157,6 +214,8 @@ words_fold(const char *typed, unsigned flags)
 	}
 	sbuf_free(&raw);
 	s = sbuf_take(&out);
+	if (lower)
+		s = words_expand(s);
 	words_strip_filler(s);
 	return s;
 }
@@ -361,23 +420,46 @@ words_vocab_remove(struct strv *vocab, const struct strv *avoid)
 	vocab->n = o;
 }
 
+/* The stems of a word list, computed once for a whole answer. */
+struct words_stems {
+	char (*v)[WORDS_MAX + 1];
+	size_t n;
+};
+
+static void
+words_stems_of(const struct strv *sv, struct words_stems *st)
+{
+	st->n = sv != NULL ? sv->n : 0;
+	st->v = xmalloc((st->n > 0 ? st->n : 1) * sizeof(*st->v));
+	for (size_t i = 0; i < st->n; i++)
+		words_stem(sv->v[i], strlen(sv->v[i]), st->v[i], sizeof(st->v[i]));
+}
+
+static bool
+words_stems_has(const struct words_stems *st, const char *stem)
+{
+	for (size_t i = 0; i < st->n; i++)
+		if (strcmp(st->v[i], stem) == 0)
+			return true;
+	return false;
+}
+
 /* The vocab word w[0..n) should be written as, or NULL to keep it. */
 static const char *
-words_fix(const char *w, size_t n, const struct strv *vocab, const struct strv *avoid,
-	  bool *typo)
+words_fix(const char *w, size_t n, const struct strv *vocab, const struct words_stems *vs,
+	  const struct words_stems *avoid, bool *typo)
 {
-	char a[WORDS_MAX + 1], b[WORDS_MAX + 1];
+	char a[WORDS_MAX + 1];
 
 	*typo = false;
-	if (n < 3 || n > WORDS_MAX || words_has(vocab, w, n) ||
-	    (avoid != NULL && words_stem_in(avoid, w, n)))
+	if (n < 3 || n > WORDS_MAX || words_has(vocab, w, n))
 		return NULL;
 	words_stem(w, n, a, sizeof(a));
-	for (size_t i = 0; i < vocab->n; i++) {
-		words_stem(vocab->v[i], strlen(vocab->v[i]), b, sizeof(b));
-		if (strcmp(a, b) == 0)
+	if (words_stems_has(avoid, a))
+		return NULL;
+	for (size_t i = 0; i < vs->n; i++)
+		if (strcmp(a, vs->v[i]) == 0)
 			return vocab->v[i];
-	}
 	if (n < WORDS_TYPO_MIN)
 		return NULL;
 	for (size_t i = 0; i < vocab->n; i++) {
@@ -395,8 +477,11 @@ words_correct(const char *folded, const struct strv *vocab, const struct strv *a
 	      struct strv *spelled)
 {
 	struct sbuf b = {0};
+	struct words_stems vs, as;
 	const char *p = folded;
 
+	words_stems_of(vocab, &vs);
+	words_stems_of(avoid, &as);
 	while (*p != '\0') {
 		if (!isalnum((unsigned char)*p)) {
 			sbuf_addc(&b, *p++);
@@ -409,7 +494,7 @@ words_correct(const char *folded, const struct strv *vocab, const struct strv *a
 			p++;
 		}
 		size_t n = (size_t)(p - w);
-		const char *fix = digits ? NULL : words_fix(w, n, vocab, avoid, &typo);
+		const char *fix = digits ? NULL : words_fix(w, n, vocab, &vs, &as, &typo);
 		if (fix == NULL) {
 			sbuf_add(&b, w, n);
 			continue;
@@ -418,6 +503,8 @@ words_correct(const char *folded, const struct strv *vocab, const struct strv *a
 		if (typo && spelled != NULL && !words_has(spelled, fix, strlen(fix)))
 			strv_push(spelled, fix);
 	}
+	free(vs.v);
+	free(as.v);
 	if (b.buf == NULL)
 		sbuf_adds(&b, "");
 	return sbuf_take(&b);

@@ -32,7 +32,8 @@
  * white space to one space; then leading filler ("I think it's", "the
  * answer is", "probably") and trailing filler ("I think") are removed
  * when something remains. flags: WORDS_LOWER, ASCII letters to lower case
- * too; WORDS_BRACKETS, keep "()[]" (a figure in brackets is another figure:
+ * too, and common abbreviations spelled out ("qtrly" -> "quarterly",
+ * "yrs" -> "years", "w/o" -> "without"); WORDS_BRACKETS, keep "()[]" (a figure in brackets is another figure:
  * "a month (30 days)").
  */
 #define WORDS_LOWER 1u

@@ -744,6 +744,13 @@ static const struct amount_range_case amount_range_cases[] = {
     {"thirty-one point two million", MONEY, ONE, 31.2e6, 31.2e6, false},
     {"one point five", COUNT, ONE, 1.5, 1.5, false},
     {"tripled", COUNT, ONE, 3, 3, false},
+    {"three quarters of a minute", AMOUNT_SECONDS, ONE, 45, 45, false},
+    {"nine tenths of a point", POINTS, ONE, 0.9, 0.9, false},
+    {"two thirds", PCT, ONE, 2.0 / 3, 2.0 / 3, false},
+    {"one thousand two hundred forty-eight hours", HOURS, ONE, 1248, 1248, false},
+    {"from ten million up to fifty million", MONEY, SPAN, 10e6, 50e6, false},
+    {"one minute to a minute and a quarter", AMOUNT_SECONDS, SPAN, 60, 75, false},
+    {"forty-five seconds to a full minute", AMOUNT_SECONDS, SPAN, 45, 60, false},
     {"half a million", MONEY, ONE, 5e5, 5e5, false},
 };
 
@@ -817,6 +824,24 @@ test_amount_find_range(void **state)
 	assert_int_equal(amount_find_range("$1M for L6, $10M for L7", MONEY, &r, err, sizeof(err)),
 			 -1);
 	assert_string_equal(err, "the answer gives more than one figure ($1M, $10M): type the one you mean");
+	/* Working shown: the figure after "so" is the answer. */
+	assert_int_equal(amount_find_range("$50K a month, so $600,000 a year", MONEY, &r, err,
+					   sizeof(err)),
+			 0);
+	assert_true(r.lo.value == 6e5);
+	/* The same figure said twice; the exact one is kept. */
+	assert_int_equal(amount_find_range("$680,800,000, about 0.68 billion", MONEY, &r, err,
+					   sizeof(err)),
+			 0);
+	assert_true(r.lo.value == 680.8e6);
+	/* A bare number before a noun counts things, where money is asked. */
+	assert_int_equal(amount_find_range("one initiative growing revenue by fifteen to thirty "
+					   "million dollars",
+					   MONEY, &r, err, sizeof(err)),
+			 0);
+	assert_true(r.shape == AMOUNT_SPAN && r.lo.value == 15e6 && r.hi.value == 30e6);
+	assert_int_equal(amount_find_range("half of it", PCT, &r, err, sizeof(err)), 0);
+	assert_true(r.lo.value == 0.5);
 	assert_int_equal(amount_find_range("no idea", MONEY, &r, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "cannot read \"no idea\""));
 }

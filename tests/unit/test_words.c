@@ -30,6 +30,9 @@ test_fold(void **state)
 	    {"under\xe2\x80\x91" "claim", "under-claim"},
 	    {"3\xc3\x97", "3x"},
 	    {"it is", "it is"}, /* filler alone stays */
+	    {"Annual, measured qtrly", "annual measured quarterly"},
+	    {"multi-yr w/o eng mgrs", "multi-year without engineer managers"},
+	    {"yrly 5yr", "yrly 5year"},
 	    {"", ""},
 	};
 
