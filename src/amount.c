@@ -927,6 +927,36 @@ amount_lex_more_time(const char *s, const struct amount_lex *lx, struct amount_l
 	return e;
 }
 
+/*
+ * A multiplier and unit written after a "+" ("50 to 100+ million
+ * dollars"), added to lx when it has none. Returns the end (s if none).
+ */
+static const char *
+amount_lex_late_suffix(const char *s, struct amount_lex *lx)
+{
+	const char *e;
+	int v;
+
+	if (lx->mult_exp == 0 &&
+	    (e = amount_match_table(amount_skip_space(s), amount_mult_words,
+				    ARRAY_LEN(amount_mult_words), &v)) != NULL) {
+		lx->mult_exp = v;
+		s = e;
+	}
+	if (lx->said == AMOUNT_SAID_NOTHING &&
+	    (e = amount_match_table(amount_skip_space(s), amount_unit_words,
+				    ARRAY_LEN(amount_unit_words), &v)) != NULL) {
+		lx->said = v == -1 ? AMOUNT_SAID_PERCENT : v == -2 ? AMOUNT_SAID_POINTS : AMOUNT_SAID_UNIT;
+		if (v >= 0)
+			lx->unit_kind = (enum amount_kind)v;
+		s = e;
+	} else if (lx->said == AMOUNT_SAID_NOTHING && *amount_skip_space(s) == '%') {
+		lx->said = AMOUNT_SAID_PERCENT;
+		s = amount_skip_space(s) + 1;
+	}
+	return s;
+}
+
 /* A number starts at s (after white space): digits, "$", or words. */
 static const char *
 amount_lex_if(const char *s, struct amount_lex *lx, enum amount_words_mode words)
@@ -986,7 +1016,7 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 		if ((e = amount_match_any(q, amount_plus_words, ARRAY_LEN(amount_plus_words))) !=
 		    NULL) {
 			f->shape = AMOUNT_AT_LEAST;
-			s = e;
+			s = amount_lex_late_suffix(e, &f->a);
 			goto tail;
 		}
 		if ((e = amount_match_any(q, amount_minus_words, ARRAY_LEN(amount_minus_words))) !=
@@ -1007,7 +1037,7 @@ amount_lex_figure(const char *text, struct amount_fig *f, bool nouns, bool words
 			if ((e = amount_match_any(q, amount_plus_words,
 						  ARRAY_LEN(amount_plus_words))) != NULL) {
 				f->open_top = true;
-				s = e;
+				s = amount_lex_late_suffix(e, &f->b);
 			}
 		} else if (between) {
 			return NULL;
@@ -1391,7 +1421,8 @@ amount_after_result(const char *text)
 
 struct amount_found {
 	struct amount_range r;
-	bool spelled; /* written in words */
+	bool spelled;  /* written in words */
+	bool bracket;  /* inside brackets: working or a restatement */
 	const char *at;
 };
 
@@ -1400,9 +1431,10 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 		  char *err, size_t errlen)
 {
 	struct amount_found found[AMOUNT_FIND_FIGURES];
-	size_t n = 0, ndigits = 0, nafter = 0, len = strlen(text);
+	size_t n = 0, ndigits = 0, nafter = 0, nout = 0, len = strlen(text);
 	const char *p = text, *end = text + len, *result;
 	const struct amount_found *pick = NULL;
+	int depth = 0;
 
 	if (amount_parse_range(text, expect, out, err, errlen) == 0)
 		return 0;
@@ -1413,6 +1445,10 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 		const char *e;
 		bool fraction = false;
 
+		if (*p == '(' || *p == '[')
+			depth++;
+		else if ((*p == ')' || *p == ']') && depth > 0)
+			depth--;
 		if (amount_figure_start(text, p) && !isspace((unsigned char)*p) &&
 		    (e = amount_lex_figure(p, &f, false, true)) != NULL &&
 		    amount_figure_end(p, e) &&
@@ -1427,8 +1463,8 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 			if (!(bare && amount_is_letter(*e) && expect != AMOUNT_COUNT &&
 			      expect != AMOUNT_ANY)) {
 				found[n].spelled = f.a.spelled;
+				found[n].bracket = depth > 0;
 				found[n].at = p;
-				ndigits += !f.a.spelled;
 				n++;
 			}
 			p = e;
@@ -1436,14 +1472,30 @@ amount_find_range(const char *text, enum amount_kind expect, struct amount_range
 		}
 		p++;
 	}
-	/* Working shown: the figure after the last "so", "=", "which is" counts. */
-	result = amount_after_result(text);
+	/*
+	 * What a grader reads as the answer: a figure outside brackets over
+	 * one inside them ("$600K (50K a month x 12)"); the figure after the
+	 * last "so", "=" or "which is" when the working is shown; a figure in
+	 * digits over one in words.
+	 */
 	for (size_t i = 0; i < n; i++)
+		nout += !found[i].bracket;
+	result = amount_after_result(text);
+	for (size_t i = 0; i < n; i++) {
+		if (nout > 0 && found[i].bracket)
+			continue;
 		nafter += found[i].at >= result;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((nout > 0 && found[i].bracket) || (nafter > 0 && found[i].at < result))
+			continue;
+		ndigits += !found[i].spelled;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct amount_found *f = &found[i];
 
-		if ((ndigits > 0 && f->spelled) || (nafter > 0 && f->at < result))
+		if ((nout > 0 && f->bracket) || (nafter > 0 && f->at < result) ||
+		    (ndigits > 0 && f->spelled))
 			continue;
 		if (pick == NULL) {
 			pick = f;

@@ -751,6 +751,8 @@ static const struct amount_range_case amount_range_cases[] = {
     {"from ten million up to fifty million", MONEY, SPAN, 10e6, 50e6, false},
     {"one minute to a minute and a quarter", AMOUNT_SECONDS, SPAN, 60, 75, false},
     {"forty-five seconds to a full minute", AMOUNT_SECONDS, SPAN, 45, 60, false},
+    {"50 to 100+ million dollars", MONEY, SPAN, 50e6, 100e6, true},
+    {"100+ million", MONEY, ATLEAST, 100e6, 100e6, false},
     {"half a million", MONEY, ONE, 5e5, 5e5, false},
 };
 
@@ -840,6 +842,13 @@ test_amount_find_range(void **state)
 					   MONEY, &r, err, sizeof(err)),
 			 0);
 	assert_true(r.shape == AMOUNT_SPAN && r.lo.value == 15e6 && r.hi.value == 30e6);
+	/* Brackets hold working or a restatement. */
+	assert_int_equal(amount_find_range("600K per year (50K a month x 12)", MONEY, &r, err,
+					   sizeof(err)),
+			 0);
+	assert_true(r.lo.value == 6e5);
+	assert_int_equal(amount_find_range("about 70% (70/30 split)", PCT, &r, err, sizeof(err)), 0);
+	assert_true(fabs(r.lo.value - 0.7) < 1e-12);
 	assert_int_equal(amount_find_range("half of it", PCT, &r, err, sizeof(err)), 0);
 	assert_true(r.lo.value == 0.5);
 	assert_int_equal(amount_find_range("no idea", MONEY, &r, err, sizeof(err)), -1);
