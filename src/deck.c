@@ -627,12 +627,13 @@ deck_card_vocab(struct deck_cardctx *k)
 	}
 	if (c->answer != NULL)
 		words_vocab_add(&c->vocab, c->answer, false);
-	for (size_t i = 0; i < c->examples.n; i++)
-		words_vocab_add(&c->vocab, c->examples.v[i], false);
 	for (size_t i = 0; i < c->concepts.n; i++)
 		words_vocab_add(&c->vocab, c->concepts.v[i], false);
 	for (size_t i = 0; i < c->naccept; i++)
 		words_vocab_add(&c->vocab, check_re_source(c->accept[i]), true);
+	/* Last, so that an example's typo ("fruglaity") is not a word of its own. */
+	for (size_t i = 0; i < c->examples.n; i++)
+		words_vocab_add_text(&c->vocab, c->examples.v[i]);
 	for (size_t i = 0; i < c->nreject; i++)
 		words_vocab_add(&c->avoid, check_re_source(c->reject[i]), true);
 	words_vocab_remove(&c->vocab, &c->avoid);

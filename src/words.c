@@ -390,6 +390,26 @@ words_vocab_add(struct strv *vocab, const char *text, bool pattern)
 	}
 }
 
+void
+words_vocab_add_text(struct strv *vocab, const char *text)
+{
+	struct strv add = {0};
+
+	words_vocab_add(&add, text, false);
+	for (size_t i = 0; i < add.n; i++) {
+		size_t n = strlen(add.v[i]), j;
+
+		for (j = 0; j < vocab->n && n >= WORDS_TYPO_MIN; j++) {
+			size_t m = strlen(vocab->v[j]);
+			if (m >= WORDS_TYPO_MIN && words_one_edit(add.v[i], n, vocab->v[j], m))
+				break;
+		}
+		if (n < WORDS_TYPO_MIN || j == vocab->n)
+			words_push(vocab, add.v[i], n);
+	}
+	strv_free(&add);
+}
+
 /* Whether w[0..n) has the stem of a word of sv. */
 static bool
 words_stem_in(const struct strv *sv, const char *w, size_t n)

@@ -62,6 +62,13 @@ bool words_one_edit(const char *a, size_t na, const char *b, size_t nb);
  */
 void words_vocab_add(struct strv *vocab, const char *text, bool pattern);
 
+/*
+ * words_vocab_add for text that may hold typos (a card's examples show
+ * the typos the checker forgives): a word one edit from a word of vocab
+ * (both WORDS_TYPO_MIN letters or more) is not added.
+ */
+void words_vocab_add_text(struct strv *vocab, const char *text);
+
 /* Removes from vocab every word that is in avoid, or has a word's stem. */
 void words_vocab_remove(struct strv *vocab, const struct strv *avoid);
 

@@ -121,6 +121,23 @@ test_vocab_and_correct(void **state)
 	strv_free(&spelled);
 }
 
+/* An example's typo is not a word of the card: it would stop the correction. */
+static void
+test_vocab_from_examples(void **state)
+{
+	struct strv vocab = {0};
+
+	(void)state;
+	words_vocab_add(&vocab, "Frugality", false);
+	words_vocab_add_text(&vocab, "I think it's fruglaity, frugal");
+	/* "it's" gives no word: runs of 3 letters or more only. */
+	assert_int_equal(vocab.n, 3);
+	assert_string_equal(vocab.v[0], "frugality");
+	assert_string_equal(vocab.v[1], "think");
+	assert_string_equal(vocab.v[2], "frugal");
+	strv_free(&vocab);
+}
+
 static void
 test_concepts(void **state)
 {
@@ -139,7 +156,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fold),	    cmocka_unit_test(test_stem),
 	    cmocka_unit_test(test_one_edit),	    cmocka_unit_test(test_vocab_and_correct),
-	    cmocka_unit_test(test_concepts),
+	    cmocka_unit_test(test_vocab_from_examples), cmocka_unit_test(test_concepts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
