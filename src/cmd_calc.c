@@ -273,8 +273,7 @@ cmd_calc_print_text(const struct cmd_calc_run *r)
 			w = strlen(r->res.steps[i].label);
 	for (size_t i = 0; i < r->res.nsteps; i++) {
 		const struct impact_step *s = &r->res.steps[i];
-		amount_format(s->value, s->kind, num, sizeof(num));
-		printf("  %zu. %-*s  %s = %s\n", i + 1, (int)w, s->label, s->expression, num);
+		printf("  %zu. %-*s  %s = %s\n", i + 1, (int)w, s->label, s->expression, s->text);
 	}
 	amount_format(annual, AMOUNT_MONEY, num, sizeof(num));
 	printf("\nannual impact       %s\n", num);

@@ -21,10 +21,6 @@ struct impact_ctx {
 	char *err;
 	size_t errlen;
 	char in[IMPACT_MAX_INPUTS][AMOUNT_FORMAT_MAX]; /* inputs as written, exact */
-	char st[IMPACT_MAX_STEPS][AMOUNT_FORMAT_MAX];  /* step values as written in
-							  later steps: 4 digits, so
-							  the arithmetic shown still
-							  checks out at 3 */
 };
 
 struct impact_entry {
@@ -306,7 +302,8 @@ static int impact_step(struct impact_ctx *c, const char *label, enum amount_kind
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /*
- * Appends a step; its value as written is kept in c->st for later steps.
+ * Appends a step; its value as written (4 digits, so that the arithmetic
+ * shown still checks out) is kept in its text for later steps and displays.
  * A value of AMOUNT_MAX or more fails the run: it could not be printed
  * or read back.
  */
@@ -333,9 +330,34 @@ impact_step(struct impact_ctx *c, const char *label, enum amount_kind kind, doub
 	va_end(ap);
 	s->value = amount_clean(value);
 	s->kind = kind;
-	amount_format_sig(s->value, kind, 4, c->st[r->nsteps], sizeof(c->st[0]));
+	amount_format_sig(s->value, kind, 4, s->text, sizeof(s->text));
+	s->has_alt = false;
 	r->nsteps++;
 	return 0;
+}
+
+/*
+ * The other order for the last step (see impact_step.has_alt): it
+ * multiplied the step before it by this_factor; the other way multiplies
+ * it by next_factor, times next_value, and the next step by this_factor.
+ */
+static void
+impact_alt(struct impact_ctx *c, const char *label, const char *this_factor,
+	   const char *next_factor, double next_value)
+{
+	size_t n = c->r->nsteps;
+	struct impact_step *s = &c->r->steps[n - 1];
+	char text[AMOUNT_FORMAT_MAX], prev[AMOUNT_FORMAT_MAX];
+
+	snprintf(prev, sizeof(prev), "%s", c->r->steps[n - 2].text);
+	s->has_alt = true;
+	snprintf(s->alt_label, sizeof(s->alt_label), "%s", label);
+	s->alt_value = amount_clean(c->r->steps[n - 2].value * next_value);
+	snprintf(s->alt_expression, sizeof(s->alt_expression), "%s" IMPACT_TIMES "%s", prev,
+		 next_factor);
+	amount_format_sig(s->alt_value, s->kind, 4, text, sizeof(text));
+	snprintf(s->alt_next_expression, sizeof(s->alt_next_expression), "%s" IMPACT_TIMES "%s",
+		 text, this_factor);
 }
 
 /* The last step's value and its text. */
@@ -348,7 +370,7 @@ impact_last(const struct impact_ctx *c)
 static const char *
 impact_last_text(const struct impact_ctx *c)
 {
-	return c->st[c->r->nsteps - 1];
+	return c->r->steps[c->r->nsteps - 1].text;
 }
 
 /* The closing step shared by methods with an attribution input. */
@@ -432,6 +454,8 @@ impact_run_market(struct impact_ctx *c)
 	if (rc == 0)
 		rc = impact_step(c, "attributed potential", AMOUNT_MONEY, impact_last(c) * v[2],
 				 "%s" IMPACT_TIMES "%s", impact_last_text(c), c->in[2]);
+	if (rc == 0) /* penetration first, then attribution: the same result */
+		impact_alt(c, "realised potential", c->in[2], c->in[3], v[3]);
 	if (rc == 0)
 		rc = impact_step(c, "annual impact", AMOUNT_MONEY, impact_last(c) * v[3],
 				 "%s" IMPACT_TIMES "%s", impact_last_text(c), c->in[3]);

@@ -41,6 +41,21 @@ struct impact_step {
 	char expression[192]; /* "150,000 x (3.1% - 2.3%)" */
 	double value;         /* the step's value in base units */
 	enum amount_kind kind;
+	char text[AMOUNT_FORMAT_MAX]; /* the value as every step and display writes it:
+					 4 significant digits ("$291.6K"), so a later
+					 step's expression repeats it exactly */
+	/*
+	 * A step that commutes with the next one (both multiply by one
+	 * factor: attribution then penetration, or the reverse) may be taken
+	 * in the other order. Then alt_label, alt_expression and alt_value
+	 * describe this step taken the other way; the step after it comes to
+	 * the same value either way. has_alt is false for other steps.
+	 */
+	bool has_alt;
+	char alt_label[48];
+	char alt_expression[192];
+	double alt_value;
+	char alt_next_expression[192]; /* the next step's expression that way */
 };
 
 struct impact_result {

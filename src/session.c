@@ -466,30 +466,41 @@ static void
 session_show_steps(const struct impact_result *r)
 {
 	for (size_t i = 0; i < r->nsteps; i++) {
-		char v[AMOUNT_FORMAT_MAX];
-		amount_format(r->steps[i].value, r->steps[i].kind, v, sizeof(v));
 		printf("  %zu. %s: %s = %s\n", i + 1, r->steps[i].label,
-		       r->steps[i].expression, v);
+		       r->steps[i].expression, r->steps[i].text);
 	}
 }
 
-/* Asks for one figure of kind; returns its verdict or -1 (action set). */
+/*
+ * Asks for one figure of kind; returns its verdict or -1 (action set).
+ * With alt (a step that may be taken in the other order), a figure right
+ * for the other order counts too, and *took_alt says so.
+ */
 static int
 session_ask_figure(struct session *ss, const struct card *c, const char *prompt,
-		   const struct impact_step *step, struct session_grade *g)
+		   const struct impact_step *step, bool alt, bool *took_alt,
+		   struct session_grade *g)
 {
 	char err[256];
 	struct amount a;
 
+	if (took_alt != NULL)
+		*took_alt = false;
 	for (;;) {
 		char *line = NULL;
 		g->action = session_input(ss, c, prompt, &line);
 		if (g->action != ACT_LINE)
 			return -1;
 		if (amount_parse(line, step->kind, &a, err, sizeof(err)) == 0) {
+			int v = (int)calc_judge(step->value, a.value, c->tolerance);
 			free(g->answer);
 			g->answer = line;
-			return (int)calc_judge(step->value, a.value, c->tolerance);
+			if (alt && v != CALC_CORRECT &&
+			    calc_judge(step->alt_value, a.value, c->tolerance) == CALC_CORRECT) {
+				*took_alt = true;
+				v = CALC_CORRECT;
+			}
+			return v;
 		}
 		printf("%s; try again.\n", err);
 		free(line);
@@ -530,27 +541,40 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 	char v[AMOUNT_FORMAT_MAX];
 
 	if (c->walkthrough) {
+		bool other_way = false; /* the step before was taken in the other order */
 		printf("%sWalk me through it.%s\n", ui_on(ss->ui, UI_BOLD), ui_off(ss->ui));
 		for (int i = 0; i < g->target; i++) {
-			char *prompt = xasprintf("Step %d: %s? › ", i + 1, r->steps[i].label);
-			int sv = session_ask_figure(ss, c, prompt, &r->steps[i], g);
+			const struct impact_step *st = &r->steps[i];
+			/* The next step (asked next, or the figure asked) comes out the same. */
+			bool alt = st->has_alt;
+			char *prompt = alt ? xasprintf("Step %d: %s (or %s, the other order)? › ", i + 1,
+						       st->label, st->alt_label)
+					   : xasprintf("Step %d: %s? › ", i + 1, st->label);
+			bool took_alt;
+			int sv = session_ask_figure(ss, c, prompt, st, alt, &took_alt, g);
+			const char *expr = other_way ? r->steps[i - 1].alt_next_expression
+						     : st->expression;
 			free(prompt);
 			if (sv < 0)
 				return;
-			amount_format(r->steps[i].value, r->steps[i].kind, v, sizeof(v));
-			if (sv == CALC_CORRECT) {
-				printf("  %s✓%s %s = %s\n", ui_on(ss->ui, UI_GREEN), ui_off(ss->ui),
-				       r->steps[i].expression, v);
+			if (sv == CALC_CORRECT && took_alt) {
+				amount_format_sig(st->alt_value, st->kind, 4, v, sizeof(v));
+				printf("  %s✓%s %s: %s = %s\n", ui_on(ss->ui, UI_GREEN), ui_off(ss->ui),
+				       st->alt_label, st->alt_expression, v);
+			} else if (sv == CALC_CORRECT) {
+				printf("  %s✓%s %s = %s\n", ui_on(ss->ui, UI_GREEN), ui_off(ss->ui), expr,
+				       st->text);
 			} else {
 				printf("  %s✗%s it is %s = %s\n", ui_on(ss->ui, UI_RED),
-				       ui_off(ss->ui), r->steps[i].expression, v);
+				       ui_off(ss->ui), st->expression, st->text);
 				if (g->shaky_step == 0)
 					g->shaky_step = i + 1;
 			}
+			other_way = sv == CALC_CORRECT && took_alt;
 		}
 	}
 	char *prompt = xasprintf("%s? › ", r->steps[g->target].label);
-	final = session_ask_figure(ss, c, prompt, &r->steps[g->target], g);
+	final = session_ask_figure(ss, c, prompt, &r->steps[g->target], false, NULL, g);
 	free(prompt);
 	if (final < 0)
 		return;
@@ -567,8 +591,6 @@ session_calc(struct session *ss, const struct card *c, struct session_grade *g)
 static void
 session_reveal(const struct session *ss, const struct card *c, const struct session_grade *g)
 {
-	char v[AMOUNT_FORMAT_MAX];
-
 	if (g->verdict == VERDICT_NONE)
 		return; /* self-graded: the answer was shown before grading */
 	session_verdict_line(ss, g->verdict);
@@ -576,9 +598,8 @@ session_reveal(const struct session *ss, const struct card *c, const struct sess
 		printf("%s\n", g->note);
 	if (c->type == CARD_CALC && g->has_calc) {
 		const struct impact_result *r = &g->r;
-		amount_format(r->steps[g->target].value, r->steps[g->target].kind, v, sizeof(v));
 		printf("%s%s:%s %s\n", ui_on(ss->ui, UI_CYAN), r->steps[g->target].label,
-		       ui_off(ss->ui), v);
+		       ui_off(ss->ui), r->steps[g->target].text);
 		if (g->verdict != VERDICT_CORRECT)
 			session_show_steps(r);
 		char annual[AMOUNT_FORMAT_MAX], claim[AMOUNT_FORMAT_MAX];

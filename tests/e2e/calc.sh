@@ -54,8 +54,8 @@ has "attribution band    strong (75%)" out
 has "conservative claim  \$40M" out
 
 run 0 "$drill" calc productivity engineers=340 loaded_cost=220K improvement=43% maintenance=2.1M
-has "340 × \$220K × 43% = \$32.2M" out
-has "\$32.16M − \$2.1M = \$30.1M" out
+has "340 × \$220K × 43% = \$32.16M" out
+has "\$32.16M − \$2.1M = \$30.06M" out
 has "attribution band    none" out
 
 run 0 "$drill" calc total labor=187K quality=145K release=380K

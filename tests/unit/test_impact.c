@@ -443,10 +443,38 @@ test_impact_conservative(void **state)
 	}
 }
 
+/*
+ * Steps that commute: a market expansion may apply penetration before
+ * attribution. The step records the other order; the next step is the
+ * same either way. Every step's text is written at 4 digits.
+ */
+static void
+test_impact_other_order(void **state)
+{
+	const struct impact_method *m = impact_method_find("market");
+	const double v[] = {3, 7e6, 0.65, 0.55};
+	struct impact_result r;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(impact_run(m, v, &r, err, sizeof(err)), 0);
+	assert_false(r.steps[0].has_alt);
+	assert_true(r.steps[1].has_alt);
+	assert_string_equal(r.steps[1].alt_label, "realised potential");
+	assert_true(fabs(r.steps[1].alt_value - 11.55e6) < 1e-6);
+	assert_string_equal(r.steps[1].alt_expression, "$21M \xc3\x97 55%");
+	assert_string_equal(r.steps[1].alt_next_expression, "$11.55M \xc3\x97 65%");
+	assert_true(fabs(r.steps[1].alt_value * 0.65 - r.steps[2].value) < 1e-6);
+	assert_string_equal(r.steps[1].text, "$13.65M");
+	assert_string_equal(r.steps[2].text, "$7.508M");
+	assert_false(r.steps[2].has_alt);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_impact_other_order),
 	    cmocka_unit_test(test_impact_methods),
 	    cmocka_unit_test(test_impact_every_method_tested),
 	    cmocka_unit_test(test_impact_interface),
