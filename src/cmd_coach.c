@@ -327,6 +327,7 @@ cmd_coach_json(const struct coach_result *r, const struct coach_question *q, con
 		json_object_set_new(jf, "kind", json_string(coach_figure_kind_name(fg->kind)));
 		json_object_set_new(jf, "value", cmd_coach_json_number(fg->value));
 		json_object_set_new(jf, "claim", json_boolean(fg->claim));
+		json_object_set_new(jf, "role", json_string(coach_figure_role_name(fg->role)));
 		json_object_set_new(jf, "offset", json_integer((json_int_t)fg->offset));
 		json_array_append_new(figures, jf);
 	}

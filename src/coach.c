@@ -46,6 +46,21 @@ enum coach_cue {
 	COACH_CUE_ONE_TEAM,
 	COACH_CUE_MULTI_TEAM,
 	COACH_CUE_CONSERVATIVE,
+	COACH_CUE_COST_BEFORE,
+	COACH_CUE_PROJECTION,
+	COACH_CUE_RATE_PAIR,
+	COACH_CUE_SHARE_AFTER,
+	COACH_CUE_NEGATION,
+	COACH_CUE_FIRST_PERSON,
+	COACH_CUE_WE,
+	COACH_CUE_VAGUE_ADV,
+	COACH_CUE_PEOPLE_WORDS,
+	COACH_CUE_HANDS_ON,
+	COACH_CUE_COMPANY_WIDE,
+	COACH_CUE_RECOVER,
+	COACH_CUE_LOSS,
+	COACH_CUE_NUMBER,
+	COACH_CUE_PER_YEAR,
 	COACH_NCUES
 };
 
@@ -134,7 +149,11 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "model(?:led)?|calculated)|\\bbilling (?:data|reports?)\\b|"
 			 "\\bcloud bill|\\binvoices?\\b|\\bexit surveys?\\b|\\bsurvey(?:ed|s)?\\b|"
 			 "\\bcohorts?\\b|\\bregression\\b|\\bcalculated\\b|\\bcounted\\b|"
-			 "\\bfrom (?:the )?logs\\b|\\b=)",
+			 "\\bfrom (?:the )?logs\\b|(?<![<>=!])=(?![=>])|"
+			 /* a stated before and after is a before/after measurement */
+			 "\\bfrom\\s+~?\\$?\\d[\\d.,]*\\s*(?:%|[kmb]\\b|ms\\b|s\\b|seconds?|"
+			 "minutes?|hours?|days?|million|points?)?\\s+to\\s+~?\\$?\\d|"
+			 "\\d\\s*(?:%|[kmb]\\b|ms\\b|s\\b)?\\s*(?:\\x{2192}|->)\\s*~?\\$?\\d)",
     [COACH_CUE_VALIDATION] =
 	"\\b(?:(?:finance|fp&a|controller|cfo)[\\w ]{0,30}?(?:validated|valued|"
 	"confirmed|signed off|reviewed|checked|audited|agreed|verified)|"
@@ -153,7 +172,11 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 	"\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of|"
 	/* a share stated as a part of the outcome: "about 60% of it" */
 	"\\b\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of (?:it|that|this|the (?:gain|lift|"
-	"uplift|increase|improvement|savings|impact|result|outcome|win)s?)\\b)",
+	"uplift|increase|improvement|savings|impact|result|outcome|win)s?)\\b|"
+	/* a share applied as the last factor of a written calculation, after an
+	   amount: "$1.98M x 80% = $1.58M" (several percentages in a row do not
+	   say which one is the team's share) */
+	"(?<![%\\s])\\s*(?:\\x{00d7}|\\*|\\bx)\\s*\\d{1,3}(?:\\.\\d+)?\\s?%(?=\\s*=))",
     [COACH_CUE_ATTRIB_WORD] = "\\b(?:attribut\\w*|credit\\w*)",
     [COACH_CUE_TIMEFRAME] = "(?:\\b(?:annual(?:ly)?|annuali[sz]ed|per (?:year|annum|month|quarter|"
 			    "week|day)|a (?:year|month|quarter|week)|each (?:year|month|quarter|"
@@ -176,7 +199,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"dramatic(?:ally)?|a lot of (?:money|savings|revenue|value|time))\\b",
     [COACH_CUE_UP_TO] = "\\b(?:up to|as much as)\\s+~?\\$?\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
 			"(?:\\s?(?:%|k\\b|m\\b|b\\b|million\\b|billion\\b|x\\b|percent\\b))?",
-    [COACH_CUE_CONTEXT_AFTER] = "^[\\s-]*(?:[\\w-]+\\s+){0,2}?(?:business|budget|investment|market|"
+    [COACH_CUE_CONTEXT_AFTER] = "^[\\s-]*(?:[\\w-]+\\s+){0,2}?(?:business(?!\\s+(?:value|impact|"
+				"outcomes?|benefits?|results?|wins?))|budget|investment|market|"
 				"opportunity|company|portfolio|p&l|division|revenue base|run-?rate|"
 				"at risk|at stake|in daily transactions|in transactions|"
 				"expansion opportunity|product line)\\b",
@@ -192,6 +216,47 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			     "organi[sz]ation(?:al)?|orgs|company-wide|across the (?:company|org)|"
 			     "cross-org|platform)\\b",
     [COACH_CUE_CONSERVATIVE] = "\\b(?:conservative(?:ly)?|at least|at a minimum)\\b",
+    /* before a figure, in its sentence: what the problem cost */
+    [COACH_CUE_COST_BEFORE] =
+	"\\b(?:cost(?:s|ing)?|lost|losing|loss(?:es)? of|bleeding|burning|wasting|wasted|"
+	"spent|spending|(?:put|puts|putting) [\\w ]{0,20}at risk|exposed|penalt(?:y|ies) of)"
+	"\\b[^.;!?\\n]{0,40}$",
+    [COACH_CUE_PROJECTION] =
+	"\\b(?:will|would|could|should|expected|expects?|projected|projects?|forecast(?:ed|s)?|"
+	"estimated to|on track to|aims? to|targets?|potential(?:ly)?|hoping|plan(?:ned|s)? to)"
+	"\\b[^.;!?\\n]{0,50}$",
+    /* a rate given with its own before and after: "from 3.40% to 3.47%" */
+    [COACH_CUE_RATE_PAIR] = "\\d(?:[\\d.,]*\\d)?\\s?%\\s*(?:to|->|\\x{2192}|-|\\x{2013})\\s*~?"
+			    "\\d(?:[\\d.,]*\\d)?\\s?%",
+    [COACH_CUE_SHARE_AFTER] = "^\\s*(?:of (?:the |our |all )?(?:traffic|users|customers|sessions|"
+			      "requests|calls|accounts|fleet|servers|hosts|machines|budget|"
+			      "time|capacity)|(?:[\\w-]+\\s+)?(?:holdout|hold-out|sample|control group|"
+			      "canary|rollout|of the (?:company|org)))\\b",
+    [COACH_CUE_NEGATION] = "\\b(?:never|not|no|without|didn't|did not|haven't|hadn't|wasn't|"
+			   "weren't|couldn't|hardly|barely)\\b[^.;!?\\n]{0,30}$",
+    [COACH_CUE_FIRST_PERSON] = "(?-i)\\b(?:I|I'm|I've|I'd|I'll|me|myself)\\b",
+    [COACH_CUE_WE] = "\\b(?:we|we've|we'd|we're|us|our|ours|the team|my team)\\b",
+    [COACH_CUE_VAGUE_ADV] = "\\b(?:significantly|substantially|considerably|greatly|hugely|"
+			    "tremendously|massively|ultimately|vastly|for a (?:short|long|brief) "
+			    "(?:period|time|while)|in no time|much (?:faster|better|cheaper|quicker))\\b",
+    [COACH_CUE_PEOPLE_WORDS] = "\\b(?:team|teams|squad|engineers?|developers?|reports|"
+			       "people|colleagues|peers|mentor\\w*|coach\\w*|"
+			       "hir(?:e|ed|ing)|stakeholders?|partner\\w*|cross-functional|org|"
+			       "organi[sz]ation|we|our|us|process|mechanism|rota|review(?:s|ed)?|"
+			       "standards?|playbook|runbooks?)\\b",
+    [COACH_CUE_HANDS_ON] = "\\bI (?:personally |myself )?(?:wrote|coded|implemented|debugged|"
+			   "fixed|refactored|rewrote|profiled|tuned|optimi[sz]ed|built|"
+			   "patched|deployed|scripted|hacked|programmed|developed)\\b",
+    [COACH_CUE_COMPANY_WIDE] = "\\b(?:the company's|company[- ]wide|the (?:whole|entire) "
+			       "(?:company|business|org(?:ani[sz]ation)?)|all of (?:amazon|the company)|"
+			       "(?:company|group|firm)'s (?:revenue|growth|profit|margin|market share)|"
+			       "the (?:business|company) (?:grew|doubled|tripled))\\b",
+    [COACH_CUE_RECOVER] = "\\b(?:recover\\w*|regain\\w*|won back|win back|winning back|"
+			  "sav(?:e|ed|ing)|protect\\w*|avoid\\w*)\\b",
+    [COACH_CUE_LOSS] = "\\b(?:loss(?:es)?|lost|losing|leak\\w*|cost(?:s|ing)? us|at risk)\\b",
+    [COACH_CUE_PER_YEAR] = "\\b(?:a year|per year|per annum|annual(?:ly)?|yearly|each year|every year)\\b",
+    [COACH_CUE_NUMBER] = "(?<![\\w.])\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|"
+			 "ten|twice|double[ds]?|half|tripled?|halved)\\b",
 };
 
 struct coach {
@@ -215,6 +280,18 @@ static const char *const coach_kind_names[COACH_NKINDS] = {
     [COACH_NO_VALIDATION] = "no_validation",
     [COACH_NO_FIGURES] = "no_figures",
     [COACH_STAR_BALANCE] = "star_balance",
+    [COACH_NO_OWNERSHIP] = "no_ownership",
+    [COACH_NO_OUTCOME] = "no_outcome",
+    [COACH_INCONSISTENT] = "inconsistent",
+    [COACH_UNVERIFIABLE] = "unverifiable",
+    [COACH_IC_SCOPE] = "ic_scope",
+};
+
+static const char *const coach_role_names[] = {
+    [COACH_ROLE_OUTCOME] = "outcome",	    [COACH_ROLE_CONTEXT] = "context",
+    [COACH_ROLE_BASELINE] = "baseline",	    [COACH_ROLE_COST] = "cost",
+    [COACH_ROLE_PROJECTION] = "projection", [COACH_ROLE_RATE] = "rate",
+    [COACH_ROLE_SHARE] = "share",	    [COACH_ROLE_COUNT] = "count",
 };
 
 static const char *const coach_part_names[COACH_NPARTS] = {"situation", "task", "action", "result"};
@@ -314,6 +391,14 @@ coach_level_from_name(const char *name)
 	if (strcasecmp(name, "L7") == 0)
 		return COACH_L7;
 	return -1;
+}
+
+const char *
+coach_figure_role_name(enum coach_figure_role r)
+{
+	if ((size_t)r >= ARRAY_LEN(coach_role_names))
+		return "unknown";
+	return coach_role_names[r];
 }
 
 const char *
@@ -468,6 +553,8 @@ coach_add_figure(struct coach_run *run, enum coach_figure_kind kind, double valu
 	r->figures = coach_grow(r->figures, r->nfigures, &run->figures_cap, sizeof(*r->figures));
 	fig = &r->figures[r->nfigures++];
 	fig->kind = kind;
+	fig->role = kind == COACH_FIG_ENGINEERS || kind == COACH_FIG_TEAMS ? COACH_ROLE_COUNT
+									  : COACH_ROLE_OUTCOME;
 	fig->value = value;
 	fig->claim = false;
 	fig->offset = offset;
@@ -826,6 +913,24 @@ coach_put(char *buf, size_t size, size_t *k, char ch)
 	return true;
 }
 
+/* The start of the sentence (segment) holding offset, or 0. */
+static size_t
+coach_sentence_start(const struct coach_run *run, size_t offset)
+{
+	const struct coach_seg *s = coach_seg_at(run, offset);
+
+	return s != NULL ? s->start : 0;
+}
+
+/* Does a cue anchored at the end ("...$") match the sentence up to offset? */
+static bool
+coach_before(const struct coach_run *run, enum coach_cue cue, size_t offset)
+{
+	size_t a, b, start = coach_sentence_start(run, offset);
+
+	return coach_next(run, cue, start, offset, &a, &b);
+}
+
 /* Is the money figure at [ms, me) context rather than an outcome claimed? */
 static bool
 coach_is_context(struct coach_run *run, size_t ms, size_t me)
@@ -839,6 +944,29 @@ coach_is_context(struct coach_run *run, size_t ms, size_t me)
 		return true;
 	ws = ms > 40 ? ms - 40 : 0;
 	return coach_next(run, COACH_CUE_CONTEXT_BEFORE, ws, ms, &a, &b);
+}
+
+/*
+ * The role of a money figure: the cost of the problem, a baseline, other
+ * context, a projection or an outcome. Only outcomes and projections are
+ * claims.
+ */
+static void
+coach_money_role(struct coach_run *run, struct coach_figure *f, size_t ms, size_t me)
+{
+	const struct coach_seg *s = coach_seg_at(run, ms);
+	bool outcome_words = s != NULL && coach_has(run, COACH_CUE_RECOVER, s->start, s->end);
+
+	if (coach_before(run, COACH_CUE_COST_BEFORE, ms) && !outcome_words)
+		f->role = COACH_ROLE_COST;
+	else if (coach_is_context(run, ms, me))
+		f->role = coach_before(run, COACH_CUE_CONTEXT_BEFORE, ms) ? COACH_ROLE_BASELINE
+									   : COACH_ROLE_CONTEXT;
+	else if (coach_before(run, COACH_CUE_PROJECTION, ms))
+		f->role = COACH_ROLE_PROJECTION;
+	else
+		f->role = COACH_ROLE_OUTCOME;
+	f->claim = f->role == COACH_ROLE_OUTCOME || f->role == COACH_ROLE_PROJECTION;
 }
 
 static void
@@ -865,9 +993,48 @@ coach_find_money(struct coach_run *run)
 		if (cut || amount_parse(buf, AMOUNT_MONEY, &a, NULL, 0) != 0)
 			continue;
 		coach_add_figure(run, COACH_FIG_MONEY, a.value, ms, me - ms);
-		run->r->figures[run->r->nfigures - 1].claim =
-		    !coach_is_context(run, (size_t)(dollar - t), me);
+		coach_money_role(run, &run->r->figures[run->r->nfigures - 1], (size_t)(dollar - t), me);
 	}
+}
+
+/* Is [ms, me) inside a match of cue in its sentence? */
+static bool
+coach_inside(const struct coach_run *run, enum coach_cue cue, size_t ms, size_t me)
+{
+	const struct coach_seg *s = coach_seg_at(run, ms);
+	size_t from = s != NULL ? s->start : 0, end = s != NULL ? s->end : run->len, a, b;
+
+	while (coach_next(run, cue, from, end, &a, &b)) {
+		if (a <= ms && b >= me)
+			return true;
+		if (a >= me)
+			return false;
+		from = coach_after(run->text, run->len, a, b);
+	}
+	return false;
+}
+
+/*
+ * The role of a percentage: a share (an attribution, "a 5% holdout"), a
+ * rate given with its own before and after ("3.40% to 3.47%"), or an
+ * outcome. Attribution spans are found before the figures.
+ */
+static void
+coach_percent_role(struct coach_run *run, struct coach_figure *f, size_t me)
+{
+	size_t a, b;
+
+	if (coach_in_attribution(run, f->offset) ||
+	    coach_next(run, COACH_CUE_SHARE_AFTER, me, run->len, &a, &b))
+		f->role = COACH_ROLE_SHARE;
+	else if (coach_inside(run, COACH_CUE_RATE_PAIR, f->offset, me))
+		f->role = COACH_ROLE_RATE;
+	else if (coach_seg_at(run, f->offset) != NULL &&
+		 (coach_seg_at(run, f->offset)->part == COACH_SITUATION ||
+		  coach_seg_at(run, f->offset)->part == COACH_TASK))
+		f->role = COACH_ROLE_CONTEXT; /* the state before: "abandonment was 73%" */
+	else
+		f->role = COACH_ROLE_OUTCOME;
 }
 
 static void
@@ -890,6 +1057,7 @@ coach_find_percent(struct coach_run *run)
 		if (cut || amount_parse(buf, AMOUNT_PERCENT, &a, NULL, 0) != 0)
 			continue;
 		coach_add_figure(run, COACH_FIG_PERCENT, a.value, ms, me - ms);
+		coach_percent_role(run, &run->r->figures[run->r->nfigures - 1], me);
 	}
 }
 
@@ -1055,11 +1223,39 @@ coach_first_metric(const struct coach_run *run)
 {
 	for (size_t i = 0; i < run->r->nfigures; i++) {
 		const struct coach_figure *f = &run->r->figures[i];
-		if (f->kind == COACH_FIG_MONEY ||
-		    (f->kind == COACH_FIG_PERCENT && !coach_in_attribution(run, f->offset)))
+		if ((f->kind == COACH_FIG_MONEY && f->claim) ||
+		    (f->kind == COACH_FIG_PERCENT && f->role == COACH_ROLE_OUTCOME))
 			return f;
 	}
 	return NULL;
+}
+
+/* Any dollar figure or percentage, whatever its role. */
+static bool
+coach_any_figure(const struct coach_run *run)
+{
+	for (size_t i = 0; i < run->r->nfigures; i++)
+		if (run->r->figures[i].kind == COACH_FIG_MONEY ||
+		    run->r->figures[i].kind == COACH_FIG_PERCENT)
+			return true;
+	return false;
+}
+
+/*
+ * A measurement method named and not denied: "we never really measured it
+ * formally" names none.
+ */
+static bool
+coach_has_method(const struct coach_run *run)
+{
+	size_t from = 0, ms, me;
+
+	while (coach_next(run, COACH_CUE_METHOD, from, run->len, &ms, &me)) {
+		if (!coach_before(run, COACH_CUE_NEGATION, ms))
+			return true;
+		from = coach_after(run->text, run->len, ms, me);
+	}
+	return false;
 }
 
 static void
@@ -1074,7 +1270,7 @@ coach_check_credibility(struct coach_run *run)
 	bool conservative = false, absolute = false; /* what seen says */
 	size_t from, ms, me;
 
-	r->has_method = coach_has(run, COACH_CUE_METHOD, 0, run->len);
+	r->has_method = coach_has_method(run);
 	r->has_validation = coach_has(run, COACH_CUE_VALIDATION, 0, run->len);
 	r->has_attribution = run->nattr > 0;
 	r->has_timeframe = coach_has(run, COACH_CUE_TIMEFRAME, 0, run->len);
@@ -1131,6 +1327,17 @@ coach_check_credibility(struct coach_run *run)
 			  (int)(me - ms), run->text + ms);
 		from = coach_after(run->text, run->len, ms, me);
 	}
+	from = 0;
+	while (coach_next(run, COACH_CUE_VAGUE_ADV, from, run->len, &ms, &me)) {
+		const struct coach_seg *vs = coach_seg_at(run, ms);
+		if (vs == NULL || !coach_has(run, COACH_CUE_NUMBER, vs->start, vs->end))
+			coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
+				  "\"%.*s\" says how it felt, not what changed: give the "
+				  "figure and the period (\"p99 latency from 900 ms to 210 ms "
+				  "over 6 weeks\").",
+				  (int)(me - ms), run->text + ms);
+		from = coach_after(run->text, run->len, ms, me);
+	}
 	if (about != NULL && !r->has_timeframe)
 		coach_add(run, COACH_VAGUE_TIMEFRAME, about->offset, about->len,
 			  "\"%.*s\" has no period: say whether it is annual, "
@@ -1139,15 +1346,15 @@ coach_check_credibility(struct coach_run *run)
 
 	if (about != NULL && !r->has_method)
 		coach_add(run, COACH_NO_METHOD, about->offset, about->len,
-			  "Nothing says how \"%.*s\" was measured: name the "
-			  "method (A/B test, before/after against a baseline, "
-			  "finance-validated model).",
+			  "Nothing says how \"%.*s\" was measured: give the before "
+			  "and after and over what period, or the calculation that "
+			  "gives it.",
 			  (int)about->len, run->text + about->offset);
 
 	for (size_t i = 0; i < r->nfigures && result_pct == NULL; i++) {
 		const struct coach_seg *s = coach_seg_at(run, r->figures[i].offset);
 		if (r->figures[i].kind == COACH_FIG_PERCENT && s != NULL &&
-		    s->part == COACH_RESULT && !coach_in_attribution(run, r->figures[i].offset))
+		    s->part == COACH_RESULT && r->figures[i].role == COACH_ROLE_OUTCOME)
 			result_pct = &r->figures[i];
 	}
 	if (big == NULL && result_pct != NULL)
@@ -1160,16 +1367,18 @@ coach_check_credibility(struct coach_run *run)
 				  "team's, as a percentage, and why.");
 		else
 			coach_add(run, COACH_NO_ATTRIBUTION, about->offset, about->len,
-				  "\"%.*s\" is claimed in full: say what share "
-				  "is your team's (\"70%% attributed to the "
-				  "checkout change\") and why.",
+				  "\"%.*s\" is claimed in full: say what share of it "
+				  "your work drove, as a percentage, and what separates "
+				  "it from other causes (a holdout, the change's own "
+				  "before and after).",
 				  (int)about->len, run->text + about->offset);
 	}
 
 	if (big != NULL && !r->has_validation)
 		coach_add(run, COACH_NO_VALIDATION, big->offset, big->len,
 			  "Nobody else checked \"%.*s\": say who validated it "
-			  "(finance, the business owner).",
+			  "(finance, the owner of the budget or the revenue line) "
+			  "and against what data.",
 			  (int)big->len, run->text + big->offset);
 
 	/* percentages with no absolute number in the same sentence */
@@ -1177,8 +1386,7 @@ coach_check_credibility(struct coach_run *run)
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct coach_figure *f = &r->figures[i];
 		const struct coach_seg *s = coach_seg_at(run, f->offset);
-		if (f->kind != COACH_FIG_PERCENT || s == NULL ||
-		    coach_in_attribution(run, f->offset))
+		if (f->kind != COACH_FIG_PERCENT || s == NULL || f->role != COACH_ROLE_OUTCOME)
 			continue;
 		if (s != seen) {
 			seen = s;
@@ -1187,15 +1395,15 @@ coach_check_credibility(struct coach_run *run)
 		if (absolute)
 			continue;
 		coach_add(run, COACH_NO_ABSOLUTE, f->offset, f->len,
-			  "\"%.*s\" of what? Give the absolute number behind "
-			  "the percentage (users, orders, dollars, hours).",
+			  "\"%.*s\" of what? Give the absolute numbers behind it: "
+			  "the before and after (users, orders, dollars, hours).",
 			  (int)f->len, run->text + f->offset);
 		/* one per sentence is enough */
 		while (i + 1 < r->nfigures && coach_seg_at(run, r->figures[i + 1].offset) == s)
 			i++;
 	}
 
-	if (metric == NULL && !run->opt->followup)
+	if (!coach_any_figure(run) && !run->opt->followup)
 		coach_add(run, COACH_NO_FIGURES, 0, 0,
 			  "No dollar figure and no percentage: quantify the "
 			  "result.");
@@ -1267,6 +1475,222 @@ coach_check_scope(struct coach_run *run)
 			  "The story stays within \"%.*s\": an L7 answer shows "
 			  "several teams or the organisation moving.",
 			  (int)(me - ms), run->text + ms);
+}
+
+/* ------------------------------------------------------------------ */
+/* the story: who acts, what the Result holds, whether the figures agree */
+
+/* The first match of cue in the segments of part, or in all the text
+   when no segment is of that part; counts them in *n. */
+static bool
+coach_in_part(const struct coach_run *run, enum coach_cue cue, int part, size_t *n, size_t *qs,
+	      size_t *qe)
+{
+	bool any_part = false, found = false;
+
+	*n = 0;
+	for (size_t i = 0; i < run->nsegs; i++)
+		any_part |= run->segs[i].part == part;
+	for (size_t i = 0; i < run->nsegs || (!any_part && i == 0); i++) {
+		size_t from = any_part ? run->segs[i].start : 0;
+		size_t end = any_part ? run->segs[i].end : run->len, ms, me;
+		if (any_part && run->segs[i].part != part)
+			continue;
+		while (coach_next(run, cue, from, end, &ms, &me)) {
+			if (!found) {
+				*qs = ms;
+				*qe = me;
+				found = true;
+			}
+			(*n)++;
+			from = coach_after(run->text, run->len, ms, me);
+		}
+		if (!any_part)
+			break;
+	}
+	return found;
+}
+
+/* A quote of the segment: its first words, cut at a word end. */
+static void
+coach_seg_quote(const struct coach_run *run, const struct coach_seg *sg, size_t *qs, size_t *qe)
+{
+	const char *t = run->text;
+	size_t a = sg->start, b = sg->end;
+
+	while (a < b && (coach_is_space(t[a]) || t[a] == '*'))
+		a++;
+	/* after a "Result:" label */
+	for (size_t k = a; k < b && k < a + 20; k++)
+		if (t[k] == ':') {
+			a = k + 1;
+			while (a < b && (coach_is_space(t[a]) || t[a] == '*'))
+				a++;
+			break;
+		}
+	while (b > a && (coach_is_space(t[b - 1]) || t[b - 1] == '.'))
+		b--;
+	if (b - a > 90) {
+		b = a + 90;
+		while (b > a + 40 && !coach_is_space(t[b]))
+			b--;
+		while (b > a && ((unsigned char)t[b] & 0xC0) == 0x80)
+			b--;
+	}
+	*qs = a;
+	*qe = b;
+}
+
+/*
+ * Whether the sentences at offsets a and b both give their figure per year
+ * (a loss "per minute of outage" is not comparable to a saving a year).
+ */
+static bool
+coach_same_period(const struct coach_run *run, size_t a, size_t b)
+{
+	const struct coach_seg *x = coach_seg_at(run, a), *y = coach_seg_at(run, b);
+	size_t ms, me;
+
+	return x != NULL && y != NULL &&
+	       coach_next(run, COACH_CUE_PER_YEAR, x->start, x->end, &ms, &me) &&
+	       coach_next(run, COACH_CUE_PER_YEAR, y->start, y->end, &ms, &me);
+}
+
+static void
+coach_check_story(struct coach_run *run)
+{
+	struct coach_result *r = run->r;
+	size_t n_i, n_we, qs = 0, qe = 0, ws = 0, we_end = 0, ms, me;
+	const struct coach_figure *loss = NULL, *recovered = NULL;
+
+	/* "we" throughout: whose work was it? */
+	coach_in_part(run, COACH_CUE_FIRST_PERSON, COACH_ACTION, &n_i, &qs, &qe);
+	if (coach_in_part(run, COACH_CUE_WE, COACH_ACTION, &n_we, &ws, &we_end) && n_i == 0 &&
+	    !run->opt->followup)
+		coach_add(run, COACH_NO_OWNERSHIP, ws, we_end - ws,
+			  "The Action is told as \"%.*s\": say what you yourself decided, "
+			  "built or changed, and what the others did.",
+			  (int)(we_end - ws), run->text + ws);
+
+	/* a Result that holds no measured change */
+	if (!run->opt->followup) {
+		const struct coach_seg *first = NULL;
+		bool measured = false;
+		for (size_t i = 0; i < run->nsegs; i++) {
+			const struct coach_seg *sg = &run->segs[i];
+			if (sg->part != COACH_RESULT)
+				continue;
+			if (first == NULL)
+				first = sg;
+			measured |= coach_has(run, COACH_CUE_NUMBER, sg->start, sg->end);
+		}
+		if (first != NULL && !measured) {
+			coach_seg_quote(run, first, &qs, &qe);
+			coach_add(run, COACH_NO_OUTCOME, qs, qe - qs,
+				  "The Result \"%.*s\" holds no measured change: say what "
+				  "moved, by how much and against what baseline.",
+				  (int)(qe - qs), run->text + qs);
+		}
+	}
+
+	/* figures that cannot all be true */
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *f = &r->figures[i];
+		const struct coach_seg *sg = coach_seg_at(run, f->offset);
+		if (f->kind == COACH_FIG_PERCENT && f->role == COACH_ROLE_SHARE && f->value > 1)
+			coach_add(run, COACH_INCONSISTENT, f->offset, f->len,
+				  "A share of \"%.*s\" cannot be: a share of an outcome is at "
+				  "most 100%%.",
+				  (int)f->len, run->text + f->offset);
+		if (f->kind != COACH_FIG_MONEY || sg == NULL)
+			continue;
+		if (f->role == COACH_ROLE_COST || (!f->claim && coach_has(run, COACH_CUE_LOSS,
+									    sg->start, sg->end))) {
+			if (loss == NULL)
+				loss = f;
+		} else if (f->claim && coach_has(run, COACH_CUE_RECOVER, sg->start, sg->end) &&
+			   (recovered == NULL || f->value > recovered->value)) {
+			recovered = f;
+		}
+	}
+	if (loss != NULL && recovered != NULL && recovered->offset > loss->offset) {
+		char lm[AMOUNT_FORMAT_MAX], mm[AMOUNT_FORMAT_MAX];
+		bool pair = false;
+		double before = 0, after = 0;
+		size_t from = 0;
+
+		/* a drop of a rate on that loss: "abandonment 73% -> 61%" */
+		while (!pair && coach_next(run, COACH_CUE_RATE_PAIR, from, run->len, &ms, &me)) {
+			struct amount_range rr;
+			char buf[96];
+			size_t k = me - ms < sizeof(buf) - 1 ? me - ms : sizeof(buf) - 1;
+			memcpy(buf, run->text + ms, k);
+			buf[k] = '\0';
+			for (size_t j = 0; j < k; j++) /* "73%->61%", "73% \u2192 61%" */
+				if (buf[j] == '>' || (unsigned char)buf[j] >= 0x80)
+					buf[j] = buf[j] == '>' ? ' ' : '-';
+			if (amount_parse_range(buf, AMOUNT_PERCENT, &rr, NULL, 0) == 0 &&
+			    rr.shape == AMOUNT_SPAN && rr.lo.value > 0) {
+				/* written high to low for a drop: the range is sorted */
+				before = rr.hi.value;
+				after = rr.lo.value;
+				pair = true;
+			}
+			from = coach_after(run->text, run->len, ms, me);
+		}
+		coach_money(loss->value, lm, sizeof(lm));
+		if (pair) {
+			double most = loss->value * (before - after) / before;
+			if (recovered->value > 1.25 * most) {
+				coach_money(most, mm, sizeof(mm));
+				coach_add(run, COACH_INCONSISTENT, recovered->offset, recovered->len,
+					  "\"%.*s\" does not follow from the figures: a fall "
+					  "from %.4g%% to %.4g%% on a %s loss recovers about %s.",
+					  (int)recovered->len, run->text + recovered->offset,
+					  100 * before, 100 * after, lm, mm);
+				coach_add(run, COACH_ARITHMETIC, recovered->offset, recovered->len,
+					  "%s x (%.4g%% - %.4g%%) / %.4g%% = %s, not \"%.*s\".",
+					  lm, 100 * before, 100 * after, 100 * before, mm,
+					  (int)recovered->len, run->text + recovered->offset);
+			}
+		} else if (recovered->value > 1.05 * loss->value &&
+			   coach_same_period(run, loss->offset, recovered->offset)) {
+			coach_add(run, COACH_INCONSISTENT, recovered->offset, recovered->len,
+				  "\"%.*s\" recovered is more than the %s the problem cost: "
+				  "say what else the figure includes, or correct it.",
+				  (int)recovered->len, run->text + recovered->offset, lm);
+		}
+	}
+
+	if (r->level == COACH_L6 && !run->opt->followup &&
+	    !coach_has(run, COACH_CUE_PEOPLE_WORDS, 0, run->len) &&
+	    coach_next(run, COACH_CUE_HANDS_ON, 0, run->len, &ms, &me))
+		coach_add(run, COACH_IC_SCOPE, ms, me - ms,
+			  "\"%.*s\" is hands-on work only: an L6 story shows the team you led "
+			  "or the mechanism you put in place (who did what, and how it "
+			  "lasted without you).",
+			  (int)(me - ms), run->text + ms);
+
+	if (r->level == COACH_L7 && !run->opt->followup) {
+		const struct coach_figure *big = coach_biggest_claim(run, false);
+		if (!r->has_attribution &&
+		    coach_next(run, COACH_CUE_COMPANY_WIDE, 0, run->len, &ms, &me) &&
+		    coach_first_metric(run) != NULL)
+			coach_add(run, COACH_UNVERIFIABLE, ms, me - ms,
+				  "\"%.*s\" credits you with a result many people moved; nobody "
+				  "could check your part: name the share your work drove and "
+				  "who confirmed it.",
+				  (int)(me - ms), run->text + ms);
+		else if (big != NULL && big->value >= 10e6 && !r->has_method &&
+			 !r->has_validation &&
+			 (coach_sig_digits(run->text + big->offset, big->len) <= 1 ||
+			  (run->text[big->offset] != '$' && run->text[big->offset] != '-')))
+			coach_add(run, COACH_UNVERIFIABLE, big->offset, big->len,
+				  "\"%.*s\" is a round headline with no source: say where it "
+				  "comes from (the finance model, the dashboard) so it can be "
+				  "checked.",
+				  (int)big->len, run->text + big->offset);
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -1534,6 +1958,7 @@ coach_analyse(const struct coach *c, const char *text, size_t len, const struct 
 	coach_check_credibility(&run);
 	coach_check_scope(&run);
 	coach_check_arithmetic(&run);
+	coach_check_story(&run);
 
 	free(run.segs);
 	free(run.attr);
@@ -1633,6 +2058,7 @@ coach_score(const struct coach_result *r, size_t asked, size_t defended, struct 
 	    COACH_ROUND_NUMBER,	  COACH_VAGUE_TIMEFRAME, COACH_NO_METHOD,
 	    COACH_NO_ATTRIBUTION, COACH_UP_TO,		 COACH_NO_ABSOLUTE,
 	    COACH_NO_VALIDATION,  COACH_NO_FIGURES,	 COACH_ARITHMETIC,
+	    COACH_NO_OWNERSHIP,	  COACH_NO_OUTCOME,	 COACH_INCONSISTENT,
 	};
 	size_t covered = 0;
 
@@ -1647,8 +2073,11 @@ coach_score(const struct coach_result *r, size_t asked, size_t defended, struct 
 			out->credibility -= 8;
 	if (out->credibility < 0)
 		out->credibility = 0;
-	out->level_fit =
-	    coach_has_kind(r, COACH_OVERREACH) || coach_has_kind(r, COACH_UNDERSELL) ? 0 : 15;
+	out->level_fit = coach_has_kind(r, COACH_OVERREACH) || coach_has_kind(r, COACH_UNDERSELL) ||
+				 coach_has_kind(r, COACH_IC_SCOPE) ||
+				 coach_has_kind(r, COACH_UNVERIFIABLE)
+			     ? 0
+			     : 15;
 	for (size_t i = 0; i < r->npoints; i++)
 		covered += r->covered[i];
 	out->points = r->npoints == 0 ? 10 : (int)(10 * covered / r->npoints);

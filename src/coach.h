@@ -47,6 +47,11 @@ enum coach_kind {
 	COACH_NO_VALIDATION,   /* dollar claims nobody else checked */
 	COACH_NO_FIGURES,      /* no dollar figure and no percentage at all */
 	COACH_STAR_BALANCE,    /* one part crowds out the others */
+	COACH_NO_OWNERSHIP,    /* no first-person action: "we" throughout */
+	COACH_NO_OUTCOME,      /* a Result that holds no measured change */
+	COACH_INCONSISTENT,    /* stated figures that cannot all be true */
+	COACH_UNVERIFIABLE,    /* L7: a claim nobody could check */
+	COACH_IC_SCOPE,	       /* L6: only the candidate's own hands-on work */
 	COACH_NKINDS
 };
 
@@ -76,9 +81,22 @@ enum coach_figure_kind {
 	COACH_FIG_TEAMS	     /* teams, business units, departments */
 };
 
+/* What a figure does in its clause. */
+enum coach_figure_role {
+	COACH_ROLE_OUTCOME,    /* a change the answer claims: "saved $1.2M" */
+	COACH_ROLE_CONTEXT,    /* the setting: a market, a budget, a company */
+	COACH_ROLE_BASELINE,   /* the "before" of a change: "from $180K" */
+	COACH_ROLE_COST,       /* the cost of the problem: "every minute cost $50K" */
+	COACH_ROLE_PROJECTION, /* a forecast: "expected to save", "will reach" */
+	COACH_ROLE_RATE,       /* a rate with its own base: "3.40% to 3.47%" */
+	COACH_ROLE_SHARE,      /* a share: an attribution, "a 5% holdout" */
+	COACH_ROLE_COUNT       /* people or teams */
+};
+
 /* A figure found in the answer, read with the amount reader. */
 struct coach_figure {
 	enum coach_figure_kind kind;
+	enum coach_figure_role role;
 	double value;  /* base units (dollars, fraction, count) */
 	bool claim;    /* an outcome claimed, not context (money only) */
 	size_t offset; /* byte offset of the figure's text in the answer */
@@ -177,5 +195,6 @@ const char *coach_part_name(enum coach_part p);		      /* "situation", ... */
 const char *coach_level_name(enum coach_level l);	      /* "L6", "L7" */
 int coach_level_from_name(const char *name);		      /* "L6"/"l7"; -1 if not */
 const char *coach_figure_kind_name(enum coach_figure_kind k); /* "money", ... */
+const char *coach_figure_role_name(enum coach_figure_role r); /* "outcome", ... */
 
 #endif
