@@ -61,6 +61,17 @@ enum coach_cue {
 	COACH_CUE_LOSS,
 	COACH_CUE_NUMBER,
 	COACH_CUE_PER_YEAR,
+	COACH_CUE_RATE_BEFORE,
+	COACH_CUE_PER_MONTH,
+	COACH_CUE_LEAD,
+	COACH_CUE_CHANGE,
+	COACH_CUE_ISOLATED,
+	COACH_CUE_VERB_FIRST,
+	COACH_CUE_PAIR,
+	COACH_CUE_CHANGE_BY,
+	COACH_CUE_LEVEL_TO,
+	COACH_CUE_LESSON,
+	COACH_CUE_GOAL_AFTER,
 	COACH_NCUES
 };
 
@@ -149,14 +160,11 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "model(?:led)?|calculated)|\\bbilling (?:data|reports?)\\b|"
 			 "\\bcloud bill|\\binvoices?\\b|\\bexit surveys?\\b|\\bsurvey(?:ed|s)?\\b|"
 			 "\\bcohorts?\\b|\\bregression\\b|\\bcalculated\\b|\\bcounted\\b|"
-			 "\\bfrom (?:the )?logs\\b|(?<![<>=!])=(?![=>])|"
-			 /* a stated before and after is a before/after measurement */
-			 "\\bfrom\\s+~?\\$?\\d[\\d.,]*\\s*(?:%|[kmb]\\b|ms\\b|s\\b|seconds?|"
-			 "minutes?|hours?|days?|million|points?)?\\s+to\\s+~?\\$?\\d|"
-			 "\\d\\s*(?:%|[kmb]\\b|ms\\b|s\\b)?\\s*(?:\\x{2192}|->)\\s*~?\\$?\\d)",
+			 "\\bfrom (?:the )?logs\\b|(?<![<>=!])=(?![=>]))",
     [COACH_CUE_VALIDATION] =
 	"\\b(?:(?:finance|fp&a|controller|cfo)[\\w ]{0,30}?(?:validated|valued|"
-	"confirmed|signed off|reviewed|checked|audited|agreed|verified)|"
+	"confirmed|signed off|reviewed|checked|audited|agreed|verified|ran|attributed|"
+	"estimated|calculated|modell?ed|measured|booked|reconciled)|"
 	"(?:validated|confirmed|signed off|verified|audited|reviewed|checked) "
 	"(?:it |them |the (?:numbers?|figures?|model|savings|calculation) )?"
 	"(?:by|with) (?:the |our )?(?:finance|fp&a|cfo|controller|business|"
@@ -173,6 +181,9 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 	/* a share stated as a part of the outcome: "about 60% of it" */
 	"\\b\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of (?:it|that|this|the (?:gain|lift|"
 	"uplift|increase|improvement|savings|impact|result|outcome|win)s?)\\b|"
+	/* a share in dollars or in words: "attributed $12.9M of that to", "all of it to" */
+	"\\battribut\\w* (?:~?\\$[\\d.,]+\\s?(?:k|m|b|million|billion)?|all|most|half|"
+	"(?:two|three)[ -](?:thirds|quarters)) (?:of (?:it|that|this|the \\w+) )?to\\b|"
 	/* a share applied as the last factor of a written calculation, after an
 	   amount: "$1.98M x 80% = $1.58M" (several percentages in a row do not
 	   say which one is the team's share) */
@@ -196,7 +207,12 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"an? (?:huge|massive|big|large|major) (?:impact|improvement|win|"
 			"difference|boost)|huge (?:impact|improvement|savings|gains?|win)|"
 			"massive(?:ly)? (?:impact|improvement|savings|gains?)|"
-			"dramatic(?:ally)?|a lot of (?:money|savings|revenue|value|time))\\b",
+			"dramatic(?:ally)?|a lot of (?:money|savings|revenue|value|time)|"
+			"in the right direction|more (?:stable|reliable|robust|efficient)|sharply|"
+			"thousands (?:of dollars )?(?:every|a|per|each)|potential(?:ly)? (?:downtime|"
+			"savings|revenue|impact|losses)|a number of|much (?:more|less)|"
+			"a (?:large|big|significant|huge) (?:share|part|chunk|portion)|encouraging|"
+			"(?:results|numbers) were (?:strong|great|good|positive))\\b",
     [COACH_CUE_UP_TO] = "\\b(?:up to|as much as)\\s+~?\\$?\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
 			"(?:\\s?(?:%|k\\b|m\\b|b\\b|million\\b|billion\\b|x\\b|percent\\b))?",
     [COACH_CUE_CONTEXT_AFTER] = "^[\\s-]*(?:[\\w-]+\\s+){0,2}?(?:business(?!\\s+(?:value|impact|"
@@ -226,16 +242,17 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 	"estimated to|on track to|aims? to|targets?|potential(?:ly)?|hoping|plan(?:ned|s)? to)"
 	"\\b[^.;!?\\n]{0,50}$",
     /* a rate given with its own before and after: "from 3.40% to 3.47%" */
-    [COACH_CUE_RATE_PAIR] = "\\d(?:[\\d.,]*\\d)?\\s?%\\s*(?:to|->|\\x{2192}|-|\\x{2013})\\s*~?"
-			    "\\d(?:[\\d.,]*\\d)?\\s?%",
-    [COACH_CUE_SHARE_AFTER] = "^\\s*(?:of (?:the |our |all )?(?:traffic|users|customers|sessions|"
-			      "requests|calls|accounts|fleet|servers|hosts|machines|budget|"
-			      "time|capacity)|(?:[\\w-]+\\s+)?(?:holdout|hold-out|sample|control group|"
-			      "canary|rollout|of the (?:company|org)))\\b",
+    [COACH_CUE_RATE_PAIR] = "\\d(?:[\\d.,]*\\d)?" COACH_PCT "\\s*(?:(?:down |up )?to|->|\\x{2192}|-|"
+			    "\\x{2013}|against|vs\\.?|versus|compared (?:to|with))\\s*~?"
+			    "\\d(?:[\\d.,]*\\d)?" COACH_PCT,
+    /* a percentage with its base after it: "7% of queries", "a 5% holdout" */
+    [COACH_CUE_SHARE_AFTER] = "^\\s*(?:of (?:the |our |all |its |their |those )?[a-z][\\w-]*|"
+			      "(?:[\\w-]+\\s+){0,2}(?:holdout|hold-out|sample|control group|"
+			      "canary|rollout|rollouts|traffic))\\b",
     [COACH_CUE_NEGATION] = "\\b(?:never|not|no|without|didn't|did not|haven't|hadn't|wasn't|"
 			   "weren't|couldn't|hardly|barely)\\b[^.;!?\\n]{0,30}$",
     [COACH_CUE_FIRST_PERSON] = "(?-i)\\b(?:I|I'm|I've|I'd|I'll|me|myself)\\b",
-    [COACH_CUE_WE] = "\\b(?:we|we've|we'd|we're|us|our|ours|the team|my team)\\b",
+    [COACH_CUE_WE] = "\\b(?:we|we've|we'd|we're|us|our|ours|the team(?!\\s+leads?\\b|'s)|my team)\\b",
     [COACH_CUE_VAGUE_ADV] = "\\b(?:significantly|substantially|considerably|greatly|hugely|"
 			    "tremendously|massively|ultimately|vastly|for a (?:short|long|brief) "
 			    "(?:period|time|while)|in no time|much (?:faster|better|cheaper|quicker))\\b",
@@ -244,16 +261,58 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			       "hir(?:e|ed|ing)|stakeholders?|partner\\w*|cross-functional|org|"
 			       "organi[sz]ation|we|our|us|process|mechanism|rota|review(?:s|ed)?|"
 			       "standards?|playbook|runbooks?)\\b",
-    [COACH_CUE_HANDS_ON] = "\\bI (?:personally |myself )?(?:wrote|coded|implemented|debugged|"
+    [COACH_CUE_HANDS_ON] = "\\bI (?:personally |myself |then )?(?:wrote|coded|implemented|debugged|"
 			   "fixed|refactored|rewrote|profiled|tuned|optimi[sz]ed|built|"
-			   "patched|deployed|scripted|hacked|programmed|developed)\\b",
+			   "patched|deployed|scripted|hacked|programmed|developed|prototyped|"
+			   "spent (?:\\w+ ){0,3}(?:days|weeks|nights|hours|evenings|weekends))\\b",
     [COACH_CUE_COMPANY_WIDE] = "\\b(?:the company's|company[- ]wide|the (?:whole|entire) "
 			       "(?:company|business|org(?:ani[sz]ation)?)|all of (?:amazon|the company)|"
 			       "(?:company|group|firm)'s (?:revenue|growth|profit|margin|market share)|"
 			       "the (?:business|company) (?:grew|doubled|tripled))\\b",
     [COACH_CUE_RECOVER] = "\\b(?:recover\\w*|regain\\w*|won back|win back|winning back|"
-			  "sav(?:e|ed|ing)|protect\\w*|avoid\\w*)\\b",
+			  "sav(?:e|ed|ing)|protect\\w*|avoid\\w*|cut|cutting|reduc\\w*|lower(?:ed|ing)|"
+			  "trimm\\w*|prevent\\w*|(?:additional|incremental|extra|more) revenue)\\b",
     [COACH_CUE_LOSS] = "\\b(?:loss(?:es)?|lost|losing|leak\\w*|cost(?:s|ing)? us|at risk)\\b",
+    /* before a percentage in its sentence: a rate metric, a level not a change */
+    [COACH_CUE_RATE_BEFORE] = "\\b(?:rate|rates|accuracy|conversion|retention|uptime|availability|"
+			      "adoption|coverage|churn|utili[sz]ation|margin|precision|recall|"
+			      "on[- ]time|crash[- ]free|success|share|which is|hit ratio|ctr|"
+			      "nps|satisfaction|sla|abandonment|traffic|rollout|rolled out|"
+			      "ramp(?:ed|ing)?|canary|staged|against|versus|vs|compared (?:to|with))"
+			      "\\b[^.;!?\\n]{0,30}$",
+    [COACH_CUE_PER_MONTH] = "\\b(?:a month|per month|monthly|each month|every month)\\b|/\\s?mo(?:nth)?\\b",
+    /* leading others: what an L6 does beyond their own hands */
+    [COACH_CUE_LEAD] = "\\b(?:I (?:led|managed|coordinated|organi[sz]ed|hired|mentored|coached|"
+		       "delegated|assigned|aligned|convinced|persuaded|set up|established|"
+		       "introduced|ran|drove|rallied|brought|got|asked|split|staffed|"
+		       "paired|partnered|negotiated|worked with)|my (?:team|engineers|reports|"
+		       "org|squad|group)|team of|(?:\\d+|two|three|four|five|six|seven|eight|nine|"
+		       "ten) (?:engineers|developers|people|teams)|we (?:built|shipped|"
+		       "designed|rolled out|migrated|ran|launched|added))\\b",
+    /* a measured change in a Result */
+    [COACH_CUE_CHANGE] = "\\b(?:fell|dropped|rose|grew|increased|decreased|reduced|cut|"
+			 "improved|saved|saving|savings|recovered|went (?:up|down|from)|halved|"
+			 "doubled|tripled|lifted|raised|shortened|lowered|eliminated|"
+			 "from [^.;\\n]{1,30} to|fewer|faster|slower|shorter|came down|"
+			 "down to|up to|at \\d|was \\d|were \\d|is \\d|are \\d)\\b|\\x{2192}|->",
+    /* an experiment that isolates the change: its share is established */
+    [COACH_CUE_ISOLATED] = "\\b(?:hold-?outs?|control group|randomi[sz]ed|isolated the change)\\b",
+    /* an action written as a fragment: "- Stood up an A/B framework" */
+    [COACH_CUE_VERB_FIRST] = "(?m)^[\\s*\\x{2022}-]*(?:\\d+[.)]\\s*)?(?:[\\w ]{0,20}:\\s*)?"
+			     "(?-i)[A-Z][a-z]+(?:ed|t|ran|ote|ook|ood|ew|ade|ent|ought|ilt|at|ut)\\b",
+    /* a stated before and after: "from 12 to 2", "99.90% -> 99.97%", "against 4.1% in the holdout" */
+    [COACH_CUE_PAIR] = "\\bfrom\\s+~?\\$?\\d[\\d.,]*\\s*(?:%|[kmb]\\b|ms\\b|s\\b|seconds?|"
+		       "minutes?|hours?|days?|weeks?|million|points?)?\\s+(?:down |up )?to\\s+~?\\$?\\d|"
+		       "\\d\\s*(?:%|[kmb]\\b|ms\\b|s\\b)?\\s*(?:\\x{2192}|->)\\s*~?\\$?\\d|"
+		       "\\d\\s*%?\\s+(?:against|versus|vs\\.?) ~?\\$?\\d",
+    [COACH_CUE_CHANGE_BY] = "\\bby (?:about |around |roughly |nearly |almost |over |up to |as much as |~)?$",
+    [COACH_CUE_LEVEL_TO] = "\\b(?:down|up|fell|rose|dropped|climbed|went|came|grew|improved|"
+			   "increased|decreased|reduced|cut) (?:down |up )?to (?:about |around |~)?$",
+    [COACH_CUE_LESSON] = "\\b(?:I learned|I learnt|what I learned|taught me|the lesson|my lesson|"
+			 "lessons? learned|takeaway|next time|in hindsight|looking back|I would now|"
+			 "I'd do)\\b",
+    [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
+			     "in (?:the )?(?:control|holdout)(?: group| arm)?)\\b",
     [COACH_CUE_PER_YEAR] = "\\b(?:a year|per year|per annum|annual(?:ly)?|yearly|each year|every year)\\b",
     [COACH_CUE_NUMBER] = "(?<![\\w.])\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|"
 			 "ten|twice|double[ds]?|half|tripled?|halved)\\b",
@@ -751,6 +810,27 @@ coach_structure(struct coach_run *run)
 	}
 	if (!r->labelled && opening_words >= 8)
 		r->star[COACH_SITUATION] = true;
+	/*
+	 * Told without labels, a story of four sentences or more that shows
+	 * what was done ends with what came of it, cue or not ("We resolved
+	 * the incident."); its first sentence sets the scene even when it
+	 * opens with "I led ...".
+	 */
+	if (!r->labelled && run->nsegs >= 4 && r->star[COACH_ACTION]) {
+		size_t k = run->nsegs - 1;
+		/* a closing lesson is not the result */
+		while (k > 0 && coach_has(run, COACH_CUE_LESSON, run->segs[k].start, run->segs[k].end))
+			k--;
+		struct coach_seg *last = &run->segs[k];
+		if (!r->star[COACH_RESULT] && last->part != COACH_RESULT) {
+			if (last->part >= 0)
+				r->star_words[last->part] -= last->words;
+			last->part = COACH_RESULT;
+			r->star_words[COACH_RESULT] += last->words;
+			r->star[COACH_RESULT] = true;
+		}
+		r->star[COACH_SITUATION] = true;
+	}
 	for (int p = 0; p < COACH_NPARTS; p++)
 		r->star_share[p] = r->words > 0 ? (double)r->star_words[p] / (double)r->words : 0.0;
 	r->minutes = (double)r->words / COACH_WORDS_PER_MINUTE;
@@ -782,12 +862,18 @@ coach_check_structure(struct coach_run *run)
 			  r->minutes, r->words, coach_level_name(r->level),
 			  min / COACH_WORDS_PER_MINUTE, max / COACH_WORDS_PER_MINUTE);
 
+	/*
+	 * An answer told without labels usually carries its task in the
+	 * situation or the first action; only a labelled answer that leaves
+	 * the Task out is told so.
+	 */
 	for (int p = 0; p < COACH_NPARTS; p++)
-		if (!r->star[p])
+		if (!r->star[p] && (p != COACH_TASK || r->labelled))
 			coach_add(run, COACH_MISSING_STAR, 0, 0, "No %s: %s.", coach_part_names[p],
 				  advice[p]);
 
-	if (r->words >= 60) {
+	/* the shares of an answer without labels are a guess: no advice on them */
+	if (r->words >= 60 && r->labelled) {
 		if (r->star_share[COACH_SITUATION] > 0.4)
 			coach_add(run, COACH_STAR_BALANCE, 0, 0,
 				  "The situation takes %.0f%% of the answer; "
@@ -938,7 +1024,9 @@ coach_is_context(struct coach_run *run, size_t ms, size_t me)
 	const struct coach_seg *s = coach_seg_at(run, ms);
 	size_t ws, a, b;
 
-	if (s != NULL && s->by_cue && (s->part == COACH_SITUATION || s->part == COACH_TASK))
+	/* in a labelled answer, every sentence under "Situation:" is situation */
+	if (s != NULL && (s->by_cue || run->nlabels > 0) &&
+	    (s->part == COACH_SITUATION || s->part == COACH_TASK))
 		return true;
 	if (coach_next(run, COACH_CUE_CONTEXT_AFTER, me, run->len, &a, &b))
 		return true;
@@ -956,6 +1044,7 @@ coach_money_role(struct coach_run *run, struct coach_figure *f, size_t ms, size_
 {
 	const struct coach_seg *s = coach_seg_at(run, ms);
 	bool outcome_words = s != NULL && coach_has(run, COACH_CUE_RECOVER, s->start, s->end);
+	/* "That cut our annual return costs by $2.6M": a cost cut is an outcome */
 
 	if (coach_before(run, COACH_CUE_COST_BEFORE, ms) && !outcome_words)
 		f->role = COACH_ROLE_COST;
@@ -1024,15 +1113,21 @@ coach_percent_role(struct coach_run *run, struct coach_figure *f, size_t me)
 {
 	size_t a, b;
 
+	const struct coach_seg *sg = coach_seg_at(run, f->offset);
+
 	if (coach_in_attribution(run, f->offset) ||
-	    coach_next(run, COACH_CUE_SHARE_AFTER, me, run->len, &a, &b))
-		f->role = COACH_ROLE_SHARE;
-	else if (coach_inside(run, COACH_CUE_RATE_PAIR, f->offset, me))
+	    coach_next(run, COACH_CUE_SHARE_AFTER, me, run->len, &a, &b) ||
+	    (sg != NULL && coach_has(run, COACH_CUE_ATTRIB_WORD, sg->start, sg->end)))
+		f->role = COACH_ROLE_SHARE; /* "we attribute 70% of it to A and 30% to B" */
+	else if (coach_next(run, COACH_CUE_GOAL_AFTER, me, run->len, &a, &b) ||
+		 (sg != NULL && (sg->part == COACH_SITUATION || sg->part == COACH_TASK)))
+		f->role = COACH_ROLE_CONTEXT; /* a goal, or the state before */
+	else if (coach_before(run, COACH_CUE_CHANGE_BY, f->offset))
+		f->role = COACH_ROLE_OUTCOME; /* "churn fell by 12%": a change, of what? */
+	else if (coach_inside(run, COACH_CUE_RATE_PAIR, f->offset, me) ||
+		 coach_before(run, COACH_CUE_RATE_BEFORE, f->offset) ||
+		 coach_before(run, COACH_CUE_LEVEL_TO, f->offset))
 		f->role = COACH_ROLE_RATE;
-	else if (coach_seg_at(run, f->offset) != NULL &&
-		 (coach_seg_at(run, f->offset)->part == COACH_SITUATION ||
-		  coach_seg_at(run, f->offset)->part == COACH_TASK))
-		f->role = COACH_ROLE_CONTEXT; /* the state before: "abandonment was 73%" */
 	else
 		f->role = COACH_ROLE_OUTCOME;
 }
@@ -1230,6 +1325,18 @@ coach_first_metric(const struct coach_run *run)
 	return NULL;
 }
 
+/*
+ * Whether the sentence holding offset states a before and after, the
+ * measurement of that figure ("brought latency down from 3 s to 800 ms").
+ */
+static bool
+coach_pair_near(const struct coach_run *run, size_t offset)
+{
+	const struct coach_seg *sg = coach_seg_at(run, offset);
+
+	return sg != NULL && coach_has(run, COACH_CUE_PAIR, sg->start, sg->end);
+}
+
 /* Any dollar figure or percentage, whatever its role. */
 static bool
 coach_any_figure(const struct coach_run *run)
@@ -1272,7 +1379,8 @@ coach_check_credibility(struct coach_run *run)
 
 	r->has_method = coach_has_method(run);
 	r->has_validation = coach_has(run, COACH_CUE_VALIDATION, 0, run->len);
-	r->has_attribution = run->nattr > 0;
+	/* a holdout or a controlled experiment isolates the change's share */
+	r->has_attribution = run->nattr > 0 || coach_has(run, COACH_CUE_ISOLATED, 0, run->len);
 	r->has_timeframe = coach_has(run, COACH_CUE_TIMEFRAME, 0, run->len);
 
 	/* round and hedged dollar claims; figures are in text order, so the
@@ -1291,11 +1399,12 @@ coach_check_credibility(struct coach_run *run)
 			conservative =
 			    s != NULL && coach_has(run, COACH_CUE_CONSERVATIVE, s->start, s->end);
 		}
-		if (conservative || strncasecmp(q, "up to", 5) == 0 ||
-		    strncasecmp(q, "as much", 7) == 0)
+		if (conservative)
 			continue;
+		if (strncasecmp(q, "up to", 5) == 0 || strncasecmp(q, "as much", 7) == 0)
+			continue; /* the best case: up_to says it */
 		hedged = q[0] != '$' && q[0] != '-';
-		if (hedged)
+		if (hedged && fabs(f->value) >= 1e5)
 			coach_add(run, COACH_ROUND_NUMBER, f->offset, f->len,
 				  "\"%.*s\" sounds estimated; give the figure you "
 				  "measured (\"$2.34M\", not \"over $2M\").",
@@ -1344,7 +1453,12 @@ coach_check_credibility(struct coach_run *run)
 			  "monthly or one-time, and when it was measured.",
 			  (int)about->len, run->text + about->offset);
 
-	if (about != NULL && !r->has_method)
+	if (about != NULL && about->role == COACH_ROLE_PROJECTION)
+		coach_add(run, COACH_NO_METHOD, about->offset, about->len,
+			  "\"%.*s\" is a forecast, not a measurement: say how it was "
+			  "estimated, and what has been measured so far.",
+			  (int)about->len, run->text + about->offset);
+	else if (about != NULL && !r->has_method && !coach_pair_near(run, about->offset))
 		coach_add(run, COACH_NO_METHOD, about->offset, about->len,
 			  "Nothing says how \"%.*s\" was measured: give the before "
 			  "and after and over what period, or the calculation that "
@@ -1388,9 +1502,17 @@ coach_check_credibility(struct coach_run *run)
 		const struct coach_seg *s = coach_seg_at(run, f->offset);
 		if (f->kind != COACH_FIG_PERCENT || s == NULL || f->role != COACH_ROLE_OUTCOME)
 			continue;
-		if (s != seen) {
+		{
+			/* the clause of the percentage: between commas, semicolons, "and" */
+			size_t cs = f->offset, ce = f->offset + f->len;
+			while (cs > s->start && run->text[cs - 1] != ',' && run->text[cs - 1] != ';' &&
+			       !(cs - s->start >= 5 && strncmp(run->text + cs - 5, " and ", 5) == 0))
+				cs--;
+			while (ce < s->end && run->text[ce] != ',' && run->text[ce] != ';' &&
+			       !(s->end - ce >= 5 && strncmp(run->text + ce, " and ", 5) == 0))
+				ce++;
 			seen = s;
-			absolute = coach_has_absolute(run, s->start, s->end);
+			absolute = coach_has_absolute(run, cs, ce) || coach_pair_near(run, f->offset);
 		}
 		if (absolute)
 			continue;
@@ -1466,6 +1588,17 @@ coach_check_scope(struct coach_run *run)
 			  "L6 work. Show the business value beyond the direct "
 			  "technical saving ($10M+ is the L7 range).",
 			  money);
+	}
+	if (big == NULL && !run->opt->followup && r->words >= 60 &&
+	    (most_teams == NULL || most_teams->value < 2) &&
+	    (most_people == NULL || most_people->value < COACH_L6_MAX_ENGINEERS) &&
+	    !coach_has(run, COACH_CUE_MULTI_TEAM, 0, run->len) &&
+	    !coach_has(run, COACH_CUE_L6_REACH, 0, run->len)) {
+		coach_add(run, COACH_UNDERSELL, 0, 0,
+			  "Nothing here is at L7 scale: no business result in dollars and no "
+			  "organisation beyond one team. Say what it was worth and who else "
+			  "it changed.");
+		return;
 	}
 	if ((most_teams == NULL || most_teams->value < 2) &&
 	    (most_people == NULL || most_people->value < COACH_L6_MAX_ENGINEERS) &&
@@ -1556,6 +1689,81 @@ coach_same_period(const struct coach_run *run, size_t a, size_t b)
 	       coach_next(run, COACH_CUE_PER_YEAR, y->start, y->end, &ms, &me);
 }
 
+/* A dollar claim or an outcome or rate percentage in the segment. */
+static bool
+coach_has_claim_in(const struct coach_run *run, const struct coach_seg *sg)
+{
+	for (size_t i = 0; i < run->r->nfigures; i++) {
+		const struct coach_figure *f = &run->r->figures[i];
+		if (f->offset < sg->start || f->offset >= sg->end)
+			continue;
+		if ((f->kind == COACH_FIG_MONEY && f->claim) ||
+		    (f->kind == COACH_FIG_PERCENT &&
+		     (f->role == COACH_ROLE_OUTCOME || f->role == COACH_ROLE_RATE)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A rate stated in the situation and the level it came down to in the
+ * result ("losing 73% of carts" ... "abandonment came down to 61%").
+ */
+static bool
+coach_state_and_result(const struct coach_run *run, double *before, double *after)
+{
+	const struct coach_figure *state = NULL, *end = NULL;
+
+	for (size_t i = 0; i < run->r->nfigures; i++) {
+		const struct coach_figure *f = &run->r->figures[i];
+		const struct coach_seg *sg = coach_seg_at(run, f->offset);
+		if (f->kind != COACH_FIG_PERCENT || sg == NULL || coach_in_attribution(run, f->offset))
+			continue;
+		if (state == NULL && (sg->part == COACH_SITUATION || sg->part == COACH_TASK))
+			state = f;
+		else if (end == NULL && sg->part == COACH_RESULT && f->offset >= 8 &&
+			 (strncasecmp(run->text + f->offset - 8, "down to ", 8) == 0 ||
+			  strncasecmp(run->text + f->offset - 8, "fell to ", 8) == 0 ||
+			  (f->offset >= 11 &&
+			   strncasecmp(run->text + f->offset - 11, "dropped to ", 11) == 0)))
+			end = f;
+	}
+	if (state == NULL || end == NULL || !(state->value > end->value))
+		return false;
+	*before = state->value;
+	*after = end->value;
+	return true;
+}
+
+/* Whether the sentence holding offset states the percentage value. */
+static bool
+coach_percent_in_sentence(const struct coach_run *run, size_t offset, double value)
+{
+	const struct coach_seg *sg = coach_seg_at(run, offset);
+
+	for (size_t i = 0; sg != NULL && i < run->r->nfigures; i++) {
+		const struct coach_figure *f = &run->r->figures[i];
+		if (f->kind == COACH_FIG_PERCENT && f->offset >= sg->start && f->offset < sg->end &&
+		    fabs(f->value - value) <= 1e-9)
+			return true;
+	}
+	return false;
+}
+
+/* A money figure's value a year: monthly figures times 12. */
+static double
+coach_yearly(const struct coach_run *run, const struct coach_figure *f)
+{
+	const struct coach_seg *sg = coach_seg_at(run, f->offset);
+	size_t ms, me, end = sg != NULL ? sg->end : run->len;
+
+	/* the period right after the figure, in its sentence */
+	if (coach_next(run, COACH_CUE_PER_MONTH, f->offset + f->len,
+		       f->offset + f->len + 24 < end ? f->offset + f->len + 24 : end, &ms, &me))
+		return 12 * f->value;
+	return f->value;
+}
+
 static void
 coach_check_story(struct coach_run *run)
 {
@@ -1565,6 +1773,8 @@ coach_check_story(struct coach_run *run)
 
 	/* "we" throughout: whose work was it? */
 	coach_in_part(run, COACH_CUE_FIRST_PERSON, COACH_ACTION, &n_i, &qs, &qe);
+	if (n_i == 0) /* "- Stood up an A/B framework": the speaker, unsaid */
+		coach_in_part(run, COACH_CUE_VERB_FIRST, COACH_ACTION, &n_i, &qs, &qe);
 	if (coach_in_part(run, COACH_CUE_WE, COACH_ACTION, &n_we, &ws, &we_end) && n_i == 0 &&
 	    !run->opt->followup)
 		coach_add(run, COACH_NO_OWNERSHIP, ws, we_end - ws,
@@ -1578,13 +1788,20 @@ coach_check_story(struct coach_run *run)
 		bool measured = false;
 		for (size_t i = 0; i < run->nsegs; i++) {
 			const struct coach_seg *sg = &run->segs[i];
-			if (sg->part != COACH_RESULT)
+			if (sg->part != COACH_RESULT ||
+			    coach_has(run, COACH_CUE_LESSON, sg->start, sg->end))
 				continue;
 			if (first == NULL)
 				first = sg;
-			measured |= coach_has(run, COACH_CUE_NUMBER, sg->start, sg->end);
+			measured |= coach_has(run, COACH_CUE_NUMBER, sg->start, sg->end) &&
+				    (coach_has(run, COACH_CUE_CHANGE, sg->start, sg->end) ||
+				     coach_has_claim_in(run, sg));
 		}
-		if (first != NULL && !measured) {
+		if (first == NULL && r->words >= 60 && !r->star[COACH_RESULT]) {
+			coach_add(run, COACH_NO_OUTCOME, 0, 0,
+				  "The answer stops before any result: end with what changed, by "
+				  "how much and against what baseline.");
+		} else if (first != NULL && !measured) {
 			coach_seg_quote(run, first, &qs, &qe);
 			coach_add(run, COACH_NO_OUTCOME, qs, qe - qs,
 				  "The Result \"%.*s\" holds no measured change: say what "
@@ -1619,6 +1836,8 @@ coach_check_story(struct coach_run *run)
 		double before = 0, after = 0;
 		size_t from = 0;
 
+		double loss_y = coach_yearly(run, loss), rec_y = coach_yearly(run, recovered);
+
 		/* a drop of a rate on that loss: "abandonment 73% -> 61%" */
 		while (!pair && coach_next(run, COACH_CUE_RATE_PAIR, from, run->len, &ms, &me)) {
 			struct amount_range rr;
@@ -1630,18 +1849,23 @@ coach_check_story(struct coach_run *run)
 				if (buf[j] == '>' || (unsigned char)buf[j] >= 0x80)
 					buf[j] = buf[j] == '>' ? ' ' : '-';
 			if (amount_parse_range(buf, AMOUNT_PERCENT, &rr, NULL, 0) == 0 &&
-			    rr.shape == AMOUNT_SPAN && rr.lo.value > 0) {
-				/* written high to low for a drop: the range is sorted */
+			    rr.shape == AMOUNT_SPAN && rr.lo.value > 0 &&
+			    coach_percent_in_sentence(run, loss->offset, rr.hi.value)) {
+				/* written high to low for a drop: the range is sorted;
+				   its start is the rate the loss came with */
 				before = rr.hi.value;
 				after = rr.lo.value;
 				pair = true;
 			}
 			from = coach_after(run->text, run->len, ms, me);
 		}
-		coach_money(loss->value, lm, sizeof(lm));
+		if (!pair)
+			pair = coach_state_and_result(run, &before, &after) &&
+			       coach_percent_in_sentence(run, loss->offset, before);
+		coach_money(loss_y, lm, sizeof(lm));
 		if (pair) {
-			double most = loss->value * (before - after) / before;
-			if (recovered->value > 1.25 * most) {
+			double most = loss_y * (before - after) / before;
+			if (rec_y > 1.25 * most) {
 				coach_money(most, mm, sizeof(mm));
 				coach_add(run, COACH_INCONSISTENT, recovered->offset, recovered->len,
 					  "\"%.*s\" does not follow from the figures: a fall "
@@ -1653,7 +1877,7 @@ coach_check_story(struct coach_run *run)
 					  lm, 100 * before, 100 * after, 100 * before, mm,
 					  (int)recovered->len, run->text + recovered->offset);
 			}
-		} else if (recovered->value > 1.05 * loss->value &&
+		} else if (rec_y > 1.05 * loss_y &&
 			   coach_same_period(run, loss->offset, recovered->offset)) {
 			coach_add(run, COACH_INCONSISTENT, recovered->offset, recovered->len,
 				  "\"%.*s\" recovered is more than the %s the problem cost: "
@@ -1663,7 +1887,7 @@ coach_check_story(struct coach_run *run)
 	}
 
 	if (r->level == COACH_L6 && !run->opt->followup &&
-	    !coach_has(run, COACH_CUE_PEOPLE_WORDS, 0, run->len) &&
+	    !coach_has(run, COACH_CUE_LEAD, 0, run->len) &&
 	    coach_next(run, COACH_CUE_HANDS_ON, 0, run->len, &ms, &me))
 		coach_add(run, COACH_IC_SCOPE, ms, me - ms,
 			  "\"%.*s\" is hands-on work only: an L6 story shows the team you led "
@@ -1681,7 +1905,8 @@ coach_check_story(struct coach_run *run)
 				  "could check your part: name the share your work drove and "
 				  "who confirmed it.",
 				  (int)(me - ms), run->text + ms);
-		else if (big != NULL && big->value >= 10e6 && !r->has_method &&
+		else if (big != NULL && big->value >= 10e6 &&
+			 (!r->has_method || big->role == COACH_ROLE_PROJECTION) &&
 			 !r->has_validation &&
 			 (coach_sig_digits(run->text + big->offset, big->len) <= 1 ||
 			  (run->text[big->offset] != '$' && run->text[big->offset] != '-')))
