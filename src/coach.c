@@ -714,25 +714,65 @@ coach_check_structure(struct coach_run *run)
 	}
 }
 
+/*
+ * Marks the question's key points covered: a pattern matches the answer,
+ * or an amount condition is met by one of the figures the amount reader
+ * finds in it ("$42 million" meets "money >= $10M").
+ */
 static void
 coach_check_points(struct coach_run *run)
 {
 	const struct coach_question *q = run->opt->question;
 	struct coach_result *r = run->r;
+	struct amount_figure *figs = NULL;
+	size_t nfigs = 0, cap = 0;
+	bool read = false;
 
 	if (q == NULL || q->npoints == 0)
 		return;
 	r->npoints = q->npoints;
 	r->covered = xcalloc(q->npoints, sizeof(*r->covered));
 	for (size_t i = 0; i < q->npoints; i++) {
-		if (q->points[i].re != NULL &&
-		    check_re_match_valid(q->points[i].re, run->text, run->len, NULL, NULL) == 1) {
-			r->covered[i] = true;
-			continue;
+		const struct coach_point *pt = &q->points[i];
+		char cond[AMOUNT_FORMAT_MAX + 32];
+
+		if (pt->cond != NULL && !read) {
+			/* the amount reader wants a C string: NUL bytes become spaces */
+			char *t = xmalloc(run->len + 1);
+			size_t pos = 0;
+			struct amount_figure f;
+			memcpy(t, run->text, run->len);
+			t[run->len] = '\0';
+			for (size_t k = 0; k < run->len; k++)
+				if (t[k] == '\0')
+					t[k] = ' ';
+			while (amount_next_figure(t, run->len, &pos, &f)) {
+				figs = coach_grow(figs, nfigs, &cap, sizeof(*figs));
+				figs[nfigs++] = f;
+			}
+			free(t);
+			read = true;
 		}
-		coach_add(run, COACH_MISSING_POINT, 0, 0, "Key point not covered: %s.",
-			  q->points[i].label ? q->points[i].label : "(unnamed)");
+		if (pt->cond != NULL) {
+			for (size_t k = 0; k < nfigs && !r->covered[i]; k++)
+				r->covered[i] = amount_cond_met(pt->cond, &figs[k]);
+		} else if (pt->re != NULL) {
+			r->covered[i] = check_re_match_valid(pt->re, run->text, run->len, NULL,
+							     NULL) == 1;
+		}
+		if (r->covered[i])
+			continue;
+		if (pt->cond != NULL) {
+			amount_cond_format(pt->cond, cond, sizeof(cond));
+			coach_add(run, COACH_MISSING_POINT, 0, 0,
+				  "Key point not covered: %s (no figure of the answer meets %s).",
+				  pt->label ? pt->label : "(unnamed)", cond);
+		} else {
+			coach_add(run, COACH_MISSING_POINT, 0, 0, "Key point not covered: %s.",
+				  pt->label ? pt->label : "(unnamed)");
+		}
 	}
+	free(figs);
 }
 
 /* ------------------------------------------------------------------ */

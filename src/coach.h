@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "amount.h"
 #include "check.h"
 
 enum coach_level { COACH_L6, COACH_L7 };
@@ -50,10 +51,16 @@ enum coach_kind {
 	COACH_NKINDS
 };
 
-/* A key point of the question: label and compiled pattern, both borrowed. */
+/*
+ * A key point of the question, everything borrowed: label, and either a
+ * compiled pattern the answer must match or an amount condition ("money
+ * >= $10M") that a figure of the answer, read by the amount reader, must
+ * meet.
+ */
 struct coach_point {
 	const char *label;
-	const struct check_re *re;
+	const struct check_re *re;	/* NULL when cond is set */
+	const struct amount_cond *cond; /* NULL: the point is the pattern re */
 };
 
 /* The question answered; everything borrowed from the caller. */

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "amount.h"
 #include "check.h"
 #include "coach.h"
 #include "slurp.h"
@@ -107,7 +108,8 @@ struct test_case {
 	bool must[COACH_NKINDS];
 	bool must_not[COACH_NKINDS];
 	char *labels[COACH_MAX_POINTS];
-	struct check_re *res[COACH_MAX_POINTS];
+	struct check_re *res[COACH_MAX_POINTS];	   /* NULL for a condition */
+	struct amount_cond conds[COACH_MAX_POINTS]; /* kind AMOUNT_ANY for a pattern */
 	size_t npoints;
 	const char *answer; /* inside the file's buffer */
 };
@@ -185,7 +187,15 @@ test_parse_case(const char *name, char *buf, struct test_case *tc)
 				assert_true(tc->npoints < COACH_MAX_POINTS);
 				*arrow = '\0';
 				tc->labels[tc->npoints] = test_trim(val);
-				if (check_re_compile(test_trim(arrow + 2), &tc->res[tc->npoints],
+				int cond = amount_cond_parse(test_trim(arrow + 2),
+							     &tc->conds[tc->npoints], err,
+							     sizeof(err), &col);
+				if (cond < 0) {
+					print_error("%s: point condition: %s\n", name, err);
+					fail();
+				}
+				if (cond == 0 &&
+				    check_re_compile(test_trim(arrow + 2), &tc->res[tc->npoints],
 						     err, sizeof(err), &col) != 0) {
 					print_error("%s: point pattern: %s\n", name, err);
 					fail();
@@ -220,6 +230,7 @@ test_run_case(const char *name, const char *path, enum coach_level *level)
 	for (size_t i = 0; i < tc.npoints; i++) {
 		points[i].label = tc.labels[i];
 		points[i].re = tc.res[i];
+		points[i].cond = tc.conds[i].kind != AMOUNT_ANY ? &tc.conds[i] : NULL;
 	}
 	q.npoints = tc.npoints;
 	opt.level = tc.level;
@@ -537,7 +548,7 @@ test_points(void **state)
 	struct check_re *re[2];
 	char err[128];
 	size_t col;
-	struct coach_point pts[2];
+	struct coach_point pts[2] = {{0}};
 	struct coach_question q = {"How do you measure impact?", pts, 2};
 	struct coach_options opt = {COACH_L6, &q, false};
 	struct coach_result *r;
@@ -561,6 +572,75 @@ test_points(void **state)
 	coach_result_free(r);
 	check_re_free(re[0]);
 	check_re_free(re[1]);
+}
+
+/*
+ * Regression (issue 14): a key point about an amount was a pattern, so
+ * "strategic impact above $10M" written as "\$\d{2,}m" missed "$42
+ * million". Written as an amount condition it is checked against every
+ * figure the amount reader finds; a pattern point keeps working beside it.
+ */
+static void
+test_points_amount(void **state)
+{
+	static const struct {
+		const char *text;
+		bool big, metric;
+	} cases[] = {
+	    {"Result: revenue grew by $42 million a year, and NPS rose.", 1, 1},
+	    {"Result: revenue grew by forty-two million dollars a year.", 1, 0},
+	    {"Result: we saved $10M a year.", 1, 0},
+	    {"Result: we saved $9.5M a year; NPS rose 12 points.", 0, 1},
+	    {"Result: 42 million users, and 12% of them paid $8 a month.", 0, 0},
+	    {"Result: between $8M and $12M a year.", 0, 0},
+	    {"", 0, 0},
+	};
+	struct check_re *re;
+	struct amount_cond big;
+	char err[128];
+	size_t col;
+	struct coach_point pts[2];
+	struct coach_question q = {"What was the strategic impact?", pts, 2};
+	struct coach_options opt = {COACH_L7, &q, false};
+
+	(void)state;
+	assert_int_equal(check_re_compile("\\bnps\\b", &re, err, sizeof(err), &col), 0);
+	assert_int_equal(amount_cond_parse("money >= $10M", &big, err, sizeof(err), &col), 1);
+	pts[0].label = "strategic impact above $10M";
+	pts[0].re = NULL;
+	pts[0].cond = &big;
+	pts[1].label = "names a metric";
+	pts[1].re = re;
+	pts[1].cond = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct coach_result *r;
+		size_t missing = 0;
+		coach_analyse(test_coach, cases[i].text, strlen(cases[i].text), &opt, &r);
+		test_check_invariants("points", cases[i].text, strlen(cases[i].text), r);
+		assert_int_equal(r->npoints, 2);
+		if (r->covered[0] != cases[i].big || r->covered[1] != cases[i].metric)
+			fail_msg("case %zu \"%s\": covered %d %d, want %d %d", i, cases[i].text,
+				 r->covered[0], r->covered[1], cases[i].big, cases[i].metric);
+		for (size_t k = 0; k < r->nfindings; k++) {
+			const char *m = r->findings[k].message;
+			if (r->findings[k].kind != COACH_MISSING_POINT)
+				continue;
+			missing++;
+			if (strstr(m, "strategic impact above $10M") != NULL)
+				assert_non_null(strstr(m, "money >= $10M"));
+		}
+		assert_int_equal(missing, (size_t)(!cases[i].big + !cases[i].metric));
+		coach_result_free(r);
+	}
+	/* an answer with a NUL byte: the figures after it are still read */
+	{
+		static const char t[] = "Result: \0 we grew $42M a year.";
+		struct coach_result *r;
+		coach_analyse(test_coach, t, sizeof(t) - 1, &opt, &r);
+		assert_true(r->covered[0]);
+		coach_result_free(r);
+	}
+	check_re_free(re);
 }
 
 static void
@@ -765,6 +845,7 @@ main(void)
 	    cmocka_unit_test(test_length),	  cmocka_unit_test(test_star),
 	    cmocka_unit_test(test_shares),	  cmocka_unit_test(test_rules),
 	    cmocka_unit_test(test_figures),	  cmocka_unit_test(test_points),
+	    cmocka_unit_test(test_points_amount),
 	    cmocka_unit_test(test_followup_mode), cmocka_unit_test(test_followups),
 	    cmocka_unit_test(test_odd_input),	  cmocka_unit_test(test_followup_answered),
 	    cmocka_unit_test(test_score),	  cmocka_unit_test(test_corpus),

@@ -108,6 +108,7 @@ static const char good_deck[] =
 	"level: l6\n"
 	"point: names a metric => \\b(nps|conversion|churn)\\b\n"
 	"point: says how it was measured=>a/b|before and after\n"
+	"point: strategic impact above $10M => money >= $10M\n"
 	"notes: metric, instrument, loop, decision\n";
 
 static void
@@ -164,10 +165,17 @@ test_good_deck(void **state)
 
 	const struct card *o = &d->cards[5];
 	assert_string_equal(o->level, "L6");
-	assert_int_equal(o->npoints, 2);
+	assert_int_equal(o->npoints, 3);
 	assert_string_equal(o->points[0].label, "names a metric");
 	assert_string_equal(o->points[1].label, "says how it was measured");
 	assert_int_equal(check_re_match(o->points[1].re, "Before and after", 16, NULL, NULL), 1);
+	assert_int_equal(o->points[1].cond.kind, AMOUNT_ANY);
+	/* an amount condition instead of a pattern */
+	assert_string_equal(o->points[2].label, "strategic impact above $10M");
+	assert_null(o->points[2].re);
+	assert_int_equal(o->points[2].cond.kind, AMOUNT_MONEY);
+	assert_int_equal(o->points[2].cond.cmp, AMOUNT_GE);
+	assert_true(o->points[2].cond.value == 10e6);
 	deck_free(d);
 }
 
@@ -410,7 +418,27 @@ static const struct {
 	{"open point",
 	 "deck: D\n\nid: a\ntype: open\nprompt: p\nlevel: L9\npoint: no arrow here\n",
 	 "t.deck:6:8: error: level is L6, L7 or any\n"
-	 "t.deck:7:8: error: a point is written 'label => pattern'"},
+	 "t.deck:7:8: error: a point is written 'label => pattern' or 'label => KIND OP "
+	 "AMOUNT' (e.g. money >= $10M)"},
+	{"open point conditions that cannot be read",
+	 "deck: D\n\nid: a\ntype: open\nprompt: p\n"
+	 "point: big => dollars >= $10M\n"
+	 "point: big => money >= lots\n"
+	 "point: big => money >=\n"
+	 "point: share => percent > $5M\n"
+	 "point: fine => money >= $10M\n",
+	 "t.deck:6:15: error: point condition: an amount condition starts with money, percent "
+	 "or count, not \"dollars\" (a condition is KIND OP AMOUNT: money, percent or count, "
+	 "then >=, >, <= or <, then an amount, e.g. money >= $10M)\n"
+	 "t.deck:7:24: error: point condition: cannot read \"lots\" as money (a condition is "
+	 "KIND OP AMOUNT: money, percent or count, then >=, >, <= or <, then an amount, e.g. "
+	 "money >= $10M)\n"
+	 "t.deck:8:23: error: point condition: the condition needs an amount after \">=\" (a "
+	 "condition is KIND OP AMOUNT: money, percent or count, then >=, >, <= or <, then an "
+	 "amount, e.g. money >= $10M)\n"
+	 "t.deck:9:27: error: point condition: \"$5M\" is money, not a percent (a condition is "
+	 "KIND OP AMOUNT: money, percent or count, then >=, >, <= or <, then an amount, e.g. "
+	 "money >= $10M)"},
 };
 
 static void
