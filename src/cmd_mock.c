@@ -619,6 +619,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	nfu = coach_followups(r, fu, ARRAY_LEN(fu));
 	for (size_t i = 0; i < nfu; i++) {
 		struct coach_options fopt = {run->level, NULL, true};
+		char why[256];
 		bool ok;
 
 		char *label = xasprintf("Follow-up %zu of %zu: ", i + 1, nfu);
@@ -642,10 +643,11 @@ cmd_mock_interview(struct cmd_mock_run *run)
 			continue;
 		}
 		coach_analyse(run->coach, fanswer[i], strlen(fanswer[i]), &fopt, &fr[i]);
-		ok = coach_followup_answered(fu[i], fr[i]);
+		ok = coach_followup_answered(fu[i], fanswer[i], strlen(fanswer[i]), fr[i], why,
+					     sizeof(why));
 		defended += ok;
-		printf("  %s\n", ok ? "Defended: the answer supplies what was asked."
-				    : "Not defended: the answer does not supply what was asked.");
+		ui_printf_wrapped(run->ui, UI_PLAIN, "  ", "%s: %s.",
+				  ok ? "Defended" : "Not defended", why);
 		for (size_t k = 0; k < fr[i]->nfindings; k++) {
 			const struct coach_finding *fd = &fr[i]->findings[k];
 			printf("  %-16s %s%s%s\n", coach_kind_name(fd->kind),
