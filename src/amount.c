@@ -1790,12 +1790,12 @@ amount_clean(double x)
 
 /* Words before a bare four-digit number that make it a year: "in 2023". */
 static const char *const amount_year_lead[] = {
-    "in",  "since", "during", "until", "till", "through", "from", "of",	  "by",
-    "early", "late", "mid",    "fy",    "jan",  "january", "feb",  "february", "mar",
-    "march", "apr",  "april",  "may",   "jun",  "june",    "jul",  "july",	   "aug",
-    "august", "sep", "sept",   "september", "oct", "october", "nov", "november", "dec",
-    "december", "spring", "summer", "autumn", "fall", "winter", "q1", "q2", "q3", "q4",
-    "h1", "h2",
+    "in",	"since",  "during",   "until",	"till",	    "through", "from",	    "of",
+    "by",	"early",  "late",     "mid",	"fy",	    "jan",     "january",   "feb",
+    "february", "mar",	  "march",    "apr",	"april",    "may",     "jun",	    "june",
+    "jul",	"july",	  "aug",      "august", "sep",	    "sept",    "september", "oct",
+    "october",	"nov",	  "november", "dec",	"december", "spring",  "summer",    "autumn",
+    "fall",	"winter", "q1",	      "q2",	"q3",	    "q4",      "h1",	    "h2",
 };
 
 /* Whether the word that ends before text[at] leads a year. */
@@ -1904,7 +1904,10 @@ static const struct {
 	enum amount_cmp cmp;
 } amount_cmp_ops[] = {
     /* the two-character ones first */
-    {">=", AMOUNT_GE}, {"<=", AMOUNT_LE}, {">", AMOUNT_GT}, {"<", AMOUNT_LT},
+    {">=", AMOUNT_GE},
+    {"<=", AMOUNT_LE},
+    {">", AMOUNT_GT},
+    {"<", AMOUNT_LT},
 };
 
 static const char *
@@ -1917,8 +1920,7 @@ amount_cmp_text(enum amount_cmp cmp)
 }
 
 int
-amount_cond_parse(const char *text, struct amount_cond *out, char *err, size_t errlen,
-		  size_t *col)
+amount_cond_parse(const char *text, struct amount_cond *out, char *err, size_t errlen, size_t *col)
 {
 	const char *s = amount_skip_space(text), *w = s, *op, *v;
 	size_t wl, i;

@@ -45,8 +45,8 @@ enum card_type {
  * the answer must meet. Exactly one of re and cond is set.
  */
 struct card_point {
-	char *label;             /* owned */
-	struct check_re *re;     /* owned; NULL for an amount condition */
+	char *label;		 /* owned */
+	struct check_re *re;	 /* owned; NULL for an amount condition */
 	struct amount_cond cond; /* kind AMOUNT_ANY for a pattern */
 };
 

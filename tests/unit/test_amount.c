@@ -911,7 +911,7 @@ test_amount_cond(void **state)
 		enum amount_kind kind;
 		enum amount_cmp cmp;
 		double value;
-		size_t col; /* for rc -1 */
+		size_t col;	 /* for rc -1 */
 		const char *err; /* for rc -1: a part of the message */
 	} cases[] = {
 	    {"money >= $10M", 1, MONEY, AMOUNT_GE, 10e6, 0, NULL},
@@ -937,7 +937,8 @@ test_amount_cond(void **state)
 		size_t col = 99;
 		int rc = amount_cond_parse(cases[i].text, &c, err, sizeof(err), &col);
 		if (rc != cases[i].rc)
-			fail_msg("\"%s\": rc %d, want %d (%s)", cases[i].text, rc, cases[i].rc, err);
+			fail_msg("\"%s\": rc %d, want %d (%s)", cases[i].text, rc, cases[i].rc,
+				 err);
 		if (rc == 1) {
 			assert_int_equal(c.kind, cases[i].kind);
 			assert_int_equal(c.cmp, cases[i].cmp);
@@ -968,15 +969,15 @@ test_amount_cond_met(void **state)
 	    {"money >= $10M", "$10M", true},
 	    {"money > $10M", "$10M", false},
 	    {"money >= $10M", "$9.5M", false},
-	    {"money >= $10M", "42 million", false},  /* a count, not money */
-	    {"money >= $10M", "$8M-$12M", false},    /* both ends must meet it */
+	    {"money >= $10M", "42 million", false}, /* a count, not money */
+	    {"money >= $10M", "$8M-$12M", false},   /* both ends must meet it */
 	    {"money >= $10M", "$10-12M", true},
 	    {"money < $1M", "$936K", true},
 	    {"percent >= 15%", "about 15 percent", true},
 	    {"percent >= 15%", "14.9%", false},
 	    {"percent <= 5%", "$5", false},
 	    {"count >= 3", "3 teams", true},
-	    {"count >= 3", "in 2023", false},        /* a year is not a count */
+	    {"count >= 3", "in 2023", false}, /* a year is not a count */
 	    {"count >= 1000", "2000 customers", true},
 	};
 	(void)state;
@@ -995,7 +996,8 @@ test_amount_cond_met(void **state)
 		struct amount_cond c;
 		char buf[64], err[200];
 		size_t col;
-		assert_int_equal(amount_cond_parse("money>=10000000", &c, err, sizeof(err), &col), 1);
+		assert_int_equal(amount_cond_parse("money>=10000000", &c, err, sizeof(err), &col),
+				 1);
 		amount_cond_format(&c, buf, sizeof(buf));
 		assert_string_equal(buf, "money >= $10M");
 	}
