@@ -5,7 +5,10 @@
  * calculation. Prints the time of each size (the best of a few runs) and
  * the time per KB: a linear analysis keeps it about flat.
  *
- *   bench_coach [--runs R] [--level L6|L7]
+ *   bench_coach [--runs R] [--level L6|L7] [--amount-point]
+ *
+ * --amount-point checks a key point written as an amount condition
+ * ("money >= $100M", which no figure meets, so every figure is read).
  *
  * Only coach_analyse is timed. Build without sanitizers: bench/run.sh.
  */
@@ -73,6 +76,9 @@ main(int argc, char **argv)
 	struct coach *c = NULL;
 	char err[256];
 	int runs = 3;
+	struct amount_cond cond = {AMOUNT_MONEY, AMOUNT_GE, 100e6};
+	struct coach_point point = {"strategic impact above $100M", NULL, &cond};
+	struct coach_question q = {"What was the impact?", &point, 1};
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
@@ -80,8 +86,11 @@ main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--level") == 0 && i + 1 < argc &&
 			   coach_level_from_name(argv[i + 1]) >= 0) {
 			opt.level = (enum coach_level)coach_level_from_name(argv[++i]);
+		} else if (strcmp(argv[i], "--amount-point") == 0) {
+			opt.question = &q;
 		} else {
-			fprintf(stderr, "usage: bench_coach [--runs R] [--level L6|L7]\n");
+			fprintf(stderr,
+				"usage: bench_coach [--runs R] [--level L6|L7] [--amount-point]\n");
 			return 2;
 		}
 	}
@@ -91,8 +100,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench_coach: %s\n", err);
 		return 1;
 	}
-	printf("coach_analyse, %s, best of %d runs (a %zu-byte STAR answer repeated)\n",
-	       coach_level_name(opt.level), runs, sizeof(bench_coach_answer) - 1);
+	printf("coach_analyse, %s, best of %d runs (a %zu-byte STAR answer repeated)%s\n",
+	       coach_level_name(opt.level), runs, sizeof(bench_coach_answer) - 1,
+	       opt.question != NULL ? ", a key point \"money >= $100M\"" : "");
 	for (size_t s = 0; s < ARRAY_LEN(sizes); s++) {
 		char *text = bench_coach_text(sizes[s]);
 		double best = -1;

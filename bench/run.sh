@@ -41,6 +41,7 @@ fi
 # The coach on 10 KB, 100 KB and 1 MB of answer text (issue #11: linear).
 echo "== bench_coach"
 "$build/bench/bench_coach"
+"$build/bench/bench_coach" --amount-point
 
 # drill cards on 100,000 cards and 1,000,000 reviews (issue #10).
 echo "== bench_cards"

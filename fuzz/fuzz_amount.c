@@ -1,7 +1,7 @@
 /*
  * Fuzz target: the amount reader and writer, for every kind: one amount,
- * a figure that may be a range or a bound, and the one figure of a
- * sentence.
+ * a figure that may be a range or a bound, the one figure of a
+ * sentence, every figure of a text, and amount conditions.
  */
 #include <math.h>
 #include <stddef.h>
@@ -49,6 +49,39 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					  sizeof(out)) >= sizeof(out))
 				__builtin_trap();
 		} else if (memchr(err, '\0', sizeof(err)) == NULL) {
+			__builtin_trap();
+		}
+	}
+	{
+		/* every figure of the text: in order, inside it, each a real number
+		   in range of a kind; and the amount conditions */
+		size_t len = strlen(text), pos = 0, last = 0, col;
+		struct amount_figure f;
+		struct amount_cond c;
+		char cbuf[AMOUNT_FORMAT_MAX + 16];
+		while (amount_next_figure(text, len, &pos, &f)) {
+			if (f.start < last || f.start >= f.end || f.end > len || pos < f.end ||
+			    f.r.lo.kind == AMOUNT_ANY || f.r.lo.kind != f.r.hi.kind ||
+			    !(fabs(f.r.lo.value) < AMOUNT_MAX) || !(fabs(f.r.hi.value) < AMOUNT_MAX))
+				__builtin_trap();
+			last = f.end;
+		}
+		if (pos != len)
+			__builtin_trap();
+		switch (amount_cond_parse(text, &c, err, sizeof(err), &col)) {
+		case 1:
+			if (c.kind != AMOUNT_MONEY && c.kind != AMOUNT_PERCENT && c.kind != AMOUNT_COUNT)
+				__builtin_trap();
+			if (amount_cond_format(&c, cbuf, sizeof(cbuf)) >= sizeof(cbuf))
+				__builtin_trap();
+			break;
+		case -1:
+			if (col > len || memchr(err, '\0', sizeof(err)) == NULL)
+				__builtin_trap();
+			break;
+		case 0:
+			break;
+		default:
 			__builtin_trap();
 		}
 	}

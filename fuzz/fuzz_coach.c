@@ -30,7 +30,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				      memcmp(data + r->findings[i].offset, r->findings[i].quote, n) != 0))
 				__builtin_trap();
 		}
-		coach_followups(r, fu, 3);
+		/* the text judged as the reply to each follow-up it draws */
+		for (size_t i = 0, n = coach_followups(r, fu, 3); i < n; i++) {
+			char why[64];
+			coach_followup_answered(fu[i], (const char *)data, size, r, why, sizeof(why));
+			if (memchr(why, '\0', sizeof(why)) == NULL)
+				__builtin_trap();
+		}
 		coach_result_free(r);
 	}
 	coach_free(c);

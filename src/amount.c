@@ -1784,3 +1784,242 @@ amount_clean(double x)
 	snprintf(buf, sizeof(buf), "%.12g", x);
 	return strtod(buf, NULL);
 }
+
+/* ------------------------------------------------------------------ */
+/* every figure of a text, and conditions on them                      */
+
+/* Words before a bare four-digit number that make it a year: "in 2023". */
+static const char *const amount_year_lead[] = {
+    "in",	"since",  "during",   "until",	"till",	    "through", "from",	    "of",
+    "by",	"early",  "late",     "mid",	"fy",	    "jan",     "january",   "feb",
+    "february", "mar",	  "march",    "apr",	"april",    "may",     "jun",	    "june",
+    "jul",	"july",	  "aug",      "august", "sep",	    "sept",    "september", "oct",
+    "october",	"nov",	  "november", "dec",	"december", "spring",  "summer",    "autumn",
+    "fall",	"winter", "q1",	      "q2",	"q3",	    "q4",      "h1",	    "h2",
+};
+
+/* Whether the word that ends before text[at] leads a year. */
+static bool
+amount_year_word_before(const char *text, size_t at)
+{
+	size_t e = at, s;
+
+	while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+		e--;
+	while (e > 0 && (text[e - 1] == ',' || text[e - 1] == '.'))
+		e--; /* "Oct. 2023", "March, 2023" */
+	s = e;
+	while (s > 0 && isalnum((unsigned char)text[s - 1]))
+		s--;
+	if (s == e)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(amount_year_lead); i++)
+		if (strlen(amount_year_lead[i]) == e - s &&
+		    strncasecmp(text + s, amount_year_lead[i], e - s) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the bare count f at text[start..end) is a year: four digits
+ * from 1900 to 2099 (each end of a span), after a word that leads a year
+ * or with no word after it ("2,023 users" and "2000 customers" are counts).
+ */
+static bool
+amount_is_year(const char *text, const struct amount_figure *f)
+{
+	size_t d = f->start, nd = 0;
+
+	if (f->r.lo.kind != AMOUNT_COUNT || !f->digits)
+		return false;
+	for (int i = 0; i < 2; i++) {
+		double v = i == 0 ? f->r.lo.value : f->r.hi.value;
+		if (v < 1900 || v > 2099 || v != floor(v))
+			return false;
+	}
+	/* the first number of the figure ("from 2019 to 2021") */
+	while (d < f->end && !isdigit((unsigned char)text[d]))
+		d++;
+	while (d + nd < f->end && isdigit((unsigned char)text[d + nd]))
+		nd++;
+	if (nd != 4 || (d + nd < f->end && text[d + nd] == ','))
+		return false;
+	if (amount_year_word_before(text, d))
+		return true;
+	return !amount_is_letter(*amount_skip_space(text + f->end));
+}
+
+bool
+amount_next_figure(const char *text, size_t len, size_t *pos, struct amount_figure *out)
+{
+	const char *p = text + (*pos < len ? *pos : len), *end = text + len;
+
+	assert(text[len] == '\0');
+	for (; p < end; p++) {
+		struct amount_fig f;
+		struct amount_lex lx;
+		const char *e;
+		bool fraction = false, ok;
+
+		if (!amount_figure_start(text, p) || isspace((unsigned char)*p))
+			continue;
+		/* a span, a bound or a ratio; a ratio is a share, so not above 1
+		   ("24/7" is not 343%) */
+		e = amount_lex_figure(p, &f, false, true);
+		ok = e != NULL && amount_figure_end(p, e) &&
+		     amount_finish(&f, AMOUNT_ANY, false, &out->r, &fraction, p, NULL, 0) == 0 &&
+		     !(f.ratio && out->r.lo.value > 1);
+		if (!ok) {
+			/* one amount alone: the "$42 million" of "$42 million in
+			   2023", which reads on as a ratio ("3 in 4") */
+			e = amount_lex(p, &lx, AMOUNT_WORDS);
+			ok = e != NULL && amount_figure_end(p, e) &&
+			     amount_resolve(&lx, false, AMOUNT_ANY, false, &out->r.lo, &fraction, p,
+					    NULL, 0) == 0;
+			out->r.shape = AMOUNT_ONE;
+			out->r.hi = out->r.lo;
+			out->r.open_top = false;
+		}
+		if (!ok)
+			continue;
+		/* the figure's bytes, without the white space lexing took */
+		while (e > p && isspace((unsigned char)e[-1]))
+			e--;
+		out->start = (size_t)(p - text);
+		out->end = (size_t)(e - text);
+		out->digits = false;
+		for (const char *q = p; q < e && !out->digits; q++)
+			out->digits = isdigit((unsigned char)*q) != 0;
+		out->year = amount_is_year(text, out);
+		*pos = out->end > out->start ? out->end : out->start + 1;
+		return true;
+	}
+	*pos = len;
+	memset(out, 0, sizeof(*out));
+	return false;
+}
+
+static const struct {
+	const char *text;
+	enum amount_cmp cmp;
+} amount_cmp_ops[] = {
+    /* the two-character ones first */
+    {">=", AMOUNT_GE},
+    {"<=", AMOUNT_LE},
+    {">", AMOUNT_GT},
+    {"<", AMOUNT_LT},
+};
+
+static const char *
+amount_cmp_text(enum amount_cmp cmp)
+{
+	for (size_t i = 0; i < ARRAY_LEN(amount_cmp_ops); i++)
+		if (amount_cmp_ops[i].cmp == cmp)
+			return amount_cmp_ops[i].text;
+	return "?";
+}
+
+int
+amount_cond_parse(const char *text, struct amount_cond *out, char *err, size_t errlen, size_t *col)
+{
+	const char *s = amount_skip_space(text), *w = s, *op, *v;
+	size_t wl, i;
+	int kind;
+	char word[16];
+	struct amount a;
+	char why[160];
+
+	memset(out, 0, sizeof(*out));
+	*col = 0;
+	while (isalpha((unsigned char)*s))
+		s++;
+	wl = (size_t)(s - w);
+	op = amount_skip_space(s);
+	for (i = 0; i < ARRAY_LEN(amount_cmp_ops); i++)
+		if (strncmp(op, amount_cmp_ops[i].text, strlen(amount_cmp_ops[i].text)) == 0)
+			break;
+	if (wl == 0 || i == ARRAY_LEN(amount_cmp_ops))
+		return 0; /* not written as a condition */
+	snprintf(word, sizeof(word), "%.*s", (int)(wl < sizeof(word) ? wl : sizeof(word) - 1), w);
+	kind = wl < sizeof(word) ? amount_kind_from_name(word) : -1;
+	if (kind != AMOUNT_MONEY && kind != AMOUNT_PERCENT && kind != AMOUNT_COUNT) {
+		if (err != NULL && errlen > 0)
+			snprintf(err, errlen,
+				 "an amount condition starts with money, percent or count, not "
+				 "\"%.*s\"",
+				 (int)(wl > 40 ? 40 : wl), w);
+		*col = (size_t)(w - text);
+		return -1;
+	}
+	out->kind = (enum amount_kind)kind;
+	out->cmp = amount_cmp_ops[i].cmp;
+	v = amount_skip_space(op + strlen(amount_cmp_ops[i].text));
+	if (*v == '\0') {
+		if (err != NULL && errlen > 0)
+			snprintf(err, errlen, "the condition needs an amount after \"%s\"",
+				 amount_cmp_ops[i].text);
+		*col = (size_t)(v - text);
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	/* a bare number takes the condition's kind; another kind is refused
+	   ("count >= 3 weeks" is not read as 3) */
+	if ((amount_parse(v, AMOUNT_ANY, &a, NULL, 0) == 0 && a.kind != AMOUNT_COUNT &&
+	     a.kind != out->kind) ||
+	    amount_parse(v, out->kind, &a, why, sizeof(why)) != 0) {
+		int n = (int)strlen(v);
+		if (amount_parse(v, AMOUNT_ANY, &a, NULL, 0) == 0 && a.kind != AMOUNT_COUNT)
+			snprintf(why, sizeof(why), "\"%.*s%s\" is %s, not %s", n > 40 ? 37 : n, v,
+				 n > 40 ? "..." : "", amount_kind_phrases[a.kind],
+				 amount_kind_phrases[kind]);
+		else
+			snprintf(why, sizeof(why), "cannot read \"%.*s%s\" as %s", n > 40 ? 37 : n,
+				 v, n > 40 ? "..." : "", amount_kind_phrases[kind]);
+		if (err != NULL && errlen > 0)
+			snprintf(err, errlen, "%s", why);
+		*col = (size_t)(v - text);
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	out->value = a.value;
+	return 1;
+}
+
+static bool
+amount_cmp_holds(enum amount_cmp cmp, double x, double bound)
+{
+	/* a figure equal to the bound as written is equal, whatever the binary noise */
+	double eps = 1e-9 * fmax(fabs(x), fabs(bound));
+	bool eq = fabs(x - bound) <= eps;
+
+	switch (cmp) {
+	case AMOUNT_GE:
+		return x > bound || eq;
+	case AMOUNT_GT:
+		return x > bound && !eq;
+	case AMOUNT_LE:
+		return x < bound || eq;
+	case AMOUNT_LT:
+		return x < bound && !eq;
+	}
+	return false;
+}
+
+bool
+amount_cond_met(const struct amount_cond *c, const struct amount_figure *f)
+{
+	if (c->kind == AMOUNT_ANY || f->r.lo.kind != c->kind || f->year)
+		return false;
+	return amount_cmp_holds(c->cmp, f->r.lo.value, c->value) &&
+	       amount_cmp_holds(c->cmp, f->r.hi.value, c->value);
+}
+
+size_t
+amount_cond_format(const struct amount_cond *c, char *buf, size_t len)
+{
+	char v[AMOUNT_FORMAT_MAX];
+
+	amount_format(c->value, c->kind, v, sizeof(v));
+	return (size_t)snprintf(buf, len, "%s %s %s", amount_kind_name(c->kind),
+				amount_cmp_text(c->cmp), v);
+}

@@ -200,4 +200,67 @@ double amount_clean(double x);
 const char *amount_kind_name(enum amount_kind kind);
 int amount_kind_from_name(const char *name);
 
+/*
+ * One figure of a text, as amount_next_figure finds it.
+ */
+struct amount_figure {
+	struct amount_range r; /* the figure in the kind its text names: money
+				  ("$", "dollars"), percent ("%", "percent", a
+				  ratio "3 of 4"), a time with its unit, points,
+				  else a count; never AMOUNT_ANY */
+	size_t start, end;     /* its bytes in the text, [start, end) */
+	bool digits;	       /* written with a digit, not in words only */
+	bool year;	       /* a bare count read as a year: four digits from
+				  1900 to 2099 after "in", "since", a month ...
+				  or with no word after them ("in 2023",
+				  "since 2019", "Q3 2024"; not "2000 customers") */
+};
+
+/*
+ * The next figure of text[0..len) at or after *pos (0 to start), read the
+ * way amount_find_range reads each figure of a sentence: digits or words,
+ * a span or a bound ("$42 million", "42 million dollars", "15 percent",
+ * "between $1M and $5M", "over $10M", "forty-two"), starting a word and
+ * ending one. text must be NUL-terminated at len. Returns true with *out
+ * set and *pos moved past it, or false (*pos = len) when there is none.
+ * Each call reads only as far as the next figure: a loop over a text is
+ * one pass.
+ */
+bool amount_next_figure(const char *text, size_t len, size_t *pos, struct amount_figure *out);
+
+/* A comparison in an amount condition. */
+enum amount_cmp { AMOUNT_GE, AMOUNT_GT, AMOUNT_LE, AMOUNT_LT };
+
+/*
+ * A condition a figure may meet: "money >= $10M", "percent > 5%",
+ * "count >= 3". kind AMOUNT_ANY means no condition.
+ */
+struct amount_cond {
+	enum amount_kind kind; /* AMOUNT_MONEY, AMOUNT_PERCENT or AMOUNT_COUNT */
+	enum amount_cmp cmp;
+	double value; /* base units: dollars, a fraction (15% -> 0.15), a count */
+};
+
+/*
+ * Reads text as "KIND OP AMOUNT": KIND money, percent or count; OP >=, >,
+ * <= or <; AMOUNT read by amount_parse as KIND ("$10M", "15%", "3").
+ * Returns 1 with *out set; 0 when text is not written as a condition at
+ * all (it does not open with a word and a comparison), so the caller may
+ * read it another way; -1 when it is one but cannot be read (an unknown
+ * kind, no amount, an amount that is not of the kind), with a message in
+ * err and in *col the byte offset in text the message is about.
+ */
+int amount_cond_parse(const char *text, struct amount_cond *out, char *err, size_t errlen,
+		      size_t *col);
+
+/*
+ * Whether figure f meets condition c: it is of c's kind (a year is not a
+ * count) and every value it states compares true (both ends of a span:
+ * "$8M-$12M" is not ">= $10M").
+ */
+bool amount_cond_met(const struct amount_cond *c, const struct amount_figure *f);
+
+/* Writes c as a deck does: "money >= $10M". Returns what snprintf returns. */
+size_t amount_cond_format(const struct amount_cond *c, char *buf, size_t len);
+
 #endif

@@ -166,6 +166,7 @@ cmd_coach_question(const struct card *c, struct coach_question *q)
 	for (size_t i = 0; i < c->npoints; i++) {
 		pts[i].label = c->points[i].label;
 		pts[i].re = c->points[i].re;
+		pts[i].cond = c->points[i].cond.kind != AMOUNT_ANY ? &c->points[i].cond : NULL;
 	}
 	q->prompt = c->prompt;
 	q->points = pts;

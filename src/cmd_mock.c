@@ -9,9 +9,11 @@
  * questions. All but the interview itself only read (or delete) and never
  * create a database.
  *
- * Input: interactively an answer ends with an empty line or Ctrl-D, and
- * ":edit" finishes it in $EDITOR; piped (tests), answers are separated by
- * a line holding only ".".
+ * Input: every answer (the main one and each follow-up reply) ends with a
+ * line holding only "." or with the end of input (Ctrl-D); blank lines
+ * are part of it, so a pasted answer of several paragraphs stays one
+ * answer, with or without the terminal's bracketed paste, under TERM=dumb
+ * and piped. Interactively ":edit" finishes it in $EDITOR.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -43,10 +45,11 @@ static const char cmd_mock_usage[] =
     "Each follow-up is answered and checked in turn. A scorecard out of 100\n"
     "is printed and saved in the database.\n"
     "\n"
-    "Answer over several lines; an empty line (or Ctrl-D) ends the answer,\n"
-    "and a line holding \":edit\" finishes it in $EDITOR. With piped input,\n"
-    "answers are separated by a line holding only \".\". An answer may be\n"
-    "1 MB at most.\n"
+    "Answer over as many lines and paragraphs as you like, typed or pasted;\n"
+    "every answer (the main one and each follow-up reply) ends with a line\n"
+    "holding only \".\" (or Ctrl-D, or the end of piped input). Blank lines\n"
+    "are part of the answer. Interactively, a line holding \":edit\" finishes\n"
+    "the answer in $EDITOR. An answer may be 1 MB at most.\n"
     "\n"
     "  --level L6|L7     the level to interview for (default: the card's, else L6)\n"
     "  --principle NAME  only questions on this leadership principle (part of\n"
@@ -376,9 +379,66 @@ static bool
 cmd_mock_blank(const char *s)
 {
 	for (; *s; s++)
-		if (*s != ' ' && *s != '\t')
+		if (*s != ' ' && *s != '\t' && *s != '\r')
 			return false;
 	return true;
+}
+
+/* Is line word alone, white space aside (".", ":edit")? */
+static bool
+cmd_mock_is(const char *line, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*line == ' ' || *line == '\t')
+		line++;
+	return strncmp(line, word, n) == 0 && cmd_mock_blank(line + n);
+}
+
+/*
+ * Typed input, a line at a time. Interactively readline returns a
+ * bracketed paste as one string holding newlines: it is handed out line
+ * by line, and lines left over after an answer's "." start the next one.
+ */
+struct cmd_mock_input {
+	struct ui *ui;
+	char *chunk; /* owned: what ui_read returned last, or NULL */
+	char *next;  /* the next line in chunk, or NULL when it is used up */
+};
+
+/*
+ * The next line, without its newline, borrowed until the next call; NULL
+ * at the end of input or on Ctrl-C. The prompt shows only when a new
+ * string is read.
+ */
+static const char *
+cmd_mock_line(struct cmd_mock_input *in, const char *prompt)
+{
+	char *line, *nl;
+
+	if (in->next == NULL) {
+		free(in->chunk);
+		in->chunk = ui_read(in->ui, prompt);
+		if (in->chunk == NULL)
+			return NULL;
+		in->next = in->chunk;
+	}
+	line = in->next;
+	nl = strchr(line, '\n');
+	if (nl != NULL) {
+		*nl = '\0';
+		in->next = nl + 1;
+	} else {
+		in->next = NULL;
+	}
+	return line;
+}
+
+static void
+cmd_mock_input_clear(struct cmd_mock_input *in)
+{
+	free(in->chunk);
+	in->chunk = in->next = NULL;
 }
 
 static double
@@ -390,20 +450,21 @@ cmd_mock_clock(void)
 }
 
 /*
- * Reads one multi-line answer into *out (caller frees). Interactively it
- * ends with an empty line, Ctrl-D or ":edit"; piped, with a line holding
- * only "." or the end of input. With t0 >= 0 (a timed interactive answer)
- * each line's prompt shows the clock: "[1:05/3:00] > ". An answer over
- * SLURP_MAX_TEXT is read to its end but not kept: CMD_MOCK_TOO_LONG, with
- * its size in *size.
+ * Reads one answer into *out (caller frees): every line up to a line
+ * holding only "." or the end of input (Ctrl-D); blank lines inside it
+ * are kept, blank lines around it dropped. Interactively ":edit" finishes
+ * it in $EDITOR. With t0 >= 0 (a timed interactive answer) each line's
+ * prompt shows the clock: "[1:05/3:00] > ". An answer over SLURP_MAX_TEXT
+ * is read to its end but not kept: CMD_MOCK_TOO_LONG, with its size in
+ * *size.
  */
 static enum cmd_mock_read
-cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out, size_t *size)
+cmd_mock_read_answer(struct cmd_mock_input *in, double t0, int minutes, char **out, size_t *size)
 {
 	struct sbuf b = {0};
-	bool interactive = ui_interactive(u);
+	bool interactive = ui_interactive(in->ui);
 	char prompt[48] = "> ";
-	char *line;
+	const char *line;
 	size_t total = 0; /* bytes of the answer, kept in b while within the cap */
 
 	*out = NULL;
@@ -414,20 +475,15 @@ cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out, size_t *s
 			snprintf(prompt, sizeof(prompt), "[%d:%02d/%d:00] > ", secs / 60, secs % 60,
 				 minutes);
 		}
-		if ((line = ui_read(u, prompt)) == NULL)
+		if ((line = cmd_mock_line(in, prompt)) == NULL || cmd_mock_is(line, "."))
 			break;
-		if (strcmp(line, ".") == 0) {
-			free(line);
-			break;
-		}
-		if (interactive && strcmp(line, ":edit") == 0) {
+		if (interactive && cmd_mock_is(line, ":edit")) {
 			char *text;
 			size_t over;
-			free(line);
 			if (total > SLURP_MAX_TEXT)
 				break; /* too long already: nothing left to edit */
 			text = sbuf_take(&b);
-			over = cmd_mock_edit(u, &text);
+			over = cmd_mock_edit(in->ui, &text);
 			if (over > 0) {
 				total = over;
 			} else {
@@ -437,12 +493,8 @@ cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out, size_t *s
 			free(text);
 			break;
 		}
-		if (interactive && cmd_mock_blank(line)) {
-			free(line);
-			if (total > 0)
-				break;
+		if (total == 0 && cmd_mock_blank(line))
 			continue; /* blank lines before the answer starts */
-		}
 		total += strlen(line) + 1;
 		if (total <= SLURP_MAX_TEXT) {
 			sbuf_adds(&b, line);
@@ -450,9 +502,8 @@ cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out, size_t *s
 		} else {
 			sbuf_free(&b); /* too long: only counted from here on */
 		}
-		free(line);
 	}
-	if (ui_interrupted(u)) {
+	if (ui_interrupted(in->ui)) {
 		sbuf_free(&b);
 		return CMD_MOCK_INTERRUPTED;
 	}
@@ -461,13 +512,17 @@ cmd_mock_read_answer(struct ui *u, double t0, int minutes, char **out, size_t *s
 		*size = total;
 		return CMD_MOCK_TOO_LONG;
 	}
+	/* blank lines after the answer: one newline ends it */
+	while (b.len > 0 && (b.buf[b.len - 1] == '\n' || b.buf[b.len - 1] == ' ' ||
+			     b.buf[b.len - 1] == '\t' || b.buf[b.len - 1] == '\r'))
+		b.buf[--b.len] = '\0';
+	if (b.len == 0) {
+		sbuf_free(&b);
+		return CMD_MOCK_EOF;
+	}
+	sbuf_addc(&b, '\n');
 	*out = sbuf_take(&b);
-	for (const char *p = *out; *p; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			return CMD_MOCK_ANSWER;
-	free(*out);
-	*out = NULL;
-	return CMD_MOCK_EOF;
+	return CMD_MOCK_ANSWER;
 }
 
 
@@ -551,6 +606,7 @@ struct cmd_mock_run {
 	struct app *app;
 	struct store *store;
 	struct ui *ui;
+	struct cmd_mock_input in; /* the answers, a line at a time */
 	struct coach *coach;
 	const struct card *card;
 	struct coach_question q;
@@ -585,14 +641,17 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	       wmin / COACH_WORDS_PER_MINUTE, wmax / COACH_WORDS_PER_MINUTE, wmin, wmax,
 	       run->minutes);
 	if (timed)
-		printf("The clock starts now. End with an empty line or Ctrl-D; "
-		       ":edit finishes the answer in $EDITOR.\n");
+		ui_print_wrapped(run->ui, UI_PLAIN, NULL,
+				 "The clock starts now. Paste or type the answer, blank lines and "
+				 "all, and end with a line holding only \".\" (or Ctrl-D); :edit "
+				 "finishes it in $EDITOR.");
 	else
-		printf("Reading answers from standard input, separated by a line holding "
+		printf("Reading answers from standard input; each ends with a line holding "
 		       "only \".\"; not timed.\n");
 
+	run->in.ui = run->ui;
 	t0 = cmd_mock_clock();
-	got = cmd_mock_read_answer(run->ui, timed ? t0 : -1, run->minutes, &answer, &size);
+	got = cmd_mock_read_answer(&run->in, timed ? t0 : -1, run->minutes, &answer, &size);
 	if (got == CMD_MOCK_TOO_LONG) {
 		cmd_coach_too_long(size);
 		printf("Nothing saved.\n");
@@ -619,13 +678,16 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	nfu = coach_followups(r, fu, ARRAY_LEN(fu));
 	for (size_t i = 0; i < nfu; i++) {
 		struct coach_options fopt = {run->level, NULL, true};
+		char why[256];
 		bool ok;
 
 		char *label = xasprintf("Follow-up %zu of %zu: ", i + 1, nfu);
 		putchar('\n');
 		ui_print_wrapped(run->ui, UI_PLAIN, label, fu[i]->question);
 		free(label);
-		got = cmd_mock_read_answer(run->ui, -1, 0, &fanswer[i], &size);
+		if (timed)
+			printf("(End with a line holding only \".\".)\n");
+		got = cmd_mock_read_answer(&run->in, -1, 0, &fanswer[i], &size);
 		if (got == CMD_MOCK_INTERRUPTED) {
 			printf("Interview stopped; nothing saved.\n");
 			goto out;
@@ -642,10 +704,11 @@ cmd_mock_interview(struct cmd_mock_run *run)
 			continue;
 		}
 		coach_analyse(run->coach, fanswer[i], strlen(fanswer[i]), &fopt, &fr[i]);
-		ok = coach_followup_answered(fu[i], fr[i]);
+		ok = coach_followup_answered(fu[i], fanswer[i], strlen(fanswer[i]), fr[i], why,
+					     sizeof(why));
 		defended += ok;
-		printf("  %s\n", ok ? "Defended: the answer supplies what was asked."
-				    : "Not defended: the answer does not supply what was asked.");
+		ui_printf_wrapped(run->ui, UI_PLAIN, "  ", "%s: %s.",
+				  ok ? "Defended" : "Not defended", why);
 		for (size_t k = 0; k < fr[i]->nfindings; k++) {
 			const struct coach_finding *fd = &fr[i]->findings[k];
 			printf("  %-16s %s%s%s\n", coach_kind_name(fd->kind),
@@ -675,6 +738,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	printf("\nSaved as mock #%lld; drill mock --history lists past mocks.\n", (long long)m.id);
 
 out:
+	cmd_mock_input_clear(&run->in);
 	store_mock_clear(&m);
 	free(kept);
 	coach_result_free(r);

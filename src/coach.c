@@ -887,25 +887,65 @@ coach_check_structure(struct coach_run *run)
 	}
 }
 
+/*
+ * Marks the question's key points covered: a pattern matches the answer,
+ * or an amount condition is met by one of the figures the amount reader
+ * finds in it ("$42 million" meets "money >= $10M").
+ */
 static void
 coach_check_points(struct coach_run *run)
 {
 	const struct coach_question *q = run->opt->question;
 	struct coach_result *r = run->r;
+	struct amount_figure *figs = NULL;
+	size_t nfigs = 0, cap = 0;
+	bool read = false;
 
 	if (q == NULL || q->npoints == 0)
 		return;
 	r->npoints = q->npoints;
 	r->covered = xcalloc(q->npoints, sizeof(*r->covered));
 	for (size_t i = 0; i < q->npoints; i++) {
-		if (q->points[i].re != NULL &&
-		    check_re_match_valid(q->points[i].re, run->text, run->len, NULL, NULL) == 1) {
-			r->covered[i] = true;
-			continue;
+		const struct coach_point *pt = &q->points[i];
+		char cond[AMOUNT_FORMAT_MAX + 32];
+
+		if (pt->cond != NULL && !read) {
+			/* the amount reader wants a C string: NUL bytes become spaces */
+			char *t = xmalloc(run->len + 1);
+			size_t pos = 0;
+			struct amount_figure f;
+			memcpy(t, run->text, run->len);
+			t[run->len] = '\0';
+			for (size_t k = 0; k < run->len; k++)
+				if (t[k] == '\0')
+					t[k] = ' ';
+			while (amount_next_figure(t, run->len, &pos, &f)) {
+				figs = coach_grow(figs, nfigs, &cap, sizeof(*figs));
+				figs[nfigs++] = f;
+			}
+			free(t);
+			read = true;
 		}
-		coach_add(run, COACH_MISSING_POINT, 0, 0, "Key point not covered: %s.",
-			  q->points[i].label ? q->points[i].label : "(unnamed)");
+		if (pt->cond != NULL) {
+			for (size_t k = 0; k < nfigs && !r->covered[i]; k++)
+				r->covered[i] = amount_cond_met(pt->cond, &figs[k]);
+		} else if (pt->re != NULL) {
+			r->covered[i] =
+			    check_re_match_valid(pt->re, run->text, run->len, NULL, NULL) == 1;
+		}
+		if (r->covered[i])
+			continue;
+		if (pt->cond != NULL) {
+			amount_cond_format(pt->cond, cond, sizeof(cond));
+			coach_add(run, COACH_MISSING_POINT, 0, 0,
+				  "Key point not covered: %s (no figure of the answer meets %s).",
+				  pt->label ? pt->label : "(unnamed)", cond);
+		} else {
+			coach_add(run, COACH_MISSING_POINT, 0, 0, "Key point not covered: %s.",
+				  pt->label ? pt->label : "(unnamed)");
+		}
 	}
+	free(figs);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2254,26 +2294,676 @@ coach_followups(const struct coach_result *r, const struct coach_followup **out,
 	return n;
 }
 
-bool
-coach_followup_answered(const struct coach_followup *fu, const struct coach_result *answer)
-{
-	bool metric = false;
+/*
+ * Judging a defense answer by what its follow-up asked for. Each judge
+ * reads the answer's own text: the figures with the amount reader, a
+ * calculation with coach_followup_calc_span and the audit, and the rest
+ * with short lists of words matched at word starts, case ignored
+ * ("attribut*" matches every word that starts so).
+ */
 
-	for (size_t i = 0; i < answer->nfigures; i++)
-		if (answer->figures[i].kind == COACH_FIG_MONEY ||
-		    answer->figures[i].kind == COACH_FIG_PERCENT)
-			metric = true;
-	if (strcmp(fu->key, "attribution") == 0)
-		return answer->has_attribution;
-	if (strcmp(fu->key, "calculation") == 0)
-		return answer->has_method && !coach_has_kind(answer, COACH_ARITHMETIC);
-	if (strcmp(fu->key, "period") == 0)
-		return answer->has_timeframe;
-	if (strcmp(fu->key, "validation") == 0)
-		return answer->has_validation;
-	if (strcmp(fu->key, "numbers") == 0)
-		return metric;
-	return answer->words >= 15;
+/* The answer as a C string for the amount reader: NUL bytes made spaces. */
+static char *
+coach_followup_cstr(const char *text, size_t len)
+{
+	char *t = xmalloc(len + 1);
+
+	memcpy(t, text, len);
+	t[len] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (t[i] == '\0')
+			t[i] = ' ';
+	return t;
+}
+
+/*
+ * Does one of words occur in s[0..n) at the start of a word? A word
+ * ending in '*' matches as a prefix, up to the end of the word it starts;
+ * others must end where a letter does not follow. Returns the offset of
+ * the first match, with its length in *mlen (may be NULL), or n.
+ */
+static size_t
+coach_followup_find(const char *s, size_t n, const char *const *words, size_t *mlen)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && (coach_is_word_byte((unsigned char)s[i - 1]) || s[i - 1] == '\''))
+			continue;
+		for (const char *const *w = words; *w != NULL; w++) {
+			size_t wl = strlen(*w);
+			bool prefix = wl > 0 && (*w)[wl - 1] == '*';
+			if (prefix)
+				wl--;
+			if (wl == 0 || wl > n - i || strncasecmp(s + i, *w, wl) != 0)
+				continue;
+			if (prefix || i + wl == n ||
+			    !((s[i + wl] >= 'a' && s[i + wl] <= 'z') ||
+			      (s[i + wl] >= 'A' && s[i + wl] <= 'Z'))) {
+				while (prefix && i + wl < n &&
+				       coach_is_word_byte((unsigned char)s[i + wl]))
+					wl++;
+				if (mlen != NULL)
+					*mlen = wl;
+				return i;
+			}
+		}
+	}
+	return n;
+}
+
+static bool
+coach_followup_has(const char *s, size_t n, const char *const *words)
+{
+	return coach_followup_find(s, n, words, NULL) < n;
+}
+
+/*
+ * The end of the clause of text[0..len) that starts at start: a full
+ * stop, "!" or "?" before white space, ";", a line break, or with but
+ * set " but " too.
+ */
+static size_t
+coach_followup_clause_end(const char *t, size_t len, size_t start, bool but)
+{
+	for (size_t i = start; i < len; i++) {
+		if (t[i] == '\n' || t[i] == ';')
+			return i;
+		if ((t[i] == '.' || t[i] == '!' || t[i] == '?') &&
+		    (i + 1 == len || coach_is_space(t[i + 1])))
+			return i;
+		if (but && i > start && t[i] == ' ' && strncasecmp(t + i, " but ", 5) == 0)
+			return i;
+	}
+	return len;
+}
+
+/* The start of the sentence of t holding byte at (as the end above, without "but"). */
+static size_t
+coach_followup_clause_start(const char *t, size_t at)
+{
+	while (at > 0) {
+		char c = t[at - 1];
+		if (c == '\n' || c == ';' ||
+		    (at >= 2 && coach_is_space(c) &&
+		     (t[at - 2] == '.' || t[at - 2] == '!' || t[at - 2] == '?')))
+			break;
+		at--;
+	}
+	return at;
+}
+
+static void coach_followup_why(char *why, size_t whylen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Sets why (whylen bytes, may be 0) from fmt. A message cut short ends on
+ * a whole character: valid UTF-8 stays valid.
+ */
+static void
+coach_followup_why(char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	size_t k, i;
+
+	if (why == NULL || whylen == 0)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n < whylen)
+		return;
+	k = strlen(why);
+	i = k;
+	while (i > 0 && ((unsigned char)why[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0 && check_utf8_char(why + i - 1, k - (i - 1)) == 0)
+		why[i - 1] = '\0';
+}
+
+/*
+ * A quote of s[0..n) for a message, as "%.*s" takes it: at most 60 bytes,
+ * ending on a whole character; *more tells whether it was cut.
+ */
+static int
+coach_followup_quote(const char *s, size_t n, bool *more)
+{
+	size_t k = n;
+
+	*more = false;
+	if (k > 60) {
+		k = 60;
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		*more = true;
+	}
+	return (int)k;
+}
+
+/* Is t[a..b) an operation sign: x * / + - and their Unicode forms? */
+static bool
+coach_followup_op(const char *t, size_t a, size_t b)
+{
+	static const char *const ops[] = {
+	    "x",
+	    "X",
+	    "*",
+	    "/",
+	    "+",
+	    "-",
+	    "\xc3\x97" /* × */,
+	    "\xc3\xb7" /* ÷ */,
+	    "\xe2\x88\x92" /* − */,
+	    "\xe2\x80\x93" /* – */,
+	};
+	for (size_t i = 0; i < ARRAY_LEN(ops); i++)
+		if (strlen(ops[i]) == b - a && memcmp(t + a, ops[i], b - a) == 0)
+			return true;
+	/* inside a token: "(3.1%-2.3%)", "12*$65" */
+	for (size_t i = a + 1; i + 1 < b; i++)
+		if (strchr("*/+-", t[i]) != NULL && t[i - 1] != ',' && t[i - 1] != '.')
+			return true;
+	return false;
+}
+
+/*
+ * The calculation written around the '=' at t[eq]: numbers and operation
+ * signs before it, with up to three plain words between them ("$165K a
+ * month x 12 months"), back to the start of the clause or an earlier '=';
+ * and the result after it. True, with the span in [*start, *end), when
+ * the left holds two numbers and a sign and the right a number.
+ */
+static bool
+coach_followup_calc_span(const char *t, size_t len, size_t eq, size_t *start, size_t *end)
+{
+	size_t a = eq, p = eq, numbers = 0, words = 0, q, r;
+	bool op = false;
+
+	for (;;) {
+		size_t te, ts;
+		bool digit = false, plain = true;
+		while (p > 0 && coach_is_space(t[p - 1]) && t[p - 1] != '\n')
+			p--;
+		te = p;
+		while (p > 0 && !coach_is_space(t[p - 1]) && t[p - 1] != '=')
+			p--;
+		ts = p;
+		if (ts == te || strchr(",;:.!?", t[te - 1]) != NULL)
+			break;
+		for (size_t i = ts; i < te; i++) {
+			digit |= t[i] >= '0' && t[i] <= '9';
+			plain &= (t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z');
+		}
+		if (digit || coach_followup_op(t, ts, te)) {
+			numbers += digit;
+			op |= coach_followup_op(t, ts, te);
+			a = ts;
+			words = 0;
+		} else if (!plain || te - ts > 12 || ++words > 3) {
+			break;
+		}
+		if (ts == 0 || t[ts - 1] == '=' || t[ts - 1] == '\n')
+			break;
+	}
+	if (numbers < 2 || !op)
+		return false;
+	q = eq + 1;
+	while (q < len && coach_is_space(t[q]) && t[q] != '\n')
+		q++;
+	r = q;
+	while (r < len && !coach_is_space(t[r]) && r - q < 64)
+		r++;
+	while (r > q && strchr(",.;:", t[r - 1]) != NULL)
+		r--;
+	for (size_t i = q; i < r; i++)
+		if (t[i] >= '0' && t[i] <= '9') {
+			*start = a;
+			*end = r;
+			return true;
+		}
+	return false;
+}
+
+/* Words that say a calculation's operation: replaced by its sign. */
+static const struct {
+	const char *words;
+	const char *op;
+} coach_followup_ops[] = {
+    {"multiplied by", "x"}, {"times", "x"},  {"divided by", "/"}, {"plus", "+"},
+    {"minus", "-"},	    {"equals", "="}, {"comes to", "="},	  {"which is", "="},
+    {"that is", "="},	    {"that's", "="}, {"is", "="},	  {"gives", "="},
+    {"makes", "="},
+};
+
+/*
+ * The calculation of a "walk me through" answer: every "a x b = c" of the
+ * text (also said in words: "$165K times 12 is $1.98M"), checked by the
+ * audit. Returns 1 when there is one and no step is wrong, -1 when a step
+ * is wrong, 0 when there is none; why says which.
+ */
+static int
+coach_followup_calculation(const char *text, size_t len, char *why, size_t whylen)
+{
+	struct sbuf n = {0}, sheet = {0};
+	size_t lines = 0, ok = 0, wrong = 0;
+	struct audit_report rep = {0};
+	int rc = 0;
+
+	/* the text with operations said in words written as signs */
+	for (size_t i = 0; i < len;) {
+		bool done = false;
+		for (size_t k = 0; k < ARRAY_LEN(coach_followup_ops) && !done; k++) {
+			const char *word = coach_followup_ops[k].words;
+			size_t wl = strlen(word);
+			if ((i > 0 && coach_is_word_byte((unsigned char)text[i - 1])) ||
+			    wl > len - i || strncasecmp(text + i, word, wl) != 0 ||
+			    (i + wl < len && coach_is_word_byte((unsigned char)text[i + wl])))
+				continue;
+			/* ", which is $1.98M": the comma does not end the calculation */
+			if (n.len >= 2 && n.buf[n.len - 1] == ' ' && n.buf[n.len - 2] == ',') {
+				n.buf[n.len - 2] = ' ';
+				n.buf[--n.len] = '\0';
+			}
+			sbuf_adds(&n, coach_followup_ops[k].op);
+			i += wl;
+			done = true;
+		}
+		if (!done) {
+			sbuf_addc(&n, text[i] == '\0' ? ' ' : text[i]);
+			i++;
+		}
+	}
+	for (size_t i = 0; i < n.len; i++) {
+		size_t a, b;
+		if (n.buf[i] != '=' || !coach_followup_calc_span(n.buf, n.len, i, &a, &b))
+			continue;
+		for (size_t k = a; k < b; k++)
+			sbuf_addc(&sheet, n.buf[k]);
+		sbuf_addc(&sheet, '\n');
+		lines++;
+	}
+	if (lines == 0) {
+		coach_followup_why(why, whylen,
+				   "no written calculation: write each step with its result "
+				   "(\"1,850 orders x $92 x 12 = $2.04M a year\")");
+		goto out;
+	}
+	audit_text(sheet.buf, sheet.len, &rep);
+	for (size_t i = 0; i < rep.n; i++) {
+		const struct audit_step *st = &rep.steps[i];
+		bool more;
+		int q = coach_followup_quote(st->text, strlen(st->text), &more);
+		if (st->status == AUDIT_WRONG) {
+			if (wrong++ == 0)
+				coach_followup_why(why, whylen, "\"%.*s%s\" does not add up: %s", q,
+						   st->text, more ? "..." : "",
+						   st->message != NULL ? st->message
+								       : "recompute it");
+		} else if (st->status == AUDIT_OK || st->status == AUDIT_IMPRECISE) {
+			if (ok++ == 0 && wrong == 0)
+				coach_followup_why(why, whylen,
+						   "the calculation adds up (\"%.*s%s\")", q,
+						   st->text, more ? "..." : "");
+		}
+	}
+	if (wrong > 0)
+		rc = -1;
+	else if (ok > 0)
+		rc = 1;
+	else
+		coach_followup_why(why, whylen,
+				   "the calculation cannot be read: write each step as numbers "
+				   "and signs with its result (\"$165K x 12 = $1.98M\")");
+out:
+	audit_report_free(&rep);
+	sbuf_free(&sheet);
+	sbuf_free(&n);
+	return rc;
+}
+
+/* Words near a percentage that make it a share of the outcome. */
+static const char *const coach_followup_share_words[] = {"attribut*",
+							 "credit*",
+							 "claim*",
+							 "ours",
+							 "our share",
+							 "our part",
+							 "my share",
+							 "my part",
+							 "our team's",
+							 "my team's",
+							 "share of",
+							 "of it",
+							 "of that",
+							 "of this",
+							 "of the gain*",
+							 "of the lift",
+							 "of the uplift",
+							 "of the increase",
+							 "of the improvement",
+							 "of the saving*",
+							 "of the impact",
+							 "of the result",
+							 "of the outcome",
+							 "of the win",
+							 "of the growth",
+							 "of the reduction",
+							 "of the drop",
+							 "of the difference",
+							 "of the change",
+							 "of the revenue",
+							 "to our team",
+							 "to my team",
+							 "to our work",
+							 "to our change",
+							 "to the platform",
+							 "came from",
+							 "comes from",
+							 "driven by",
+							 "responsible for",
+							 "contribut*",
+							 NULL};
+
+/* Words that give a reason for a share: how it is known, what else changed. */
+static const char *const coach_followup_reason_words[] = {"because",
+							  "since",
+							  "as the",
+							  "as our",
+							  "as we",
+							  "given",
+							  "based on",
+							  "the rest",
+							  "remaining",
+							  "remainder",
+							  "the other",
+							  "holdout*",
+							  "hold-out*",
+							  "held out",
+							  "held-out",
+							  "control",
+							  "a/b",
+							  "ab test*",
+							  "experiment*",
+							  "test*",
+							  "compar*",
+							  "before and after",
+							  "baseline",
+							  "isolat*",
+							  "exclud*",
+							  "subtract*",
+							  "seasonal*",
+							  "marketing",
+							  "cohort*",
+							  "only change",
+							  "nothing else",
+							  "regression",
+							  "showed",
+							  "split",
+							  NULL};
+
+/* attribution: a share stated as a percentage, with a reason. */
+static bool
+coach_followup_attribution(const char *t, size_t len, char *why, size_t whylen)
+{
+	size_t pos = 0, s = 0, e = 0;
+	struct amount_figure f;
+	bool share = false, has = false;
+
+	while (!share && amount_next_figure(t, len, &pos, &f)) {
+		if (f.r.lo.kind != AMOUNT_PERCENT || !f.digits || f.r.lo.value <= 0 ||
+		    f.r.hi.value > 1)
+			continue;
+		/* the sentence holding the figure, looked at once */
+		if (f.start >= e || e == 0) {
+			s = coach_followup_clause_start(t, f.start);
+			e = coach_followup_clause_end(t, len, f.start, false);
+			has = coach_followup_has(t + s, e - s, coach_followup_share_words);
+		}
+		share = has;
+	}
+	if (!share) {
+		coach_followup_why(why, whylen,
+				   "no share stated as a percentage: say what part of the outcome "
+				   "is your team's (\"about 60%% of the lift\") and how you know");
+		return false;
+	}
+	if (!coach_followup_has(t, len, coach_followup_reason_words)) {
+		coach_followup_why(why, whylen,
+				   "\"%.*s\" is stated with no reason: say how you know it (a "
+				   "holdout, an A/B test, what else changed at the time)",
+				   (int)(f.end - f.start), t + f.start);
+		return false;
+	}
+	coach_followup_why(why, whylen, "a share (\"%.*s\") with a reason", (int)(f.end - f.start),
+			   t + f.start);
+	return true;
+}
+
+/* Words that tie a figure to a period. */
+static const char *const coach_followup_period_words[] = {"annual*",
+							  "yearly",
+							  "per year",
+							  "a year",
+							  "each year",
+							  "every year",
+							  "per annum",
+							  "monthly",
+							  "per month",
+							  "a month",
+							  "each month",
+							  "every month",
+							  "quarterly",
+							  "per quarter",
+							  "each quarter",
+							  "every quarter",
+							  "quarters",
+							  "weekly",
+							  "per week",
+							  "a week",
+							  "each week",
+							  "every week",
+							  "daily",
+							  "per day",
+							  "a day",
+							  "each day",
+							  "year over year",
+							  "year-over-year",
+							  "/yr",
+							  "/year",
+							  "/mo",
+							  "/month",
+							  "since",
+							  "q1",
+							  "q2",
+							  "q3",
+							  "q4",
+							  "h1",
+							  "h2",
+							  "fy*",
+							  "january",
+							  "february",
+							  "march",
+							  "april",
+							  "june",
+							  "july",
+							  "august",
+							  "september",
+							  "october",
+							  "november",
+							  "december",
+							  "last year",
+							  "this year",
+							  "that year",
+							  "the year",
+							  "full year",
+							  "the quarter",
+							  "the month",
+							  "the first year",
+							  NULL};
+
+/* period: a length of time, a rate per period or a date. */
+static bool
+coach_followup_period(const char *t, size_t len, char *why, size_t whylen)
+{
+	size_t pos = 0, at, ml = 0;
+	struct amount_figure f;
+
+	while (amount_next_figure(t, len, &pos, &f)) {
+		if (amount_kind_is_time(f.r.lo.kind) || f.year) {
+			coach_followup_why(why, whylen, "a period (\"%.*s\")",
+					   (int)(f.end - f.start), t + f.start);
+			return true;
+		}
+	}
+	at = coach_followup_find(t, len, coach_followup_period_words, &ml);
+	if (at < len) {
+		coach_followup_why(why, whylen, "a period (\"%.*s\")", (int)ml, t + at);
+		return true;
+	}
+	coach_followup_why(why, whylen,
+			   "no period: say over what time it was measured and whether it "
+			   "recurs (\"over the 6 months after launch, and every year since\")");
+	return false;
+}
+
+/* Who may have checked the numbers, other than the candidate. */
+static const char *const coach_followup_checker_words[] = {"financ*",
+							   "fp&a",
+							   "cfo*",
+							   "controller*",
+							   "accountant*",
+							   "auditor*",
+							   "analyst*",
+							   "data scien*",
+							   "business owner*",
+							   "product owner*",
+							   "product manager*",
+							   "pm",
+							   "stakeholder*",
+							   "partner*",
+							   "manager*",
+							   "director*",
+							   "vp*",
+							   "vice president*",
+							   "leadership",
+							   "executive*",
+							   "customer*",
+							   "client*",
+							   "peer*",
+							   "reviewer*",
+							   "the business",
+							   "another team",
+							   "other team*",
+							   "sre*",
+							   "legal",
+							   "sales",
+							   "treasury",
+							   "tech lead*",
+							   "team lead*",
+							   "economist*",
+							   "independent*",
+							   "third party",
+							   "third-party",
+							   "external*",
+							   "colleague*",
+							   NULL};
+
+static const char *const coach_followup_check_words[] = {
+    "check",	   "checks",	"checked",    "checking",     "validat*",      "verif*",
+    "review*",	   "confirm*",	"signed off", "sign off",     "signed-off",    "sign-off",
+    "audit*",	   "reconcil*", "re-ran",     "reran",	      "re-run*",       "rerun*",
+    "reproduc*",   "approv*",	"agreed",     "cross-check*", "double-check*", "recomput*",
+    "recalculat*", NULL};
+
+static const char *const coach_followup_negation_words[] = {
+    "nobody", "no one", "no-one", "not", "never", "none", "neither", "nor", NULL};
+
+/* validation: someone other than the candidate checked the numbers. */
+static bool
+coach_followup_validation(const char *t, size_t len, char *why, size_t whylen)
+{
+	bool denied = false;
+
+	for (size_t s = 0; s < len;) {
+		size_t e = coach_followup_clause_end(t, len, s, true), c, ml = 0;
+		bool negated = coach_followup_has(t + s, e - s, coach_followup_negation_words);
+		for (size_t k = s; k + 2 < e && !negated; k++)
+			negated = strncasecmp(t + k, "n't", 3) == 0 ||
+				  strncmp(t + k, "n\xe2\x80\x99t", 5) == 0;
+		c = coach_followup_find(t + s, e - s, coach_followup_checker_words, &ml);
+		if (c < e - s && coach_followup_has(t + s, e - s, coach_followup_check_words)) {
+			if (!negated) {
+				coach_followup_why(why, whylen,
+						   "someone checked the numbers (\"%.*s\")",
+						   (int)ml, t + s + c);
+				return true;
+			}
+			denied = true;
+		}
+		s = e + 1;
+	}
+	if (denied)
+		coach_followup_why(why, whylen,
+				   "the answer says nobody checked the numbers: have them checked "
+				   "(finance, the business owner) before you claim them");
+	else
+		coach_followup_why(why, whylen,
+				   "nobody is named as having checked the numbers: say who did "
+				   "(finance, the business owner, a data scientist) and how");
+	return false;
+}
+
+/* numbers: a figure written in digits, not a year. */
+static bool
+coach_followup_numbers(const char *t, size_t len, char *why, size_t whylen)
+{
+	size_t pos = 0;
+	struct amount_figure f;
+
+	while (amount_next_figure(t, len, &pos, &f)) {
+		if (f.digits && !f.year) {
+			coach_followup_why(why, whylen, "figures (\"%.*s\")",
+					   (int)(f.end - f.start), t + f.start);
+			return true;
+		}
+	}
+	coach_followup_why(why, whylen,
+			   "no figures: give what changed in dollars, customers or hours, "
+			   "and over what period");
+	return false;
+}
+
+bool
+coach_followup_answered(const struct coach_followup *fu, const char *text, size_t len,
+			const struct coach_result *answer, char *why, size_t whylen)
+{
+	char *t = coach_followup_cstr(text, len);
+	bool ok;
+
+	if (why != NULL && whylen > 0)
+		why[0] = '\0';
+	if (strcmp(fu->key, "attribution") == 0) {
+		ok = coach_followup_attribution(t, len, why, whylen);
+	} else if (strcmp(fu->key, "calculation") == 0) {
+		ok = coach_followup_calculation(t, len, why, whylen) > 0;
+	} else if (strcmp(fu->key, "period") == 0) {
+		ok = coach_followup_period(t, len, why, whylen);
+	} else if (strcmp(fu->key, "validation") == 0) {
+		ok = coach_followup_validation(t, len, why, whylen);
+	} else if (strcmp(fu->key, "numbers") == 0) {
+		ok = coach_followup_numbers(t, len, why, whylen);
+	} else {
+		ok = answer->words >= 15;
+		if (ok)
+			coach_followup_why(why, whylen, "a considered answer (%zu words)",
+					   answer->words);
+		else
+			coach_followup_why(why, whylen,
+					   "%zu word%s: say in a few sentences (15 words or more) "
+					   "what you would estimate differently and why",
+					   answer->words, answer->words == 1 ? "" : "s");
+	}
+	free(t);
+	return ok;
 }
 
 void

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "amount.h"
 #include "check.h"
 
 enum coach_level { COACH_L6, COACH_L7 };
@@ -55,10 +56,16 @@ enum coach_kind {
 	COACH_NKINDS
 };
 
-/* A key point of the question: label and compiled pattern, both borrowed. */
+/*
+ * A key point of the question, everything borrowed: label, and either a
+ * compiled pattern the answer must match or an amount condition ("money
+ * >= $10M") that a figure of the answer, read by the amount reader, must
+ * meet.
+ */
 struct coach_point {
 	const char *label;
-	const struct check_re *re;
+	const struct check_re *re;	/* NULL when cond is set */
+	const struct amount_cond *cond; /* NULL: the point is the pattern re */
 };
 
 /* The question answered; everything borrowed from the caller. */
@@ -166,11 +173,27 @@ void coach_result_free(struct coach_result *r);
 size_t coach_followups(const struct coach_result *r, const struct coach_followup **out, size_t max);
 
 /*
- * Whether a defense answer (analysed with followup set) supplies what fu
- * asked for: an attribution share, a method or calculation, a period, a
- * validation, figures, or (for the open hindsight question) some substance.
+ * Whether the defense answer text[0..len) supplies what follow-up fu
+ * asked for, judged by what that follow-up asks:
+ *   attribution  a share of the outcome stated as a percentage ("60% of
+ *                the lift", "we claim 60%") and a reason (a holdout, an
+ *                A/B test, "because", what else changed);
+ *   calculation  a written calculation ("1,850 x $92 x 12 = $2.04M", or
+ *                in words: "$165K times 12 is $1.98M") that the audit
+ *                finds right: at least one step that adds up, none wrong;
+ *   period       a length of time, a rate per period or a date ("over 6
+ *                months", "per year", "since March", "in 2024");
+ *   validation   someone other than the candidate who checked the numbers
+ *                ("our finance partner validated the model"), not denied
+ *                ("nobody checked it");
+ *   numbers      a figure written in digits that is not a year;
+ *   hindsight    at least 15 words.
+ * answer is the analysis of the same text (coach_analyse with followup
+ * set). why, when not NULL, receives one clause saying what was found or
+ * what is missing (cut to whylen bytes, NUL-terminated).
  */
-bool coach_followup_answered(const struct coach_followup *fu, const struct coach_result *answer);
+bool coach_followup_answered(const struct coach_followup *fu, const char *text, size_t len,
+			     const struct coach_result *answer, char *why, size_t whylen);
 
 /* A mock interview's scorecard, out of 100. */
 struct coach_score {

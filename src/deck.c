@@ -855,13 +855,17 @@ deck_card_open(struct deck_cardctx *k)
 		char err[256];
 		size_t col = 0;
 		struct check_re *re;
+		struct amount_cond cond;
+		int cond_rc;
 
 		if (strcmp(f->name, "point") != 0)
 			continue;
 		f->used = true;
 		arrow = strstr(v, "=>");
 		if (arrow == NULL || arrow == v) {
-			deck_err(k, f, 0, "a point is written 'label => pattern'");
+			deck_err(k, f, 0,
+				 "a point is written 'label => pattern' or 'label => KIND OP "
+				 "AMOUNT' (e.g. money >= $10M)");
 			continue;
 		}
 		const char *p = arrow + 2;
@@ -870,7 +874,18 @@ deck_card_open(struct deck_cardctx *k)
 		const char *le = arrow;
 		while (le > v && (le[-1] == ' ' || le[-1] == '\t'))
 			le--;
-		if (check_re_compile(p, &re, err, sizeof(err), &col) != 0) {
+		/* an amount condition ("money >= $10M"), else a pattern */
+		re = NULL;
+		cond_rc = amount_cond_parse(p, &cond, err, sizeof(err), &col);
+		if (cond_rc < 0) {
+			deck_err(k, f, (int)(p - v) + (int)col,
+				 "point condition: %s (a condition is KIND OP AMOUNT: money, "
+				 "percent or count, then >=, >, <= or <, then an amount, e.g. "
+				 "money >= $10M)",
+				 err);
+			continue;
+		}
+		if (cond_rc == 0 && check_re_compile(p, &re, err, sizeof(err), &col) != 0) {
 			deck_err(k, f, (int)(p - v) + (int)col - 1,
 				 "point pattern does not compile: %s", err);
 			continue;
@@ -878,6 +893,7 @@ deck_card_open(struct deck_cardctx *k)
 		c->points = xrealloc(c->points, (c->npoints + 1) * sizeof(*c->points));
 		c->points[c->npoints].label = xstrndup(v, (size_t)(le - v));
 		c->points[c->npoints].re = re;
+		c->points[c->npoints].cond = cond;
 		c->npoints++;
 	}
 }

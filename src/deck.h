@@ -39,10 +39,15 @@ enum card_type {
 
 #define CARD_TYPE_COUNT 6
 
-/* A key point of an open question: "label => pattern". */
+/*
+ * A key point of an open question: "label => pattern", or "label =>
+ * KIND OP AMOUNT", an amount condition ("money >= $10M") that a figure of
+ * the answer must meet. Exactly one of re and cond is set.
+ */
 struct card_point {
-	char *label;          /* owned */
-	struct check_re *re;  /* owned */
+	char *label;		 /* owned */
+	struct check_re *re;	 /* owned; NULL for an amount condition */
+	struct amount_cond cond; /* kind AMOUNT_ANY for a pattern */
 };
 
 /*

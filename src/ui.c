@@ -115,6 +115,11 @@ ui_new(const char *history, const char *const *words)
 		rl_getc_function = ui_getc;
 		rl_attempted_completion_function = ui_complete;
 		rl_completer_word_break_characters = " \t";
+		/* A paste arrives as one string, newlines and all, where the
+		   terminal brackets pastes; readline turns this off for a
+		   terminal it does not know or one named "dumb", and an
+		   inputrc may turn it off too. */
+		rl_variable_bind("enable-bracketed-paste", "on");
 		if (history != NULL) {
 			u->history = xstrdup(history);
 			using_history();

@@ -33,6 +33,8 @@ bool ui_interactive(const struct ui *u);
  * Reads one line after printing prompt. Returns the line without its
  * newline, or NULL at end of input (Ctrl-D) or on Ctrl-C (then
  * ui_interrupted is true). Non-empty interactive lines go to the history.
+ * Interactively, on a terminal that brackets pastes, a paste of several
+ * lines arrives as one string holding newlines ('\n').
  */
 char *ui_read(struct ui *u, const char *prompt);
 bool ui_interrupted(const struct ui *u);

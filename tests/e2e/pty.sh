@@ -159,7 +159,7 @@ expect Follow-up 1 of 1
 expect >
 send We recovered $1.2M a year, measured before and after the change.\r
 expect >
-send \r
+send .\r
 expect Scorecard
 expect Saved as mock #1' EDITOR="$T/editor.sh"
 expect_exit 0

@@ -855,6 +855,154 @@ test_amount_find_range(void **state)
 	assert_non_null(strstr(err, "cannot read \"no idea\""));
 }
 
+/* Every figure of a text, in order, in the kind its text names. */
+static void
+test_amount_next_figure(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *figs; /* "kind lo hi year" per figure, "; " between */
+	} cases[] = {
+	    /* issue 14: "$42 million" read as money, not cut by "in 2023" */
+	    {"We saved $42 million in 2023, about 15 percent of spend.",
+	     "money 42000000 42000000 0; count 2023 2023 1; percent 0.15 0.15 0"},
+	    {"forty-two million dollars", "money 42000000 42000000 0"},
+	    {"between $1M and $5M, then $1-5M a year, then over $10M",
+	     "money 1000000 5000000 0; money 1000000 5000000 0; money 10000000 10000000 0"},
+	    {"12 engineers in 3 teams for 3.5 weeks",
+	     "count 12 12 0; count 3 3 0; weeks 3.5 3.5 0"},
+	    /* years: after a word that leads one, or alone; a count before a noun */
+	    {"From 2019 to 2021 we grew to 2000 customers; Q3 2024.",
+	     "count 2019 2021 1; count 2000 2000 0; count 2024 2024 1"},
+	    {"4 out of 5 teams", "percent 0.8 0.8 0"},
+	    /* not figures: labels, a ratio over 1, text that is not an amount */
+	    {"L6 and Q3, 24/7", "count 7 7 0"},
+	    {"no figures here", ""},
+	    {"", ""},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct sbuf got = {0};
+		struct amount_figure f;
+		size_t pos = 0, len = strlen(cases[i].text), last = 0;
+		while (amount_next_figure(cases[i].text, len, &pos, &f)) {
+			assert_true(f.start >= last && f.start < f.end && f.end <= len);
+			assert_true(pos >= f.end);
+			last = f.end;
+			sbuf_printf(&got, "%s%s %.10g %.10g %d", got.len ? "; " : "",
+				    amount_kind_name(f.r.lo.kind), f.r.lo.value, f.r.hi.value,
+				    f.year);
+		}
+		assert_int_equal(pos, len);
+		if (strcmp(got.buf ? got.buf : "", cases[i].figs) != 0)
+			fail_msg("\"%s\":\n got: %s\nwant: %s", cases[i].text,
+				 got.buf ? got.buf : "", cases[i].figs);
+		sbuf_free(&got);
+	}
+}
+
+/* Amount conditions: read, refused with where and why, met or not. */
+static void
+test_amount_cond(void **state)
+{
+	static const struct {
+		const char *text;
+		int rc;
+		enum amount_kind kind;
+		enum amount_cmp cmp;
+		double value;
+		size_t col;	 /* for rc -1 */
+		const char *err; /* for rc -1: a part of the message */
+	} cases[] = {
+	    {"money >= $10M", 1, MONEY, AMOUNT_GE, 10e6, 0, NULL},
+	    {"  money>$10 million", 1, MONEY, AMOUNT_GT, 10e6, 0, NULL},
+	    {"percent <= 15%", 1, PCT, AMOUNT_LE, 0.15, 0, NULL},
+	    {"percent < 15", 1, PCT, AMOUNT_LT, 0.15, 0, NULL},
+	    {"count >= 3", 1, COUNT, AMOUNT_GE, 3, 0, NULL},
+	    /* patterns, not conditions */
+	    {"\\$\\s?\\d{2,}\\s?m\\b", 0, ANY, AMOUNT_GE, 0, 0, NULL},
+	    {"money|revenue", 0, ANY, AMOUNT_GE, 0, 0, NULL},
+	    {">= $10M", 0, ANY, AMOUNT_GE, 0, 0, NULL},
+	    /* conditions that cannot be read */
+	    {"dollars >= $10M", -1, ANY, AMOUNT_GE, 0, 0, "not \"dollars\""},
+	    {"money >= lots", -1, ANY, AMOUNT_GE, 0, 9, "cannot read \"lots\" as money"},
+	    {"money >=", -1, ANY, AMOUNT_GE, 0, 8, "needs an amount"},
+	    {"percent > $5M", -1, ANY, AMOUNT_GE, 0, 10, "\"$5M\" is money, not a percent"},
+	    {"count >= 3 weeks", -1, ANY, AMOUNT_GE, 0, 9, "\"3 weeks\" is weeks, not a count"},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct amount_cond c;
+		char err[200] = "";
+		size_t col = 99;
+		int rc = amount_cond_parse(cases[i].text, &c, err, sizeof(err), &col);
+		if (rc != cases[i].rc)
+			fail_msg("\"%s\": rc %d, want %d (%s)", cases[i].text, rc, cases[i].rc,
+				 err);
+		if (rc == 1) {
+			assert_int_equal(c.kind, cases[i].kind);
+			assert_int_equal(c.cmp, cases[i].cmp);
+			assert_true(fabs(c.value - cases[i].value) < 1e-9 * cases[i].value);
+		} else {
+			assert_int_equal(c.kind, ANY);
+		}
+		if (rc < 0) {
+			if (col != cases[i].col || strstr(err, cases[i].err) == NULL)
+				fail_msg("\"%s\": col %zu, want %zu; \"%s\" lacks \"%s\"",
+					 cases[i].text, col, cases[i].col, err, cases[i].err);
+		}
+	}
+}
+
+/* Whether a figure meets a condition. */
+static void
+test_amount_cond_met(void **state)
+{
+	static const struct {
+		const char *cond;
+		const char *text; /* its first figure is checked */
+		bool met;
+	} cases[] = {
+	    /* issue 14: a key point "above $10M" missed "$42 million" */
+	    {"money >= $10M", "$42 million", true},
+	    {"money >= $10M", "42 million dollars", true},
+	    {"money >= $10M", "$10M", true},
+	    {"money > $10M", "$10M", false},
+	    {"money >= $10M", "$9.5M", false},
+	    {"money >= $10M", "42 million", false}, /* a count, not money */
+	    {"money >= $10M", "$8M-$12M", false},   /* both ends must meet it */
+	    {"money >= $10M", "$10-12M", true},
+	    {"money < $1M", "$936K", true},
+	    {"percent >= 15%", "about 15 percent", true},
+	    {"percent >= 15%", "14.9%", false},
+	    {"percent <= 5%", "$5", false},
+	    {"count >= 3", "3 teams", true},
+	    {"count >= 3", "in 2023", false}, /* a year is not a count */
+	    {"count >= 1000", "2000 customers", true},
+	};
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct amount_cond c;
+		struct amount_figure f;
+		char err[200];
+		size_t col, pos = 0;
+		assert_int_equal(amount_cond_parse(cases[i].cond, &c, err, sizeof(err), &col), 1);
+		assert_true(amount_next_figure(cases[i].text, strlen(cases[i].text), &pos, &f));
+		if (amount_cond_met(&c, &f) != cases[i].met)
+			fail_msg("%s on \"%s\": want %s", cases[i].cond, cases[i].text,
+				 cases[i].met ? "met" : "not met");
+	}
+	{
+		struct amount_cond c;
+		char buf[64], err[200];
+		size_t col;
+		assert_int_equal(amount_cond_parse("money>=10000000", &c, err, sizeof(err), &col),
+				 1);
+		amount_cond_format(&c, buf, sizeof(buf));
+		assert_string_equal(buf, "money >= $10M");
+	}
+}
+
 int
 main(void)
 {
@@ -879,6 +1027,9 @@ main(void)
 	    cmocka_unit_test(test_amount_scan_range),
 	    cmocka_unit_test(test_amount_format_fits),
 	    cmocka_unit_test(test_amount_kind_names),
+	    cmocka_unit_test(test_amount_next_figure),
+	    cmocka_unit_test(test_amount_cond),
+	    cmocka_unit_test(test_amount_cond_met),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "amount.h"
 #include "check.h"
 #include "coach.h"
 #include "slurp.h"
@@ -107,7 +108,8 @@ struct test_case {
 	bool must[COACH_NKINDS];
 	bool must_not[COACH_NKINDS];
 	char *labels[COACH_MAX_POINTS];
-	struct check_re *res[COACH_MAX_POINTS];
+	struct check_re *res[COACH_MAX_POINTS];	    /* NULL for a condition */
+	struct amount_cond conds[COACH_MAX_POINTS]; /* kind AMOUNT_ANY for a pattern */
 	size_t npoints;
 	const char *answer; /* inside the file's buffer */
 };
@@ -185,7 +187,15 @@ test_parse_case(const char *name, char *buf, struct test_case *tc)
 				assert_true(tc->npoints < COACH_MAX_POINTS);
 				*arrow = '\0';
 				tc->labels[tc->npoints] = test_trim(val);
-				if (check_re_compile(test_trim(arrow + 2), &tc->res[tc->npoints],
+				int cond =
+				    amount_cond_parse(test_trim(arrow + 2), &tc->conds[tc->npoints],
+						      err, sizeof(err), &col);
+				if (cond < 0) {
+					print_error("%s: point condition: %s\n", name, err);
+					fail();
+				}
+				if (cond == 0 &&
+				    check_re_compile(test_trim(arrow + 2), &tc->res[tc->npoints],
 						     err, sizeof(err), &col) != 0) {
 					print_error("%s: point pattern: %s\n", name, err);
 					fail();
@@ -220,6 +230,7 @@ test_run_case(const char *name, const char *path, enum coach_level *level)
 	for (size_t i = 0; i < tc.npoints; i++) {
 		points[i].label = tc.labels[i];
 		points[i].re = tc.res[i];
+		points[i].cond = tc.conds[i].kind != AMOUNT_ANY ? &tc.conds[i] : NULL;
 	}
 	q.npoints = tc.npoints;
 	opt.level = tc.level;
@@ -539,7 +550,7 @@ test_points(void **state)
 	struct check_re *re[2];
 	char err[128];
 	size_t col;
-	struct coach_point pts[2];
+	struct coach_point pts[2] = {{0}};
 	struct coach_question q = {"How do you measure impact?", pts, 2};
 	struct coach_options opt = {COACH_L6, &q, false};
 	struct coach_result *r;
@@ -563,6 +574,75 @@ test_points(void **state)
 	coach_result_free(r);
 	check_re_free(re[0]);
 	check_re_free(re[1]);
+}
+
+/*
+ * Regression (issue 14): a key point about an amount was a pattern, so
+ * "strategic impact above $10M" written as "\$\d{2,}m" missed "$42
+ * million". Written as an amount condition it is checked against every
+ * figure the amount reader finds; a pattern point keeps working beside it.
+ */
+static void
+test_points_amount(void **state)
+{
+	static const struct {
+		const char *text;
+		bool big, metric;
+	} cases[] = {
+	    {"Result: revenue grew by $42 million a year, and NPS rose.", 1, 1},
+	    {"Result: revenue grew by forty-two million dollars a year.", 1, 0},
+	    {"Result: we saved $10M a year.", 1, 0},
+	    {"Result: we saved $9.5M a year; NPS rose 12 points.", 0, 1},
+	    {"Result: 42 million users, and 12% of them paid $8 a month.", 0, 0},
+	    {"Result: between $8M and $12M a year.", 0, 0},
+	    {"", 0, 0},
+	};
+	struct check_re *re;
+	struct amount_cond big;
+	char err[128];
+	size_t col;
+	struct coach_point pts[2];
+	struct coach_question q = {"What was the strategic impact?", pts, 2};
+	struct coach_options opt = {COACH_L7, &q, false};
+
+	(void)state;
+	assert_int_equal(check_re_compile("\\bnps\\b", &re, err, sizeof(err), &col), 0);
+	assert_int_equal(amount_cond_parse("money >= $10M", &big, err, sizeof(err), &col), 1);
+	pts[0].label = "strategic impact above $10M";
+	pts[0].re = NULL;
+	pts[0].cond = &big;
+	pts[1].label = "names a metric";
+	pts[1].re = re;
+	pts[1].cond = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		struct coach_result *r;
+		size_t missing = 0;
+		coach_analyse(test_coach, cases[i].text, strlen(cases[i].text), &opt, &r);
+		test_check_invariants("points", cases[i].text, strlen(cases[i].text), r);
+		assert_int_equal(r->npoints, 2);
+		if (r->covered[0] != cases[i].big || r->covered[1] != cases[i].metric)
+			fail_msg("case %zu \"%s\": covered %d %d, want %d %d", i, cases[i].text,
+				 r->covered[0], r->covered[1], cases[i].big, cases[i].metric);
+		for (size_t k = 0; k < r->nfindings; k++) {
+			const char *m = r->findings[k].message;
+			if (r->findings[k].kind != COACH_MISSING_POINT)
+				continue;
+			missing++;
+			if (strstr(m, "strategic impact above $10M") != NULL)
+				assert_non_null(strstr(m, "money >= $10M"));
+		}
+		assert_int_equal(missing, (size_t)(!cases[i].big + !cases[i].metric));
+		coach_result_free(r);
+	}
+	/* an answer with a NUL byte: the figures after it are still read */
+	{
+		static const char t[] = "Result: \0 we grew $42M a year.";
+		struct coach_result *r;
+		coach_analyse(test_coach, t, sizeof(t) - 1, &opt, &r);
+		assert_true(r->covered[0]);
+		coach_result_free(r);
+	}
+	check_re_free(re);
 }
 
 static void
@@ -644,6 +724,13 @@ test_odd_input(void **state)
 	}
 }
 
+/*
+ * A follow-up reply is judged by what the follow-up asked for.
+ * Regressions (issue 14): a "walk me through your calculation" reply with
+ * a correct written calculation was "not defended" (no method word),
+ * while a paragraph with no number was "defended" (it said "measured");
+ * an attribution share with no reason counted as an answer.
+ */
 static void
 test_followup_answered(void **state)
 {
@@ -651,35 +738,98 @@ test_followup_answered(void **state)
 		const char *key;
 		const char *answer;
 		bool ok;
+		const char *why; /* a part of what it says */
 	} cases[] = {
-	    {"attribution", "About 70% of the lift is attributed to our change.", 1},
-	    {"attribution", "The team did most of the work.", 0},
-	    /* Regression: a share said as "N% of it" was not taken as an answer. */
-	    {"attribution", "About 60% of it, measured with an A/B test over 6 months.", 1},
-	    {"attribution", "Conversion grew 20% over 6 months.", 0},
-	    {"calculation", "1,200 × $65 = $78K a month, measured before and after.", 1},
-	    {"calculation", "1,200 × $65 = $98K a month.", 0},
-	    {"calculation", "It felt like a lot.", 0},
-	    {"period", "That is $936K per year and it recurs.", 1},
-	    {"period", "It will pay off eventually.", 0},
-	    {"validation", "Our finance partner validated the model.", 1},
-	    {"validation", "I am confident in it.", 0},
-	    {"numbers", "Churn fell from 4.1% to 3.2% of 12,000 accounts.", 1},
-	    {"numbers", "People liked it.", 0},
+	    /* attribution: a share as a percentage, and a reason */
+	    {"attribution",
+	     "About 70% of the lift is ours, because the holdout without the change grew "
+	     "only a third as much.",
+	     1, "a share (\"About 70%\") with a reason"},
+	    {"attribution", "About 60% of it, measured with an A/B test over 6 months.", 1,
+	     "a share"},
+	    {"attribution",
+	     "We claim 60%: marketing ran a win-back campaign in the same quarter, so the rest "
+	     "is theirs.",
+	     1, "a share"},
+	    {"attribution", "About 70% of the lift is attributed to our change.", 0,
+	     "\"About 70%\" is stated with no reason"},
+	    {"attribution", "The team did most of the work, because we built it.", 0,
+	     "no share stated as a percentage"},
+	    {"attribution", "Conversion grew 20% over 6 months, because of our change.", 0,
+	     "no share stated as a percentage"},
+	    {"attribution", "We own all of it; 150% of the target, since nobody else worked on it.",
+	     0, "no share"},
+	    /* calculation: a written calculation the audit finds right */
+	    {"calculation",
+	     "We lost 1,850 orders a month at $92, so 1,850 × $92 × 12 = $2.04M a year.", 1,
+	     "the calculation adds up (\"1,850 × $92 × 12 = $2.04M\")"},
+	    {"calculation", "$165K × 12 = $1.98M, and $1.98M × 80% = $1.584M.", 1, "adds up"},
+	    {"calculation", "We saved $165K a month times 12 months, which is $1.98M a year.", 1,
+	     "adds up"},
+	    {"calculation", "1,200 × $65 = $78K a month, measured before and after.", 1, "adds up"},
+	    {"calculation", "1,200 × $65 = $98K a month.", 0,
+	     "\"1,200 × $65 = $98K\" does not add up: "},
+	    {"calculation", "$165K × 12 = $1.98M, then $1.98M × 80% = $1.8M.", 0,
+	     "does not add up"},
+	    {"calculation",
+	     "We measured it carefully before and after the change, compared it with the "
+	     "baseline and the finance team looked at the dashboards.",
+	     0, "no written calculation"},
+	    {"calculation", "We saved $165K a month, which is $1.98M a year.", 0,
+	     "no written calculation"},
+	    {"calculation", "It felt like a lot.", 0, "no written calculation"},
+	    /* a long calculation is quoted in part, cut on a whole character */
+	    {"calculation",
+	     "1,850 orders every month × $92 × 12 months × 80% × 95% × 1.05 = $1.6M.", 1,
+	     "adds up (\"1,850 orders every month × $92 × 12 months × 80% × 95% ...\")"},
+	    /* period */
+	    {"period", "That is $936K per year and it recurs.", 1, "a period (\"per year\")"},
+	    {"period", "We measured it over the 6 months after launch.", 1, "6 months"},
+	    {"period", "It is measured since March, every quarter.", 1, "a period"},
+	    {"period", "It will pay off eventually, and it recurs.", 0, "no period"},
+	    /* validation: someone who checked */
+	    {"validation", "Our finance partner validated the model.", 1,
+	     "someone checked the numbers (\"finance\")"},
+	    {"validation", "The CFO's team checked it against the invoices.", 1, "someone checked"},
+	    {"validation", "I checked it twice myself and I am confident in it.", 0,
+	     "nobody is named"},
+	    {"validation", "Our customers loved the new checkout flow.", 0, "nobody is named"},
+	    {"validation", "Nobody in finance checked it, to be honest.", 0, "says nobody checked"},
+	    {"validation", "Finance didn't review it, but our data scientist re-ran the analysis.",
+	     1, "data scientist"},
+	    /* numbers */
+	    {"numbers", "Churn fell from 4.1% to 3.2% of 12,000 accounts.", 1, "figures"},
+	    {"numbers", "People liked it a lot in 2024.", 0, "no figures"},
+	    {"numbers", "People liked it.", 0, "no figures"},
+	    /* hindsight: some substance */
 	    {"hindsight",
 	     "I would have set up the baseline before the change, not after, "
 	     "and asked finance to check the model earlier.",
-	     1},
-	    {"hindsight", "Nothing.", 0},
+	     1, "words"},
+	    {"hindsight", "Nothing.", 0, "1 word:"},
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct coach_followup fu = {cases[i].key, "?"};
 		struct coach_result *r = test_analyse(cases[i].answer, COACH_L6, true);
-		if (coach_followup_answered(&fu, r) != cases[i].ok) {
-			print_error("case %zu: %s: \"%s\"\n", i, cases[i].key, cases[i].answer);
+		char why[256];
+		bool ok = coach_followup_answered(&fu, cases[i].answer, strlen(cases[i].answer), r,
+						  why, sizeof(why));
+		if (ok != cases[i].ok || strstr(why, cases[i].why) == NULL) {
+			print_error("case %zu: %s: \"%s\": %s, \"%s\"; want %s, \"%s\"\n", i,
+				    cases[i].key, cases[i].answer, ok ? "defended" : "not defended",
+				    why, cases[i].ok ? "defended" : "not defended", cases[i].why);
 			fail();
 		}
+		/* why may be left out, or cut short */
+		assert_int_equal(coach_followup_answered(&fu, cases[i].answer,
+							 strlen(cases[i].answer), r, NULL, 0),
+				 cases[i].ok);
+		assert_int_equal(coach_followup_answered(&fu, cases[i].answer,
+							 strlen(cases[i].answer), r, why, 8),
+				 cases[i].ok);
+		assert_true(strlen(why) < 8);
+		assert_true(check_utf8_valid(why, strlen(why)));
 		coach_result_free(r);
 	}
 }
@@ -763,13 +913,21 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_names),	  cmocka_unit_test(test_level_words),
-	    cmocka_unit_test(test_length),	  cmocka_unit_test(test_star),
-	    cmocka_unit_test(test_shares),	  cmocka_unit_test(test_rules),
-	    cmocka_unit_test(test_figures),	  cmocka_unit_test(test_points),
-	    cmocka_unit_test(test_followup_mode), cmocka_unit_test(test_followups),
-	    cmocka_unit_test(test_odd_input),	  cmocka_unit_test(test_followup_answered),
-	    cmocka_unit_test(test_score),	  cmocka_unit_test(test_corpus),
+	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_level_words),
+	    cmocka_unit_test(test_length),
+	    cmocka_unit_test(test_star),
+	    cmocka_unit_test(test_shares),
+	    cmocka_unit_test(test_rules),
+	    cmocka_unit_test(test_figures),
+	    cmocka_unit_test(test_points),
+	    cmocka_unit_test(test_points_amount),
+	    cmocka_unit_test(test_followup_mode),
+	    cmocka_unit_test(test_followups),
+	    cmocka_unit_test(test_odd_input),
+	    cmocka_unit_test(test_followup_answered),
+	    cmocka_unit_test(test_score),
+	    cmocka_unit_test(test_corpus),
 	    cmocka_unit_test(test_invalid_utf8_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, test_setup, test_teardown);

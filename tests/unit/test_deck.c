@@ -52,63 +52,64 @@ parse_errors(const char *text)
 }
 
 static const char good_deck[] =
-	"# a comment before the header\n"
-	"deck: Test deck\n"
-	"description: Cards for the parser's tests,\n"
-	"  continued on an indented line.\n"
-	"tags: a, b ,c\n"
-	"\n"
-	"id: r1\n"
-	"prompt: Name the STAR parts.\n"
-	"answer: Situation, Task, Action, Result\n"
-	"  | (in that order)\n"
-	"explain: Structure first.\n"
-	"\n"
-	"\n"
-	"id: t1\n"
-	"type: text\n"
-	"# comments may sit inside a record\n"
-	"prompt: L6 planning horizon?\n"
-	"answer: quarterly to annual\n"
-	"accept: quarter\\w*\\s*(to|-)\\s*annual\n"
-	"reject: multi\n"
-	"example: Quarterly - annual\n"
-	"counterexample: annual to multi-year\n"
-	"hint: shorter than L7's\n"
-	"tags: horizon\n"
-	"\n"
-	"id: n1\n"
-	"type: number\n"
-	"prompt: L6 minimum annual impact?\n"
-	"answer: $1M\n"
-	"example: 1,000,000\n"
-	"example: $1 million\n"
-	"counterexample: $10M\n"
-	"\n"
-	"id: c1\n"
-	"type: choice\n"
-	"prompt: 5+ departments coordinated is which level?\n"
-	"option: L6\n"
-	"option: L7\n"
-	"answer: L7\n"
-	"\n"
-	"id: k1\n"
-	"type: calc\n"
-	"method: labor\n"
-	"hours: 24\n"
-	"occurrences: 52\n"
-	"rate: $100..$200 step $10\n"
-	"walkthrough: yes\n"
-	"prompt: Testing took {hours} per release, {occurrences} releases a year, at {rate} an hour.\n"
-	"\n"
-	"id: o1\n"
-	"type: open\n"
-	"prompt: Tell me about a time you measured customer impact.\n"
-	"principle: Customer Obsession\n"
-	"level: l6\n"
-	"point: names a metric => \\b(nps|conversion|churn)\\b\n"
-	"point: says how it was measured=>a/b|before and after\n"
-	"notes: metric, instrument, loop, decision\n";
+    "# a comment before the header\n"
+    "deck: Test deck\n"
+    "description: Cards for the parser's tests,\n"
+    "  continued on an indented line.\n"
+    "tags: a, b ,c\n"
+    "\n"
+    "id: r1\n"
+    "prompt: Name the STAR parts.\n"
+    "answer: Situation, Task, Action, Result\n"
+    "  | (in that order)\n"
+    "explain: Structure first.\n"
+    "\n"
+    "\n"
+    "id: t1\n"
+    "type: text\n"
+    "# comments may sit inside a record\n"
+    "prompt: L6 planning horizon?\n"
+    "answer: quarterly to annual\n"
+    "accept: quarter\\w*\\s*(to|-)\\s*annual\n"
+    "reject: multi\n"
+    "example: Quarterly - annual\n"
+    "counterexample: annual to multi-year\n"
+    "hint: shorter than L7's\n"
+    "tags: horizon\n"
+    "\n"
+    "id: n1\n"
+    "type: number\n"
+    "prompt: L6 minimum annual impact?\n"
+    "answer: $1M\n"
+    "example: 1,000,000\n"
+    "example: $1 million\n"
+    "counterexample: $10M\n"
+    "\n"
+    "id: c1\n"
+    "type: choice\n"
+    "prompt: 5+ departments coordinated is which level?\n"
+    "option: L6\n"
+    "option: L7\n"
+    "answer: L7\n"
+    "\n"
+    "id: k1\n"
+    "type: calc\n"
+    "method: labor\n"
+    "hours: 24\n"
+    "occurrences: 52\n"
+    "rate: $100..$200 step $10\n"
+    "walkthrough: yes\n"
+    "prompt: Testing took {hours} per release, {occurrences} releases a year, at {rate} an hour.\n"
+    "\n"
+    "id: o1\n"
+    "type: open\n"
+    "prompt: Tell me about a time you measured customer impact.\n"
+    "principle: Customer Obsession\n"
+    "level: l6\n"
+    "point: names a metric => \\b(nps|conversion|churn)\\b\n"
+    "point: says how it was measured=>a/b|before and after\n"
+    "point: strategic impact above $10M => money >= $10M\n"
+    "notes: metric, instrument, loop, decision\n";
 
 static void
 test_good_deck(void **state)
@@ -164,10 +165,17 @@ test_good_deck(void **state)
 
 	const struct card *o = &d->cards[5];
 	assert_string_equal(o->level, "L6");
-	assert_int_equal(o->npoints, 2);
+	assert_int_equal(o->npoints, 3);
 	assert_string_equal(o->points[0].label, "names a metric");
 	assert_string_equal(o->points[1].label, "says how it was measured");
 	assert_int_equal(check_re_match(o->points[1].re, "Before and after", 16, NULL, NULL), 1);
+	assert_int_equal(o->points[1].cond.kind, AMOUNT_ANY);
+	/* an amount condition instead of a pattern */
+	assert_string_equal(o->points[2].label, "strategic impact above $10M");
+	assert_null(o->points[2].re);
+	assert_int_equal(o->points[2].cond.kind, AMOUNT_MONEY);
+	assert_int_equal(o->points[2].cond.cmp, AMOUNT_GE);
+	assert_true(o->points[2].cond.value == 10e6);
 	deck_free(d);
 }
 
@@ -312,105 +320,113 @@ static const struct {
 	const char *text;
 	const char *want;
 } bad_decks[] = {
-	{"no header",
-	 "id: a\nprompt: p\nanswer: a\n",
-	 "t.deck:1: error: a deck starts with a header record (deck: name)"},
-	{"empty file", "", "t.deck: error: empty deck: no header record (deck: name)"},
-	{"missing colon",
-	 "deck: D\n\nid: a\nprompt p\nanswer: a\n",
-	 "t.deck:4:7: error: expected 'field: value' (field names are lower case)\n"
-	 "t.deck:3: error: recall card \"a\" needs a prompt: field"},
-	{"continuation first",
-	 "  indented\ndeck: D\n",
-	 "t.deck:1:3: error: continuation line with no field before it"},
-	{"unknown field and type",
-	 "deck: D\n\nid: a\nprompt: p\nanswer: a\ncolour: red\n\nid: b\ntype: essay\nprompt: p\n",
-	 "t.deck:6: error: unknown field \"colour\"\n"
-	 "t.deck:9:7: error: unknown card type \"essay\" (recall, text, number, choice, calc, open)"},
-	{"duplicate id and field",
-	 "deck: D\n\nid: a\nprompt: p\nanswer: a\n\nid: a\nprompt: q\nanswer: b\n\n"
-	 "id: c\nprompt: p\nprompt: q\nanswer: b\n",
-	 "t.deck:13: error: field \"prompt\" given twice (first at line 12)\n"
-	 "t.deck:7: error: duplicate id \"a\" (first defined at t.deck:3)"},
-	{"bad pattern",
-	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: x\naccept: ab(c\n",
-	 "t.deck:7:13: error: accept pattern does not compile: missing closing parenthesis"},
-	{"example not accepted",
-	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: yes\naccept: ^yes$\nexample: yeah\n"
-	 "counterexample: yes\n",
-	 "t.deck:8:10: error: example \"yeah\" is not accepted\n"
-	 "t.deck:9:17: error: counterexample \"yes\" is accepted"},
-	{"answer not accepted",
-	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: maybe\naccept: ^yes$\n",
-	 "t.deck:6:9: error: the answer itself is not accepted by the accept/reject patterns"},
-	/* Regression: the valid example was refused as "not accepted". */
-	{"pattern too expensive on an example",
-	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: five percent\n"
-	 "accept: (\\w+\\s?)+ percent\\b\n"
-	 "example: five percent of all checkout traffic in the last quarter\n",
-	 "t.deck:7:9: error: accept pattern too expensive: matching example \"five percent of all "
-	 "checkout traffic in the last quarter\" hits PCRE2's match limit; simplify it: a repeated "
-	 "group like (\\w+\\s?)+ backtracks without end"},
-	/* Regression: a reject pattern that gave up was taken as "no match", silently. */
-	{"reject pattern too expensive on an example",
-	 "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: 25%\naccept: %\n"
-	 "reject: ^(\\w+\\s?)+$\nexample: all checkout traffic in the last quarter: 25%\n",
-	 "t.deck:8:9: error: reject pattern too expensive: matching example \"all checkout traffic "
-	 "in the last quarter: 25%\" hits PCRE2's match limit; simplify it: a repeated group like "
-	 "(\\w+\\s?)+ backtracks without end"},
-	{"pattern too expensive on the answer, with a verdict all the same",
-	 "deck: D\n\nid: a\ntype: text\nprompt: p\n"
-	 "answer: the new single page checkout flow for returning customers!\n"
-	 "accept: !$\naccept: ^(\\w+\\s?)+\\w$\n",
-	 "t.deck:8:9: error: accept pattern too expensive: matching the answer \"the new single "
-	 "page checkout flow for returning customers!\" hits PCRE2's match limit; simplify it: a "
-	 "repeated group like (\\w+\\s?)+ backtracks without end"},
-	{"choice answer",
-	 "deck: D\n\nid: a\ntype: choice\nprompt: p\noption: L6\noption: L6\nanswer: L8\n",
-	 "t.deck:3: error: choice card \"a\" lists option \"L6\" twice\n"
-	 "t.deck:8:9: error: the answer must be the exact text of one option"},
-	{"number answer",
-	 "deck: D\n\nid: a\ntype: number\nprompt: p\nanswer: 1..2M\nunit: money\n",
-	 "t.deck:6:9: error: cannot read \"1..2M\" as an amount"},
-	{"calc method",
-	 "deck: D\n\nid: a\ntype: calc\nmethod: convertion\nprompt: p\n",
-	 "t.deck:5:9: error: method \"convertion\" is not in the catalogue (see drill calc --list)"},
-	{"field for another type",
-	 "deck: D\n\nid: a\nprompt: p\nanswer: a\noption: x\n",
-	 "t.deck:6: error: field \"option\" does not apply to recall cards"},
-	{"bad id",
-	 "deck: D\n\nid: no spaces please\nprompt: p\nanswer: a\n",
-	 "t.deck:3:5: error: id \"no spaces please\" must be 1-64 letters, digits, '-', '_' or '.'"},
-	{"invalid utf-8",
-	 "deck: D\n\nid: a\nprompt: caf\xc3\nanswer: a\n",
-	 "t.deck:4:12: error: invalid UTF-8"},
-	{"group with spaces and capitals",
-	 "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: L7 floor\n",
-	 "t.deck:6:8: error: group name \"L7 floor\" must be 1-64 lower-case letters, "
-	 "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)"},
-	{"group with an underscore",
-	 "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: l7_floor\n",
-	 "t.deck:6:10: error: group name \"l7_floor\" must be 1-64 lower-case letters, "
-	 "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)"},
-	{"group ending in a hyphen, empty group, two groups",
-	 "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: l7-\n\n"
-	 "id: b\nprompt: p\nanswer: a\ngroup:\n\n"
-	 "id: c\nprompt: p\nanswer: a\ngroup: x\ngroup: y\n",
-	 "t.deck:6:10: error: group name \"l7-\" must be 1-64 lower-case letters, "
-	 "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)\n"
-	 "t.deck:11:7: error: group: needs a name: 1-64 lower-case letters, digits and hyphens "
-	 "(e.g. l7-impact-floor)\n"
-	 "t.deck:17: error: field \"group\" given twice (first at line 16)"},
-	{"group name too long",
-	 "deck: D\n\nid: a\nprompt: p\nanswer: a\n"
-	 "group: abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij\n",
-	 "t.deck:6:72: error: group name \"abcdefghij-abcdefghij-abcdefghij-abcdefghij-"
-	 "abcdefghij-abcdefghij\" must be 1-64 lower-case letters, digits and hyphens, "
-	 "with no hyphen at either end (e.g. l7-impact-floor)"},
-	{"open point",
-	 "deck: D\n\nid: a\ntype: open\nprompt: p\nlevel: L9\npoint: no arrow here\n",
-	 "t.deck:6:8: error: level is L6, L7 or any\n"
-	 "t.deck:7:8: error: a point is written 'label => pattern'"},
+    {"no header", "id: a\nprompt: p\nanswer: a\n",
+     "t.deck:1: error: a deck starts with a header record (deck: name)"},
+    {"empty file", "", "t.deck: error: empty deck: no header record (deck: name)"},
+    {"missing colon", "deck: D\n\nid: a\nprompt p\nanswer: a\n",
+     "t.deck:4:7: error: expected 'field: value' (field names are lower case)\n"
+     "t.deck:3: error: recall card \"a\" needs a prompt: field"},
+    {"continuation first", "  indented\ndeck: D\n",
+     "t.deck:1:3: error: continuation line with no field before it"},
+    {"unknown field and type",
+     "deck: D\n\nid: a\nprompt: p\nanswer: a\ncolour: red\n\nid: b\ntype: essay\nprompt: p\n",
+     "t.deck:6: error: unknown field \"colour\"\n"
+     "t.deck:9:7: error: unknown card type \"essay\" (recall, text, number, choice, calc, open)"},
+    {"duplicate id and field",
+     "deck: D\n\nid: a\nprompt: p\nanswer: a\n\nid: a\nprompt: q\nanswer: b\n\n"
+     "id: c\nprompt: p\nprompt: q\nanswer: b\n",
+     "t.deck:13: error: field \"prompt\" given twice (first at line 12)\n"
+     "t.deck:7: error: duplicate id \"a\" (first defined at t.deck:3)"},
+    {"bad pattern", "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: x\naccept: ab(c\n",
+     "t.deck:7:13: error: accept pattern does not compile: missing closing parenthesis"},
+    {"example not accepted",
+     "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: yes\naccept: ^yes$\nexample: yeah\n"
+     "counterexample: yes\n",
+     "t.deck:8:10: error: example \"yeah\" is not accepted\n"
+     "t.deck:9:17: error: counterexample \"yes\" is accepted"},
+    {"answer not accepted",
+     "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: maybe\naccept: ^yes$\n",
+     "t.deck:6:9: error: the answer itself is not accepted by the accept/reject patterns"},
+    /* Regression: the valid example was refused as "not accepted". */
+    {"pattern too expensive on an example",
+     "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: five percent\n"
+     "accept: (\\w+\\s?)+ percent\\b\n"
+     "example: five percent of all checkout traffic in the last quarter\n",
+     "t.deck:7:9: error: accept pattern too expensive: matching example \"five percent of all "
+     "checkout traffic in the last quarter\" hits PCRE2's match limit; simplify it: a repeated "
+     "group like (\\w+\\s?)+ backtracks without end"},
+    /* Regression: a reject pattern that gave up was taken as "no match", silently. */
+    {"reject pattern too expensive on an example",
+     "deck: D\n\nid: a\ntype: text\nprompt: p\nanswer: 25%\naccept: %\n"
+     "reject: ^(\\w+\\s?)+$\nexample: all checkout traffic in the last quarter: 25%\n",
+     "t.deck:8:9: error: reject pattern too expensive: matching example \"all checkout traffic "
+     "in the last quarter: 25%\" hits PCRE2's match limit; simplify it: a repeated group like "
+     "(\\w+\\s?)+ backtracks without end"},
+    {"pattern too expensive on the answer, with a verdict all the same",
+     "deck: D\n\nid: a\ntype: text\nprompt: p\n"
+     "answer: the new single page checkout flow for returning customers!\n"
+     "accept: !$\naccept: ^(\\w+\\s?)+\\w$\n",
+     "t.deck:8:9: error: accept pattern too expensive: matching the answer \"the new single "
+     "page checkout flow for returning customers!\" hits PCRE2's match limit; simplify it: a "
+     "repeated group like (\\w+\\s?)+ backtracks without end"},
+    {"choice answer",
+     "deck: D\n\nid: a\ntype: choice\nprompt: p\noption: L6\noption: L6\nanswer: L8\n",
+     "t.deck:3: error: choice card \"a\" lists option \"L6\" twice\n"
+     "t.deck:8:9: error: the answer must be the exact text of one option"},
+    {"number answer", "deck: D\n\nid: a\ntype: number\nprompt: p\nanswer: 1..2M\nunit: money\n",
+     "t.deck:6:9: error: cannot read \"1..2M\" as an amount"},
+    {"calc method", "deck: D\n\nid: a\ntype: calc\nmethod: convertion\nprompt: p\n",
+     "t.deck:5:9: error: method \"convertion\" is not in the catalogue (see drill calc --list)"},
+    {"field for another type", "deck: D\n\nid: a\nprompt: p\nanswer: a\noption: x\n",
+     "t.deck:6: error: field \"option\" does not apply to recall cards"},
+    {"bad id", "deck: D\n\nid: no spaces please\nprompt: p\nanswer: a\n",
+     "t.deck:3:5: error: id \"no spaces please\" must be 1-64 letters, digits, '-', '_' or '.'"},
+    {"invalid utf-8", "deck: D\n\nid: a\nprompt: caf\xc3\nanswer: a\n",
+     "t.deck:4:12: error: invalid UTF-8"},
+    {"group with spaces and capitals", "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: L7 floor\n",
+     "t.deck:6:8: error: group name \"L7 floor\" must be 1-64 lower-case letters, "
+     "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)"},
+    {"group with an underscore", "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: l7_floor\n",
+     "t.deck:6:10: error: group name \"l7_floor\" must be 1-64 lower-case letters, "
+     "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)"},
+    {"group ending in a hyphen, empty group, two groups",
+     "deck: D\n\nid: a\nprompt: p\nanswer: a\ngroup: l7-\n\n"
+     "id: b\nprompt: p\nanswer: a\ngroup:\n\n"
+     "id: c\nprompt: p\nanswer: a\ngroup: x\ngroup: y\n",
+     "t.deck:6:10: error: group name \"l7-\" must be 1-64 lower-case letters, "
+     "digits and hyphens, with no hyphen at either end (e.g. l7-impact-floor)\n"
+     "t.deck:11:7: error: group: needs a name: 1-64 lower-case letters, digits and hyphens "
+     "(e.g. l7-impact-floor)\n"
+     "t.deck:17: error: field \"group\" given twice (first at line 16)"},
+    {"group name too long",
+     "deck: D\n\nid: a\nprompt: p\nanswer: a\n"
+     "group: abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij\n",
+     "t.deck:6:72: error: group name \"abcdefghij-abcdefghij-abcdefghij-abcdefghij-"
+     "abcdefghij-abcdefghij\" must be 1-64 lower-case letters, digits and hyphens, "
+     "with no hyphen at either end (e.g. l7-impact-floor)"},
+    {"open point", "deck: D\n\nid: a\ntype: open\nprompt: p\nlevel: L9\npoint: no arrow here\n",
+     "t.deck:6:8: error: level is L6, L7 or any\n"
+     "t.deck:7:8: error: a point is written 'label => pattern' or 'label => KIND OP "
+     "AMOUNT' (e.g. money >= $10M)"},
+    {"open point conditions that cannot be read",
+     "deck: D\n\nid: a\ntype: open\nprompt: p\n"
+     "point: big => dollars >= $10M\n"
+     "point: big => money >= lots\n"
+     "point: big => money >=\n"
+     "point: share => percent > $5M\n"
+     "point: fine => money >= $10M\n",
+     "t.deck:6:15: error: point condition: an amount condition starts with money, percent "
+     "or count, not \"dollars\" (a condition is KIND OP AMOUNT: money, percent or count, "
+     "then >=, >, <= or <, then an amount, e.g. money >= $10M)\n"
+     "t.deck:7:24: error: point condition: cannot read \"lots\" as money (a condition is "
+     "KIND OP AMOUNT: money, percent or count, then >=, >, <= or <, then an amount, e.g. "
+     "money >= $10M)\n"
+     "t.deck:8:23: error: point condition: the condition needs an amount after \">=\" (a "
+     "condition is KIND OP AMOUNT: money, percent or count, then >=, >, <= or <, then an "
+     "amount, e.g. money >= $10M)\n"
+     "t.deck:9:27: error: point condition: \"$5M\" is money, not a percent (a condition is "
+     "KIND OP AMOUNT: money, percent or count, then >=, >, <= or <, then an amount, e.g. "
+     "money >= $10M)"},
 };
 
 static void
