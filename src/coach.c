@@ -72,6 +72,8 @@ enum coach_cue {
 	COACH_CUE_LEVEL_TO,
 	COACH_CUE_LESSON,
 	COACH_CUE_GOAL_AFTER,
+	COACH_CUE_PROJECTION_ANY,
+	COACH_CUE_OTHER_PERIOD,
 	COACH_NCUES
 };
 
@@ -147,7 +149,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"(?:(?:engineering|product|partner|other|sister|dependent|platform|"
 			"feature|service|scrum|agile|backend|frontend|mobile|infrastructure|"
 			"different|separate|adjacent|peer|client|downstream|upstream|"
-			"delivery|development|dev|more)\\s+){0,2}"
+			"delivery|development|dev|more|front-end|back-end|full-stack|web|ios|"
+			"android|qa|sre|data|ml)\\s+){0,2}"
 			"(?:teams|squads|business units|departments|divisions|orgs|"
 			"organi[sz]ations)\\b",
     [COACH_CUE_METHOD] = "(?:\\ba/?b[ -]?test(?:s|ed|ing)?\\b|\\ba/b\\b|\\bsplit[- ]test|"
@@ -162,7 +165,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "\\bcohorts?\\b|\\bregression\\b|\\bcalculated\\b|\\bcounted\\b|"
 			 "\\bfrom (?:the )?logs\\b|(?<![<>=!])=(?![=>]))",
     [COACH_CUE_VALIDATION] =
-	"\\b(?:(?:finance|fp&a|controller|cfo)[\\w ]{0,30}?(?:validated|valued|"
+	"\\b(?:(?:finance|fp&a|controller|cfo)[^.;!?\\n]{0,120}?(?:validated|valued|approved|"
 	"confirmed|signed off|reviewed|checked|audited|agreed|verified|ran|attributed|"
 	"estimated|calculated|modell?ed|measured|booked|reconciled)|"
 	"(?:validated|confirmed|signed off|verified|audited|reviewed|checked) "
@@ -182,8 +185,11 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 	"\\b\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of (?:it|that|this|the (?:gain|lift|"
 	"uplift|increase|improvement|savings|impact|result|outcome|win)s?)\\b|"
 	/* a share in dollars or in words: "attributed $12.9M of that to", "all of it to" */
-	"\\battribut\\w* (?:~?\\$[\\d.,]+\\s?(?:k|m|b|million|billion)?|all|most|half|"
-	"(?:two|three)[ -](?:thirds|quarters)) (?:of (?:it|that|this|the \\w+) )?to\\b|"
+	"\\b(?:attribut|credit|claim)\\w* (?:only |about |around |roughly )?(?:~?\\$[\\d.,]+\\s?"
+	"(?:k|m|b|million|billion)?|all|most|half|a third|a quarter|(?:two|three)[ -]"
+	"(?:thirds|quarters))\\b|\\b(?:I|we) (?:only )?count (?:~?\\$|\\d)|"
+	"\\bnothing else (?:changed|shipped)|\\bno other (?:change|"
+	"launch|release)s?\\b|"
 	/* a share applied as the last factor of a written calculation, after an
 	   amount: "$1.98M x 80% = $1.58M" (several percentages in a row do not
 	   say which one is the team's share) */
@@ -200,7 +206,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			    "over (?:the|that|this) (?:year|quarter)|"
 			    "(?:by|in) (?:the end of )?q[1-4]|[qh][1-4] (?:19|20)\\d\\d|"
 			    "in (?:19|20)\\d\\d)\\b|/(?:yr|year|mo|month)\\b)",
-    [COACH_CUE_VAGUE] = "\\b(?:eventually|over time|in the long (?:run|term)|someday|"
+    [COACH_CUE_VAGUE] = "\\b(?:eventually(?! consistent)|over time|in the long (?:run|term)|someday|"
 			"down the road|at some point|"
 			"significant(?:ly)? (?:impact|improvement|savings|gains?|results?|"
 			"value|boost|reduction|increase|revenue)|"
@@ -210,18 +216,24 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"dramatic(?:ally)?|a lot of (?:money|savings|revenue|value|time)|"
 			"in the right direction|more (?:stable|reliable|robust|efficient)|sharply|"
 			"thousands (?:of dollars )?(?:every|a|per|each)|potential(?:ly)? (?:downtime|"
-			"savings|revenue|impact|losses)|a number of|much (?:more|less)|"
+			"savings|revenue|impact|losses)|a number of|"
 			"a (?:large|big|significant|huge) (?:share|part|chunk|portion)|encouraging|"
 			"(?:results|numbers) were (?:strong|great|good|positive))\\b",
-    [COACH_CUE_UP_TO] = "\\b(?:up to|as much as)\\s+~?\\$?\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
+    [COACH_CUE_UP_TO] = "(?<!drifted )(?<!crept )(?<!rose )(?<!climbed )(?<!went )(?<!jumped )"
+			"(?<!grew )(?<!spiked )(?<!ticked )(?<!shot )"
+			"\\b(?:up to|as much as)\\s+~?\\$?\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
 			"(?:\\s?(?:%|k\\b|m\\b|b\\b|million\\b|billion\\b|x\\b|percent\\b))?",
-    [COACH_CUE_CONTEXT_AFTER] = "^[\\s-]*(?:[\\w-]+\\s+){0,2}?(?:business(?!\\s+(?:value|impact|"
+    [COACH_CUE_CONTEXT_AFTER] = "^[\\s-]*(?:of (?:that|it|this) (?:came|was|is)\\b|"
+				"(?:[\\w-]+\\s+){0,2}?(?:gmv|arr|turnover|valuation|"
+				"market cap|funding|in (?:annual )?sales|book of business|"
+				"business(?!\\s+(?:value|impact|"
 				"outcomes?|benefits?|results?|wins?))|budget|investment|market|"
 				"opportunity|company|portfolio|p&l|division|revenue base|run-?rate|"
 				"at risk|at stake|in daily transactions|in transactions|"
-				"expansion opportunity|product line)\\b",
+				"expansion opportunity|product line)\\b)",
     [COACH_CUE_CONTEXT_BEFORE] = "(?:\\bfrom|\\bfrom \\S+ to|\\bbudget of|\\bspend of|\\bout of|"
-				 "\\bbase of)\\s*~?\\s*$",
+				 "\\bbase of|\\b(?:contract|account|customer|deal|client|retailer)\\b"
+				 "[^.;!?\\n]{0,30}\\bworth(?: about| around| roughly| over)?)\\s*~?\\s*$",
     [COACH_CUE_L6_REACH] = "\\b(?:industry[- ](?:wide|standards?|leading)|the (?:whole|entire) "
 			   "(?:company|industry)|company[- ]wide|across the (?:whole |entire )?"
 			   "company|board of directors|c-level|every business unit|"
@@ -296,7 +308,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "from [^.;\\n]{1,30} to|fewer|faster|slower|shorter|came down|"
 			 "down to|up to|at \\d|was \\d|were \\d|is \\d|are \\d)\\b|\\x{2192}|->",
     /* an experiment that isolates the change: its share is established */
-    [COACH_CUE_ISOLATED] = "\\b(?:hold-?outs?|control group|randomi[sz]ed|isolated the change)\\b",
+    [COACH_CUE_ISOLATED] = "\\b(?:hold-?outs?|control (?:group|arm)|(?:against|versus|with|to) (?:the )?"
+			   "control|treatment (?:group|arm)|randomi[sz]ed|isolated the change)\\b",
     /* an action written as a fragment: "- Stood up an A/B framework" */
     [COACH_CUE_VERB_FIRST] = "(?m)^[\\s*\\x{2022}-]*(?:\\d+[.)]\\s*)?(?:[\\w ]{0,20}:\\s*)?"
 			     "(?-i)[A-Z][a-z]+(?:ed|t|ran|ote|ook|ood|ew|ade|ent|ought|ilt|at|ut)\\b",
@@ -312,10 +325,14 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "lessons? learned|takeaway|next time|in hindsight|looking back|I would now|"
 			 "I'd do)\\b",
     [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
-			     "in (?:the )?(?:control|holdout)(?: group| arm)?)\\b",
+			     "in (?:the )?(?:control|holdout|treatment|test|experiment)"
+			     "(?: group| arm| cell)?)\\b",
+    [COACH_CUE_PROJECTION_ANY] = "\\b(?:will|could|would|expected to|expect|projected|forecast\\w*|"
+				 "on track to|should (?:save|reach|bring|deliver))\\b",
+    [COACH_CUE_OTHER_PERIOD] = "\\b(?:(?:per|a|an|each|every) (?:minute|hour|day|week|month|quarter)|"
+			       "monthly|weekly|daily|hourly|quarterly)\\b",
     [COACH_CUE_PER_YEAR] = "\\b(?:a year|per year|per annum|annual(?:ly)?|yearly|each year|every year)\\b",
-    [COACH_CUE_NUMBER] = "(?<![\\w.])\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|"
-			 "ten|twice|double[ds]?|half|tripled?|halved)\\b",
+    [COACH_CUE_NUMBER] = "(?<![\\w.])\\d|\\b(?:twice|double[ds]?|half|tripled?|halved)\\b",
 };
 
 struct coach {
@@ -1479,7 +1496,9 @@ coach_check_credibility(struct coach_run *run)
 	from = 0;
 	while (coach_next(run, COACH_CUE_VAGUE_ADV, from, run->len, &ms, &me)) {
 		const struct coach_seg *vs = coach_seg_at(run, ms);
-		if (vs == NULL || !coach_has(run, COACH_CUE_NUMBER, vs->start, vs->end))
+		/* a goal may be vague ("cut storage cost substantially"); a result may not */
+		if ((vs == NULL || !coach_has(run, COACH_CUE_NUMBER, vs->start, vs->end)) &&
+		    (vs == NULL || vs->part != COACH_TASK))
 			coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
 				  "\"%.*s\" says how it felt, not what changed: give the "
 				  "figure and the period (\"p99 latency from 900 ms to 210 ms "
@@ -1724,9 +1743,13 @@ coach_same_period(const struct coach_run *run, size_t a, size_t b)
 	const struct coach_seg *x = coach_seg_at(run, a), *y = coach_seg_at(run, b);
 	size_t ms, me;
 
-	return x != NULL && y != NULL &&
-	       coach_next(run, COACH_CUE_PER_YEAR, x->start, x->end, &ms, &me) &&
-	       coach_next(run, COACH_CUE_PER_YEAR, y->start, y->end, &ms, &me);
+	if (x == NULL || y == NULL)
+		return false;
+	if (coach_next(run, COACH_CUE_PER_YEAR, x->start, x->end, &ms, &me) &&
+	    coach_next(run, COACH_CUE_PER_YEAR, y->start, y->end, &ms, &me))
+		return true;
+	return !coach_next(run, COACH_CUE_OTHER_PERIOD, x->start, x->end, &ms, &me) &&
+	       !coach_next(run, COACH_CUE_OTHER_PERIOD, y->start, y->end, &ms, &me);
 }
 
 /* A dollar claim or an outcome or rate percentage in the segment. */
@@ -1737,7 +1760,7 @@ coach_has_claim_in(const struct coach_run *run, const struct coach_seg *sg)
 		const struct coach_figure *f = &run->r->figures[i];
 		if (f->offset < sg->start || f->offset >= sg->end)
 			continue;
-		if ((f->kind == COACH_FIG_MONEY && f->claim) ||
+		if ((f->kind == COACH_FIG_MONEY && f->role == COACH_ROLE_OUTCOME) ||
 		    (f->kind == COACH_FIG_PERCENT &&
 		     (f->role == COACH_ROLE_OUTCOME || f->role == COACH_ROLE_RATE)))
 			return true;
@@ -1833,7 +1856,9 @@ coach_check_story(struct coach_run *run)
 				continue;
 			if (first == NULL)
 				first = sg;
+			/* a forecast is not a measured change */
 			measured |= coach_has(run, COACH_CUE_NUMBER, sg->start, sg->end) &&
+				    !coach_has(run, COACH_CUE_PROJECTION_ANY, sg->start, sg->end) &&
 				    (coach_has(run, COACH_CUE_CHANGE, sg->start, sg->end) ||
 				     coach_has_claim_in(run, sg));
 		}
