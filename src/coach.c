@@ -73,6 +73,7 @@ enum coach_cue {
 	COACH_CUE_LESSON,
 	COACH_CUE_GOAL_AFTER,
 	COACH_CUE_PROJECTION_ANY,
+	COACH_CUE_RATE_AFTER,
 	COACH_CUE_OTHER_PERIOD,
 	COACH_NCUES
 };
@@ -145,7 +146,9 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "engineering managers|managers|ics|scientists)\\b",
     [COACH_CUE_TEAM_OF] = "\\b(?:team|org|organi[sz]ation|group) of (?:about |around |roughly |~)?"
 			  "(?:\\d+(?:,\\d{3})*|" COACH_NUMWORD ")\\b",
-    [COACH_CUE_TEAMS] = "\\b(?:\\d+|" COACH_NUMWORD "|several|multiple|many)\\+?\\s+"
+    /* counted teams: "dozens of teams" in passing is not the candidate's scope */
+    [COACH_CUE_TEAMS] = "\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+			"fifteen|twenty|thirty|forty|fifty|several|multiple|many)\\+?\\s+"
 			"(?:(?:engineering|product|partner|other|sister|dependent|platform|"
 			"feature|service|scrum|agile|backend|frontend|mobile|infrastructure|"
 			"different|separate|adjacent|peer|client|downstream|upstream|"
@@ -217,7 +220,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"in the right direction|more (?:stable|reliable|robust|efficient)|sharply|"
 			"thousands (?:of dollars )?(?:every|a|per|each)|potential(?:ly)? (?:downtime|"
 			"savings|revenue|impact|losses)|a number of|"
-			"a (?:large|big|significant|huge) (?:share|part|chunk|portion)|encouraging|"
+			"encouraging|"
 			"(?:results|numbers) were (?:strong|great|good|positive))\\b",
     [COACH_CUE_UP_TO] = "(?<!drifted )(?<!crept )(?<!rose )(?<!climbed )(?<!went )(?<!jumped )"
 			"(?<!grew )(?<!spiked )(?<!ticked )(?<!shot )"
@@ -242,7 +245,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			   "my engineers|my squad)\\b",
     [COACH_CUE_MULTI_TEAM] = "\\b(?:teams|squads|business units|departments|divisions|org-wide|"
 			     "organi[sz]ation(?:al)?|orgs|company-wide|across the (?:company|org)|"
-			     "cross-org|platform)\\b",
+			     "cross-org)\\b",
     [COACH_CUE_CONSERVATIVE] = "\\b(?:conservative(?:ly)?|at least|at a minimum)\\b",
     /* before a figure, in its sentence: what the problem cost */
     [COACH_CUE_COST_BEFORE] =
@@ -319,14 +322,18 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 		       "\\d\\s*(?:%|[kmb]\\b|ms\\b|s\\b)?\\s*(?:\\x{2192}|->)\\s*~?\\$?\\d|"
 		       "\\d\\s*%?\\s+(?:against|versus|vs\\.?) ~?\\$?\\d",
     [COACH_CUE_CHANGE_BY] = "\\bby (?:about |around |roughly |nearly |almost |over |up to |as much as |~)?$",
-    [COACH_CUE_LEVEL_TO] = "\\b(?:down|up|fell|rose|dropped|climbed|went|came|grew|improved|"
-			   "increased|decreased|reduced|cut) (?:down |up )?to (?:about |around |~)?$",
+    [COACH_CUE_LEVEL_TO] = "\\b(?:(?:down|up|fell|rose|dropped|climbed|went|came|grew|improved|"
+			   "increased|decreased|reduced|cut) (?:down |up )?to|(?:up|down) from) "
+			   "(?:about |around |~)?$",
     [COACH_CUE_LESSON] = "\\b(?:I learned|I learnt|what I learned|taught me|the lesson|my lesson|"
 			 "lessons? learned|takeaway|next time|in hindsight|looking back|I would now|"
 			 "I'd do)\\b",
     [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
 			     "in (?:the )?(?:control|holdout|treatment|test|experiment)"
 			     "(?: group| arm| cell)?)\\b",
+    /* "66% in the new flow against 58% in the holdout", "84%, up from 61%" */
+    [COACH_CUE_RATE_AFTER] = "^[^.;!?\\n]{0,30}?\\b(?:against|versus|vs\\.?|compared (?:to|with)|"
+			     "up from|down from)\\s*~?\\d",
     [COACH_CUE_PROJECTION_ANY] = "\\b(?:will|could|would|expected to|expect|projected|forecast\\w*|"
 				 "on track to|should (?:save|reach|bring|deliver))\\b",
     [COACH_CUE_OTHER_PERIOD] = "\\b(?:(?:per|a|an|each|every) (?:minute|hour|day|week|month|quarter)|"
@@ -1182,6 +1189,7 @@ coach_percent_role(struct coach_run *run, struct coach_figure *f, size_t me)
 	else if (coach_before(run, COACH_CUE_CHANGE_BY, f->offset))
 		f->role = COACH_ROLE_OUTCOME; /* "churn fell by 12%": a change, of what? */
 	else if (coach_inside(run, COACH_CUE_RATE_PAIR, f->offset, me) ||
+		 coach_next(run, COACH_CUE_RATE_AFTER, me, sg != NULL ? sg->end : run->len, &a, &b) ||
 		 coach_before(run, COACH_CUE_RATE_BEFORE, f->offset) ||
 		 coach_before(run, COACH_CUE_LEVEL_TO, f->offset))
 		f->role = COACH_ROLE_RATE;
