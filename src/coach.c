@@ -2117,6 +2117,18 @@ coach_calc_span(const char *t, size_t len, size_t eq, size_t *start, size_t *end
 		q--;
 	if (q == p || !coach_calc_token(t, p, q))
 		return false;
+	/* a multiplier written as a word belongs to the result: "= 720 million" */
+	if (q < len && t[q] == ' ') {
+		static const char *const mult[] = {"thousand", "million", "billion", "mn", "bn"};
+		for (size_t i = 0; i < ARRAY_LEN(mult); i++) {
+			size_t n = strlen(mult[i]);
+			if (q + 1 + n <= len && strncasecmp(t + q + 1, mult[i], n) == 0 &&
+			    (q + 1 + n == len || !coach_is_word_byte((unsigned char)t[q + 1 + n]))) {
+				q += 1 + n;
+				break;
+			}
+		}
+	}
 	*start = a;
 	*end = q;
 	return true;

@@ -492,6 +492,11 @@ test_rules(void **state)
 	    {COACH_L6, "Result: 1,200 × $65 = $78K a month.", COACH_ARITHMETIC, 0, NULL},
 	    {COACH_L6, "Result: 1,200 × $65 = $98K a month.", COACH_ARITHMETIC, 1,
 	     "1,200 × $65 = $98K"},
+	    /* regression: the result's "million" was dropped, so 720 was wrong */
+	    {COACH_L6, "Result: 60 million × 12 = 720 million calls a year.", COACH_ARITHMETIC, 0,
+	     NULL},
+	    {COACH_L6, "Result: 60 million × 12 = 520 million calls a year.", COACH_ARITHMETIC, 1,
+	     "60 million × 12 = 520 million"},
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
