@@ -74,6 +74,8 @@ enum coach_cue {
 	COACH_CUE_GOAL_AFTER,
 	COACH_CUE_PROJECTION_ANY,
 	COACH_CUE_RATE_AFTER,
+	COACH_CUE_CHANGE_AFTER,
+	COACH_CUE_FROM_TO,
 	COACH_CUE_OTHER_PERIOD,
 	COACH_NCUES
 };
@@ -279,7 +281,9 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_HANDS_ON] = "\\bI (?:personally |myself |then )?(?:wrote|coded|implemented|debugged|"
 			   "fixed|refactored|rewrote|profiled|tuned|optimi[sz]ed|built|"
 			   "patched|deployed|scripted|hacked|programmed|developed|prototyped|"
-			   "spent (?:\\w+ ){0,3}(?:days|weeks|nights|hours|evenings|weekends))\\b",
+			   "picked|chose|traced|(?:went|dug) (?:straight )?(?:in)?to the (?:logs|code)|"
+			   "spent (?:\\w+ ){0,3}(?:days?|weeks?|nights?|hours?|evenings?|weekends?|"
+			   "afternoons?))\\b",
     [COACH_CUE_COMPANY_WIDE] = "\\b(?:the company's|company[- ]wide|the (?:whole|entire) "
 			       "(?:company|business|org(?:ani[sz]ation)?)|all of (?:amazon|the company)|"
 			       "(?:company|group|firm)'s (?:revenue|growth|profit|margin|market share)|"
@@ -333,7 +337,16 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			     "(?: group| arm| cell)?)\\b",
     /* "66% in the new flow against 58% in the holdout", "84%, up from 61%" */
     [COACH_CUE_RATE_AFTER] = "^[^.;!?\\n]{0,30}?\\b(?:against|versus|vs\\.?|compared (?:to|with)|"
-			     "up from|down from)\\s*~?\\d",
+			     "up from|down from)\\s*~?\\d|^\\s*(?:\\w+\\s+)?(?:success rate|availability|"
+			     "uptime|accuracy|error rate|conversion(?: rate)?|hit rate|utili[sz]ation|"
+			     "retention|occupancy|completion)\\b",
+    /* a percentage that names a change: "a 50% reduction", "60% fewer" */
+    [COACH_CUE_CHANGE_AFTER] = "^\\s*(?:reduction|drop|decrease|cut|fewer|less|lower|increase|"
+			       "improvement|more|growth|gain|rise|jump|faster|slower|smaller|"
+			       "larger|higher)\\b",
+    /* a before and after in plain numbers: "from 400 hosts to 260" */
+    [COACH_CUE_FROM_TO] = "\\bfrom\\s+\\d[\\d,]*(?:\\.\\d+)?(?:\\s+[a-z-]+){0,2}?\\s+to\\s+"
+			  "\\d[\\d,]*(?:\\.\\d+)?",
     [COACH_CUE_PROJECTION_ANY] = "\\b(?:will|could|would|expected to|expect|projected|forecast\\w*|"
 				 "on track to|should (?:save|reach|bring|deliver))\\b",
     [COACH_CUE_OTHER_PERIOD] = "\\b(?:(?:per|a|an|each|every) (?:minute|hour|day|week|month|quarter)|"
@@ -1399,7 +1412,8 @@ coach_pair_near(const struct coach_run *run, size_t offset)
 {
 	const struct coach_seg *sg = coach_seg_at(run, offset);
 
-	return sg != NULL && coach_has(run, COACH_CUE_PAIR, sg->start, sg->end);
+	return sg != NULL && (coach_has(run, COACH_CUE_PAIR, sg->start, sg->end) ||
+			      coach_has(run, COACH_CUE_FROM_TO, sg->start, sg->end));
 }
 
 /* Any dollar figure or percentage, whatever its role. */
@@ -1835,6 +1849,93 @@ coach_yearly(const struct coach_run *run, const struct coach_figure *f)
 	return f->value;
 }
 
+/* Reads the number at s (digits and commas). */
+static bool
+coach_plain_number(const char *s, size_t n, double *v)
+{
+	char buf[40];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && k + 1 < sizeof(buf); i++) {
+		if ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')
+			buf[k++] = s[i];
+		else if (s[i] != ',')
+			break;
+	}
+	buf[k] = '\0';
+	if (k == 0)
+		return false;
+	*v = strtod(buf, NULL);
+	return true;
+}
+
+/*
+ * A percentage change that its own before and after contradict: "from 400
+ * hosts to 260, a 50% reduction" is a 35% reduction.
+ */
+static void
+coach_check_change_pct(struct coach_run *run)
+{
+	const struct coach_result *r = run->r;
+
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *f = &r->figures[i];
+		const struct coach_seg *sg = coach_seg_at(run, f->offset);
+		size_t ms, me, a, b, end = f->offset + f->len;
+		double before, after, change;
+
+		bool found = false;
+		size_t from;
+
+		if (f->kind != COACH_FIG_PERCENT || sg == NULL || f->role == COACH_ROLE_SHARE ||
+		    !(coach_next(run, COACH_CUE_CHANGE_AFTER, end, sg->end, &a, &b) ||
+		      coach_before(run, COACH_CUE_CHANGE_BY, f->offset)))
+			continue;
+		/* the last "from A to B" before the percentage, in its sentence */
+		for (from = sg->start; coach_next(run, COACH_CUE_FROM_TO, from, f->offset, &a, &b);
+		     from = coach_after(run->text, run->len, a, b)) {
+			ms = a;
+			me = b;
+			found = true;
+		}
+		/* the same clause: close, and no "and" or ";" between */
+		if (!found || f->offset - me > 40)
+			continue;
+		{
+			bool other = false;
+			for (size_t k = me; k + 5 <= f->offset && !other; k++)
+				other = strncmp(run->text + k, " and ", 5) == 0 || run->text[k] == ';';
+			if (other)
+				continue;
+		}
+		/* the two numbers of "from A ... to B" */
+		{
+			const char *t = run->text;
+			size_t p = ms + 4, q;
+			while (p < me && !(t[p] >= '0' && t[p] <= '9'))
+				p++;
+			if (!coach_plain_number(t + p, me - p, &before))
+				continue;
+			q = me;
+			while (q > p && ((t[q - 1] >= '0' && t[q - 1] <= '9') || t[q - 1] == ',' ||
+					 t[q - 1] == '.'))
+				q--;
+			if (!coach_plain_number(t + q, me - q, &after) || before <= 0)
+				continue;
+		}
+		change = fabs(before - after) / before;
+		if (fabs(change - f->value) > 0.05 && fabs(change - f->value) > 0.15 * change) {
+			coach_add(run, COACH_INCONSISTENT, f->offset, f->len,
+				  "\"%.*s\" does not match its own figures: from %.10g to %.10g is "
+				  "a change of %.3g%%.",
+				  (int)f->len, run->text + f->offset, before, after, 100 * change);
+			coach_add(run, COACH_ARITHMETIC, f->offset, f->len,
+				  "(%.10g - %.10g) / %.10g = %.3g%%, not \"%.*s\".", before, after,
+				  before, 100 * change, (int)f->len, run->text + f->offset);
+		}
+	}
+}
+
 static void
 coach_check_story(struct coach_run *run)
 {
@@ -1958,6 +2059,8 @@ coach_check_story(struct coach_run *run)
 				  (int)recovered->len, run->text + recovered->offset, lm);
 		}
 	}
+
+	coach_check_change_pct(run);
 
 	if (r->level == COACH_L6 && !run->opt->followup &&
 	    !coach_has(run, COACH_CUE_LEAD, 0, run->len) &&

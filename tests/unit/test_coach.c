@@ -497,6 +497,13 @@ test_rules(void **state)
 	     NULL},
 	    {COACH_L6, "Result: 60 million × 12 = 520 million calls a year.", COACH_ARITHMETIC, 1,
 	     "60 million × 12 = 520 million"},
+	    /* a percentage change against its own before and after */
+	    {COACH_L6, "Result: we cut the fleet from 400 hosts to 260, a 50% reduction.",
+	     COACH_INCONSISTENT, 1, "50%"},
+	    {COACH_L6, "Result: we cut the fleet from 400 hosts to 260, a 35% reduction.",
+	     COACH_INCONSISTENT, 0, NULL},
+	    {COACH_L6, "Result: latency went from 3 seconds to 800 ms, and cost fell by 40% a year.",
+	     COACH_INCONSISTENT, 0, NULL},
 	};
 	(void)state;
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
