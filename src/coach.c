@@ -1881,7 +1881,7 @@ coach_check_change_pct(struct coach_run *run)
 	for (size_t i = 0; i < r->nfigures; i++) {
 		const struct coach_figure *f = &r->figures[i];
 		const struct coach_seg *sg = coach_seg_at(run, f->offset);
-		size_t ms, me, a, b, end = f->offset + f->len;
+		size_t ms = 0, me = 0, a, b, end = f->offset + f->len;
 		double before, after, change;
 
 		bool found = false;
