@@ -497,6 +497,34 @@ test_rules(void **state)
 	     NULL},
 	    {COACH_L6, "Result: 60 million × 12 = 520 million calls a year.", COACH_ARITHMETIC, 1,
 	     "60 million × 12 = 520 million"},
+	    /* issue 14's examples: context is not a claim; a claim is not context */
+	    {COACH_L6, "Situation: every minute of outage cost roughly $50K.", COACH_NO_METHOD, 0,
+	     NULL},
+	    {COACH_L7, "Result: the platform created $300M in annual business value.",
+	     COACH_NO_VALIDATION, 1, "$300M"},
+	    /* a rate with its before and after, and a holdout, have their base */
+	    {COACH_L6, "Result: conversion went from 3.40% to 3.47% over 6 weeks against a 5% holdout.",
+	     COACH_NO_ATTRIBUTION, 0, NULL},
+	    /* a denied method is none; a written calculation is one */
+	    {COACH_L6, "Result: revenue grew $1.23M a year, but we never really measured it formally.",
+	     COACH_NO_METHOD, 1, "$1.23M"},
+	    {COACH_L6, "Result: we saved $165K a month, so $165K × 12 = $1.98M a year.", COACH_NO_METHOD,
+	     0, NULL},
+	    {COACH_L6, "Result: $1.98M × 80% = $1.584M a year is our share.", COACH_NO_ATTRIBUTION, 0,
+	     NULL},
+	    /* "we" throughout; a Result with no measured change; a vague adverb */
+	    {COACH_L6, "Action: we rebuilt the queue and we added alerting.", COACH_NO_OWNERSHIP, 1,
+	     "we"},
+	    {COACH_L6, "Action: I rebuilt the pipeline. Result: feedback was very positive and I am "
+		       "confident it will pay off.",
+	     COACH_NO_OUTCOME, 1, "feedback was very positive and I am confident it will pay off"},
+	    {COACH_L6, "Result: checkout latency improved significantly.", COACH_VAGUE_TIMEFRAME, 1,
+	     "significantly"},
+	    /* figures that disagree without an "=" */
+	    {COACH_L6, "Situation: we were losing 73% of carts, costing us $2.3M a year in lost revenue. "
+		       "Action: I led the redesign. Result: abandonment came down to 61%, and $1.8M "
+		       "of additional revenue per year.",
+	     COACH_INCONSISTENT, 1, "$1.8M"},
 	    /* a percentage change against its own before and after */
 	    {COACH_L6, "Result: we cut the fleet from 400 hosts to 260, a 50% reduction.",
 	     COACH_INCONSISTENT, 1, "50%"},
