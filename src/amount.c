@@ -447,31 +447,39 @@ static const struct amount_word amount_scale_words[] = {
     {"thousand", 3}, {"million", 6}, {"billion", 9},
 };
 
+/*
+ * After a count: "hundred", or "hundred and eight", multiplies *n and adds
+ * the rest. Returns the end, or p when no "hundred" follows.
+ */
+static const char *
+amount_words_hundred(const char *p, long *n, enum amount_words_mode mode)
+{
+	const char *q = amount_skip_space(p), *e;
+	long rest = 0;
+
+	if ((e = amount_match_word(q, "hundred")) == NULL)
+		return p;
+	*n *= 100;
+	p = e;
+	q = amount_skip_space(p);
+	if (mode != AMOUNT_WORDS_NO_AND && (e = amount_match_word(q, "and")) != NULL)
+		q = amount_skip_space(e);
+	/* "two hundred and eight": not "two hundred and eight hundred" */
+	if ((e = amount_words_small(q, &rest)) != NULL &&
+	    amount_match_word(amount_skip_space(e), "hundred") == NULL) {
+		*n += rest;
+		p = e;
+	}
+	return p;
+}
+
 /* A group below a thousand: "seven", "forty-five", "two hundred and eight". */
 static const char *
 amount_words_group(const char *s, long *n, enum amount_words_mode mode)
 {
-	const char *p, *q, *e;
+	const char *p = amount_words_small(s, n);
 
-	if ((p = amount_words_small(s, n)) == NULL)
-		return NULL;
-	q = amount_skip_space(p);
-	if ((e = amount_match_word(q, "hundred")) != NULL) {
-		long rest = 0;
-
-		*n *= 100;
-		p = e;
-		q = amount_skip_space(p);
-		if (mode != AMOUNT_WORDS_NO_AND && (e = amount_match_word(q, "and")) != NULL)
-			q = amount_skip_space(e);
-		/* "two hundred and eight": not "two hundred and eight hundred" */
-		if ((e = amount_words_small(q, &rest)) != NULL &&
-		    amount_match_word(amount_skip_space(e), "hundred") == NULL) {
-			*n += rest;
-			p = e;
-		}
-	}
-	return p;
+	return p != NULL ? amount_words_hundred(p, n, mode) : NULL;
 }
 
 /*
@@ -540,21 +548,8 @@ amount_lex_words(const char *s, struct amount_lex *lx, enum amount_words_mode mo
 			p = e;
 		}
 	}
-	q = amount_skip_space(p);
-	if ((e = amount_match_word(q, "hundred")) != NULL && article) { /* "a hundred" */
-		long rest = 0;
-
-		n = 100;
-		p = e;
-		q = amount_skip_space(p);
-		if (mode != AMOUNT_WORDS_NO_AND && (e = amount_match_word(q, "and")) != NULL)
-			q = amount_skip_space(e);
-		if ((e = amount_words_small(q, &rest)) != NULL &&
-		    amount_match_word(amount_skip_space(e), "hundred") == NULL) {
-			n += rest;
-			p = e;
-		}
-	}
+	if (article) /* "a hundred and twenty" */
+		p = amount_words_hundred(p, &n, mode);
 	q = amount_skip_space(p);
 	if ((e = amount_match_word(q, "dozen")) != NULL) {
 		n *= 12;
