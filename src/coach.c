@@ -172,7 +172,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_VALIDATION] =
 	"\\b(?:(?:finance|fp&a|controller|cfo)[^.;!?\\n]{0,120}?(?:validated|valued|approved|"
 	"confirmed|signed off|reviewed|checked|audited|agreed|verified|ran|attributed|"
-	"estimated|calculated|modell?ed|measured|booked|reconciled)|"
+	"estimated|calculated|modell?ed|measured|booked|reconciled|valuation)|"
 	"(?:validated|confirmed|signed off|verified|audited|reviewed|checked) "
 	"(?:it |them |the (?:numbers?|figures?|model|savings|calculation) )?"
 	"(?:by|with) (?:the |our )?(?:finance|fp&a|cfo|controller|business|"
@@ -315,7 +315,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "from [^.;\\n]{1,30} to|fewer|faster|slower|shorter|came down|"
 			 "down to|up to|at \\d|was \\d|were \\d|is \\d|are \\d)\\b|\\x{2192}|->",
     /* an experiment that isolates the change: its share is established */
-    [COACH_CUE_ISOLATED] = "\\b(?:hold-?outs?|control (?:group|arm)|(?:against|versus|with|to) (?:the )?"
+    [COACH_CUE_ISOLATED] = "\\b(?:hold-?outs?|control (?:group|arm|sites?|stores?|regions?|markets?|"
+			   "cohorts?|warehouses?)|(?:against|versus|with|to) (?:the )?"
 			   "control|treatment (?:group|arm)|randomi[sz]ed|isolated the change)\\b",
     /* an action written as a fragment: "- Stood up an A/B framework" */
     [COACH_CUE_VERB_FIRST] = "(?m)^[\\s*\\x{2022}-]*(?:\\d+[.)]\\s*)?(?:[\\w ]{0,20}:\\s*)?"
@@ -805,10 +806,12 @@ coach_structure(struct coach_run *run)
 	coach_segment(run);
 	r->labelled = run->nlabels > 0;
 
-	/* presence: a label or a cue anywhere */
+	/* presence: a label or a cue anywhere; once an answer labels its parts,
+	   a Result (or Situation, Action) without its label is missing */
 	for (int p = 0; p < COACH_NPARTS; p++)
 		if (coach_has(run, COACH_CUE_LABEL_S + p, 0, run->len) ||
-		    coach_has(run, COACH_CUE_S + p, 0, run->len))
+		    (coach_has(run, COACH_CUE_S + p, 0, run->len) &&
+		     (run->nlabels == 0 || p == COACH_TASK)))
 			r->star[p] = true;
 
 	for (size_t i = 0; i < run->nsegs; i++) {
@@ -1509,10 +1512,13 @@ coach_check_credibility(struct coach_run *run)
 	/* vague words, then figures with no period */
 	from = 0;
 	while (coach_next(run, COACH_CUE_VAGUE, from, run->len, &ms, &me)) {
-		coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
-			  "\"%.*s\" is not a measurement; say how much and "
-			  "over what period (\"18%% over 6 months\").",
-			  (int)(me - ms), run->text + ms);
+		const struct coach_seg *vs = coach_seg_at(run, ms);
+		/* describing the problem is not claiming an outcome */
+		if (vs == NULL || vs->part != COACH_SITUATION || !vs->by_cue)
+			coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
+				  "\"%.*s\" is not a measurement; say how much and "
+				  "over what period (\"18%% over 6 months\").",
+				  (int)(me - ms), run->text + ms);
 		from = coach_after(run->text, run->len, ms, me);
 	}
 	from = 0;
@@ -1520,7 +1526,8 @@ coach_check_credibility(struct coach_run *run)
 		const struct coach_seg *vs = coach_seg_at(run, ms);
 		/* a goal may be vague ("cut storage cost substantially"); a result may not */
 		if ((vs == NULL || !coach_has(run, COACH_CUE_NUMBER, vs->start, vs->end)) &&
-		    (vs == NULL || vs->part != COACH_TASK))
+		    (vs == NULL || (vs->part != COACH_TASK &&
+				    !(vs->part == COACH_SITUATION && vs->by_cue))))
 			coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
 				  "\"%.*s\" says how it felt, not what changed: give the "
 				  "figure and the period (\"p99 latency from 900 ms to 210 ms "
