@@ -54,7 +54,6 @@ enum coach_cue {
 	COACH_CUE_FIRST_PERSON,
 	COACH_CUE_WE,
 	COACH_CUE_VAGUE_ADV,
-	COACH_CUE_PEOPLE_WORDS,
 	COACH_CUE_HANDS_ON,
 	COACH_CUE_COMPANY_WIDE,
 	COACH_CUE_RECOVER,
@@ -273,11 +272,6 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_VAGUE_ADV] = "\\b(?:significantly|substantially|considerably|greatly|hugely|"
 			    "tremendously|massively|ultimately|vastly|for a (?:short|long|brief) "
 			    "(?:period|time|while)|in no time|much (?:faster|better|cheaper|quicker))\\b",
-    [COACH_CUE_PEOPLE_WORDS] = "\\b(?:team|teams|squad|engineers?|developers?|reports|"
-			       "people|colleagues|peers|mentor\\w*|coach\\w*|"
-			       "hir(?:e|ed|ing)|stakeholders?|partner\\w*|cross-functional|org|"
-			       "organi[sz]ation|we|our|us|process|mechanism|rota|review(?:s|ed)?|"
-			       "standards?|playbook|runbooks?)\\b",
     [COACH_CUE_HANDS_ON] = "\\bI (?:personally |myself |then )?(?:wrote|coded|implemented|debugged|"
 			   "fixed|refactored|rewrote|profiled|tuned|optimi[sz]ed|built|"
 			   "patched|deployed|scripted|hacked|programmed|developed|prototyped|"
@@ -1701,35 +1695,41 @@ coach_check_scope(struct coach_run *run)
 /* ------------------------------------------------------------------ */
 /* the story: who acts, what the Result holds, whether the figures agree */
 
+/* Counts the matches of cue in text[from..end) into *n; the first one
+   found overall goes to [*qs, *qe). */
+static void
+coach_count_cue(const struct coach_run *run, enum coach_cue cue, size_t from, size_t end,
+		size_t *n, size_t *qs, size_t *qe)
+{
+	size_t ms, me;
+
+	while (coach_next(run, cue, from, end, &ms, &me)) {
+		if (*n == 0) {
+			*qs = ms;
+			*qe = me;
+		}
+		(*n)++;
+		from = coach_after(run->text, run->len, ms, me);
+	}
+}
+
 /* The first match of cue in the segments of part, or in all the text
    when no segment is of that part; counts them in *n. */
 static bool
 coach_in_part(const struct coach_run *run, enum coach_cue cue, int part, size_t *n, size_t *qs,
 	      size_t *qe)
 {
-	bool any_part = false, found = false;
+	bool any_part = false;
 
 	*n = 0;
 	for (size_t i = 0; i < run->nsegs; i++)
-		any_part |= run->segs[i].part == part;
-	for (size_t i = 0; i < run->nsegs || (!any_part && i == 0); i++) {
-		size_t from = any_part ? run->segs[i].start : 0;
-		size_t end = any_part ? run->segs[i].end : run->len, ms, me;
-		if (any_part && run->segs[i].part != part)
-			continue;
-		while (coach_next(run, cue, from, end, &ms, &me)) {
-			if (!found) {
-				*qs = ms;
-				*qe = me;
-				found = true;
-			}
-			(*n)++;
-			from = coach_after(run->text, run->len, ms, me);
+		if (run->segs[i].part == part) {
+			any_part = true;
+			coach_count_cue(run, cue, run->segs[i].start, run->segs[i].end, n, qs, qe);
 		}
-		if (!any_part)
-			break;
-	}
-	return found;
+	if (!any_part)
+		coach_count_cue(run, cue, 0, run->len, n, qs, qe);
+	return *n > 0;
 }
 
 /* A quote of the segment: its first words, cut at a word end. */
