@@ -71,6 +71,7 @@ enum coach_cue {
 	COACH_CUE_LEVEL_TO,
 	COACH_CUE_LESSON,
 	COACH_CUE_GOAL_AFTER,
+	COACH_CUE_THRESHOLD_BEFORE,
 	COACH_CUE_PROJECTION_ANY,
 	COACH_CUE_RATE_AFTER,
 	COACH_CUE_CHANGE_AFTER,
@@ -192,8 +193,21 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 	"\\b(?:attribut|credit|claim)\\w* (?:only |about |around |roughly )?(?:~?\\$[\\d.,]+\\s?"
 	"(?:k|m|b|million|billion)?|all|most|half|a third|a quarter|(?:two|three)[ -]"
 	"(?:thirds|quarters))\\b|\\b(?:I|we) (?:only )?count (?:~?\\$|\\d)|"
-	"\\bnothing else (?:changed|shipped)|\\bno other (?:change|"
+	"\\bnothing else\\b[^.;\\n]{0,40}?\\b(?:changed|shipped)|\\bno other (?:change|"
 	"launch|release)s?\\b|"
+	/* where the outcome came from, in words: "the whole reduction came from the
+	   tiering change", "two-thirds of that comes from the service I built" */
+	"\\b(?:the whole|all|(?:two|three)[ -](?:thirds|quarters)|half|most|a third|"
+	"a quarter|\\d{1,3}(?:\\.\\d+)?" COACH_PCT ") (?:of )?(?:it|that|this|"
+	"(?:(?:the|that|this) )?(?:saving|reduction|gain|lift|uplift|improvement|increase|"
+	"drop|decrease|impact|result|outcome|growth|benefit|revenue)s?) "
+	"(?:came|comes|come|is due|was due|is down to|was down to)"
+	" (?:only |entirely |solely |directly )?(?:from|to)\\b|"
+	"\\b(?:came|comes) (?:entirely|solely|wholly|only) from\\b|"
+	/* other causes taken out: "excludes $30K a month ... that would have happened without us" */
+	"\\bwould have happened (?:anyway|regardless|without (?:us|me|our|my|the))|"
+	/* a share in the outcome's own units: "I claim 60 million calls a month of the 64 million drop" */
+	"\\b(?:I|we) (?:only )?claim\\w* [^.;\\n]{0,50}?\\bof the\\b|"
 	/* a share applied as the last factor of a written calculation, after an
 	   amount: "$1.98M x 80% = $1.58M" (several percentages in a row do not
 	   say which one is the team's share) */
@@ -272,10 +286,12 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_VAGUE_ADV] = "\\b(?:significantly|substantially|considerably|greatly|hugely|"
 			    "tremendously|massively|ultimately|vastly|for a (?:short|long|brief) "
 			    "(?:period|time|while)|in no time|much (?:faster|better|cheaper|quicker))\\b",
-    [COACH_CUE_HANDS_ON] = "\\bI (?:personally |myself |then )?(?:wrote|coded|implemented|debugged|"
+    [COACH_CUE_HANDS_ON] = "\\bI (?:personally |myself |then |just )?(?:wrote|coded|implemented|debugged|"
 			   "fixed|refactored|rewrote|profiled|tuned|optimi[sz]ed|built|"
 			   "patched|deployed|scripted|hacked|programmed|developed|prototyped|"
-			   "picked|chose|traced|(?:went|dug) (?:straight )?(?:in)?to the (?:logs|code)|"
+			   "picked|chose|traced|copied|instrumented|reproduced|"
+			   "(?:went|dug) (?:straight )?(?:in)?to the (?:\\w+ )?(?:logs|code)|dug into|"
+			   "put in (?:\\w+ ){0,2}(?:evenings|nights|weekends|hours|overtime)|"
 			   "spent (?:\\w+ ){0,3}(?:days?|weeks?|nights?|hours?|evenings?|weekends?|"
 			   "afternoons?))\\b",
     [COACH_CUE_COMPANY_WIDE] = "\\b(?:the company's|company[- ]wide|the (?:whole|entire) "
@@ -295,13 +311,14 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			      "\\b[^.;!?\\n]{0,30}$",
     [COACH_CUE_PER_MONTH] = "\\b(?:a month|per month|monthly|each month|every month)\\b|/\\s?mo(?:nth)?\\b",
     /* leading others: what an L6 does beyond their own hands */
-    [COACH_CUE_LEAD] = "\\b(?:I (?:led|managed|coordinated|organi[sz]ed|hired|mentored|coached|"
+    [COACH_CUE_LEAD] = "\\b(?:I (?:led|managed|coordinated|hired|mentored|coached|"
 		       "delegated|assigned|aligned|convinced|persuaded|set up|established|"
-		       "introduced|ran|drove|rallied|brought|got|asked|split|staffed|"
-		       "paired|partnered|negotiated|worked with)|my (?:team|engineers|reports|"
-		       "org|squad|group)|team of|(?:\\d+|two|three|four|five|six|seven|eight|nine|"
-		       "ten) (?:engineers|developers|people|teams)|we (?:built|shipped|"
-		       "designed|rolled out|migrated|ran|launched|added))\\b",
+		       "introduced|ran|drove|rallied|brought|split|staffed|"
+		       "paired|partnered|negotiated|worked (?:closely )?with|"
+		       "organi[sz]ed (?:the |a )?(?:teams?|engineers|people|group|working group))|"
+		       "my (?:team|engineers|reports|org|squad|group)|team of|"
+		       "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) "
+		       "(?:engineers|developers|people|teams))\\b",
     /* a measured change in a Result */
     [COACH_CUE_CHANGE] = "\\b(?:fell|dropped|rose|grew|increased|decreased|reduced|cut|"
 			 "improved|saved|saving|savings|recovered|went (?:up|down|from)|halved|"
@@ -322,17 +339,23 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 		       "\\d\\s*%?\\s+(?:against|versus|vs\\.?) ~?\\$?\\d",
     [COACH_CUE_CHANGE_BY] = "\\bby (?:about |around |roughly |nearly |almost |over |up to |as much as |~)?$",
     [COACH_CUE_LEVEL_TO] = "\\b(?:(?:down|up|fell|rose|dropped|climbed|went|came|grew|improved|"
-			   "increased|decreased|reduced|cut) (?:down |up )?to|(?:up|down) from) "
-			   "(?:about |around |~)?$",
+			   "increased|decreased|reduced|cut) (?:down |up )?to|(?:up|down) from|"
+			   "\\bfrom \\d[^.;!?\\n]{0,40} to(?: under| below| above| over| less than| "
+			   "more than)?) (?:about |around |~)?$",
     [COACH_CUE_LESSON] = "\\b(?:I learned|I learnt|what I learned|taught me|the lesson|my lesson|"
 			 "lessons? learned|takeaway|next time|in hindsight|looking back|I would now|"
 			 "I'd do)\\b",
+    /* a threshold, not a result: "alerting on any mismatch above 0.1%" */
+    [COACH_CUE_THRESHOLD_BEFORE] = "\\b(?:any|every|each|if|when|whenever|once)\\b[^.;!?\\n]{0,30}"
+				   "\\b(?:above|below|over|under|exceed(?:s|ed|ing)?|beyond)\\s*$",
     [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
 			     "in (?:the )?(?:control|holdout|treatment|test|experiment)"
 			     "(?: group| arm| cell)?)\\b",
     /* "66% in the new flow against 58% in the holdout", "84%, up from 61%" */
     [COACH_CUE_RATE_AFTER] = "^[^.;!?\\n]{0,30}?\\b(?:against|versus|vs\\.?|compared (?:to|with)|"
-			     "up from|down from)\\s*~?\\d|^\\s*(?:\\w+\\s+)?(?:success rate|availability|"
+			     "up from|down from)\\s*~?\\d|"
+			     "^[^.;!?\\n]{0,40}?\\bthan (?:in |for |with )?(?:the )?(?:holdout|hold-out|"
+			     "control|baseline)\\b|^\\s*(?:\\w+\\s+)?(?:success rate|availability|"
 			     "uptime|accuracy|error rate|conversion(?: rate)?|hit rate|utili[sz]ation|"
 			     "retention|occupancy|completion)\\b",
     /* a percentage that names a change: "a 50% reduction", "60% fewer" */
@@ -1194,6 +1217,7 @@ coach_percent_role(struct coach_run *run, struct coach_figure *f, size_t me)
 	    (sg != NULL && coach_has(run, COACH_CUE_ATTRIB_WORD, sg->start, sg->end)))
 		f->role = COACH_ROLE_SHARE; /* "we attribute 70% of it to A and 30% to B" */
 	else if (coach_next(run, COACH_CUE_GOAL_AFTER, me, run->len, &a, &b) ||
+		 coach_before(run, COACH_CUE_THRESHOLD_BEFORE, f->offset) ||
 		 (sg != NULL && (sg->part == COACH_SITUATION || sg->part == COACH_TASK)))
 		f->role = COACH_ROLE_CONTEXT; /* a goal, or the state before */
 	else if (coach_before(run, COACH_CUE_CHANGE_BY, f->offset))
@@ -1354,6 +1378,53 @@ coach_has_absolute(const struct coach_run *run, size_t s, size_t e)
 		year = b - a == 4 && (t[a] == '1' || t[a] == '2') &&
 		       (t[a + 1] == '9' || t[a + 1] == '0');
 		if (!year)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Clauses of a sentence are cut at commas, semicolons and " and ".
+ * coach_clause_start: where the clause holding offset begins (not before
+ * start); coach_clause_stop: where the clause holding offset ends (not
+ * after end).
+ */
+static size_t
+coach_clause_start(const struct coach_run *run, size_t start, size_t offset)
+{
+	const char *t = run->text;
+
+	while (offset > start && t[offset - 1] != ',' && t[offset - 1] != ';' &&
+	       !(offset - start >= 5 && strncmp(t + offset - 5, " and ", 5) == 0))
+		offset--;
+	return offset;
+}
+
+static size_t
+coach_clause_stop(const struct coach_run *run, size_t offset, size_t end)
+{
+	const char *t = run->text;
+
+	while (offset < end && t[offset] != ',' && t[offset] != ';' &&
+	       !(end - offset >= 5 && strncmp(t + offset, " and ", 5) == 0))
+		offset++;
+	return offset;
+}
+
+/* Does the clause at offset restate the one before it ("..., a saving of $470,000")? */
+static bool
+coach_apposition(const struct coach_run *run, size_t offset, size_t end)
+{
+	static const char *const lead[] = {"a ", "an ", "or ", "roughly ", "about ", "around ",
+					   "nearly ", "almost ", "that is ", "i.e. ",
+					   "some ", "close to "};
+	const char *t = run->text;
+
+	while (offset < end && t[offset] == ' ')
+		offset++;
+	for (size_t i = 0; i < sizeof(lead) / sizeof(lead[0]); i++) {
+		size_t n = strlen(lead[i]);
+		if (end - offset >= n && strncasecmp(t + offset, lead[i], n) == 0)
 			return true;
 	}
 	return false;
@@ -1585,14 +1656,14 @@ coach_check_credibility(struct coach_run *run)
 		if (f->kind != COACH_FIG_PERCENT || s == NULL || f->role != COACH_ROLE_OUTCOME)
 			continue;
 		{
-			/* the clause of the percentage: between commas, semicolons, "and" */
-			size_t cs = f->offset, ce = f->offset + f->len;
-			while (cs > s->start && run->text[cs - 1] != ',' && run->text[cs - 1] != ';' &&
-			       !(cs - s->start >= 5 && strncmp(run->text + cs - 5, " and ", 5) == 0))
-				cs--;
-			while (ce < s->end && run->text[ce] != ',' && run->text[ce] != ';' &&
-			       !(s->end - ce >= 5 && strncmp(run->text + ce, " and ", 5) == 0))
-				ce++;
+			/* the clause of the percentage, with a clause that restates it */
+			size_t cs = coach_clause_start(run, s->start, f->offset);
+			size_t ce = coach_clause_stop(run, f->offset + f->len, s->end);
+			if (ce < s->end && run->text[ce] == ',' && coach_apposition(run, ce + 1, s->end))
+				ce = coach_clause_stop(run, ce + 1, s->end);
+			if (cs > s->start && run->text[cs - 1] == ',' &&
+			    coach_apposition(run, cs, s->end))
+				cs = coach_clause_start(run, s->start, cs - 1);
 			seen = s;
 			absolute = coach_has_absolute(run, cs, ce) || coach_pair_near(run, f->offset);
 		}

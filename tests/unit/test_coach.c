@@ -465,6 +465,32 @@ test_rules(void **state)
 	     COACH_NO_ATTRIBUTION, 0, NULL},
 	    {COACH_L6, "Result: we saved $2.34M a year and I credit the team.",
 	     COACH_NO_ATTRIBUTION, 1, "credit"},
+	    {COACH_L6, "Result: we saved $2.34M a year, the whole saving came from the new cache.",
+	     COACH_NO_ATTRIBUTION, 0, NULL},
+	    {COACH_L6, "Result: we saved $2.34M a year; two-thirds of that comes from the service I "
+	     "built.", COACH_NO_ATTRIBUTION, 0, NULL},
+	    {COACH_L6, "Result: we saved $2.34M a year; it excludes $30K a month of vendor price "
+	     "cuts that would have happened without us.", COACH_NO_ATTRIBUTION, 0, NULL},
+	    {COACH_L6, "Situation: most of the volume came from debug logs. Result: we saved "
+	     "$2.34M a year.", COACH_NO_ATTRIBUTION, 1, "$2.34M"},
+	    {COACH_L6, "Result: costs came down by 56%, a saving of $470,000 a year.",
+	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Result: response time dropped to 180 milliseconds, roughly a 95% "
+	     "improvement.", COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Result: delays went down by 20%, which saved $50K every month.",
+	     COACH_NO_ABSOLUTE, 1, "20%"},
+	    {COACH_L6, "Result: revenue was 2.9% higher in the test group than in the holdout.",
+	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Result: stale items fell from 9% of impressions to under 1%.",
+	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Action: I set alerts on any mismatch above 0.1% and ran both for weeks.",
+	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Action: I built the back end. We launched and we shipped it in May. Result: "
+	     "200 users.", COACH_IC_SCOPE, 1, "I built"},
+	    {COACH_L6, "Action: I dug into the old code and rebuilt the page. Result: 200 users.",
+	     COACH_IC_SCOPE, 1, "I dug into the old code"},
+	    {COACH_L6, "Action: I worked closely with design and dug into the data. Result: 200 users.",
+	     COACH_IC_SCOPE, 0, NULL},
 	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
 	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
 	     0, NULL},
