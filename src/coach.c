@@ -71,6 +71,8 @@ enum coach_cue {
 	COACH_CUE_LEVEL_TO,
 	COACH_CUE_LESSON,
 	COACH_CUE_GOAL_AFTER,
+	COACH_CUE_METHOD_WEAK,
+	COACH_CUE_MEASURING,
 	COACH_CUE_THRESHOLD_BEFORE,
 	COACH_CUE_PROJECTION_ANY,
 	COACH_CUE_RATE_AFTER,
@@ -159,15 +161,18 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"(?:teams|squads|business units|departments|divisions|orgs|"
 			"organi[sz]ations)\\b",
     [COACH_CUE_METHOD] = "(?:\\ba/?b[ -]?test(?:s|ed|ing)?\\b|\\ba/b\\b|\\bsplit[- ]test|"
-			 "\\bexperiment(?:s|ed)?\\b|\\bcontrol group|\\bhold-?out\\b|"
+			 "\\bexperiment(?:s|ed)?\\b|\\bcontrol (?:group|sites?|stores?|regions?|"
+			 "markets?|warehouses?|arm|cell|cohort)|\\bas (?:a|the) control\\b|"
+			 "\\bhold-?out\\b|"
 			 "\\bbefore[ /-](?:and[ -])?after\\b|\\bbaseline\\b|"
 			 "\\bpre[ /-]?(?:and[ -])?post\\b|"
 			 "\\bcompared (?:it |this |that |them )?(?:to|with|against)\\b|"
-			 "\\bmeasured\\b|\\binstrument(?:ed|ation)\\b|\\bdashboards?\\b|"
+			 "\\bmeasured\\b|\\binstrument(?:ed|ation)\\b|"
+			 "\\bdashboards?\\b(?! (?:query|queries|page|pages|load))|"
 			 "\\btelemetry\\b|\\bfinance[\\w ]{0,20}(?:validated|confirmed|signed off|"
-			 "model(?:led)?|calculated)|\\bbilling (?:data|reports?)\\b|"
+			 "model(?:led)?|calculated|estimated|valued|priced)|\\bbilling (?:data|reports?)\\b|"
 			 "\\bcloud bill|\\binvoices?\\b|\\bexit surveys?\\b|\\bsurvey(?:ed|s)?\\b|"
-			 "\\bcohorts?\\b|\\bregression\\b|\\bcalculated\\b|\\bcounted\\b|"
+			 "\\bcohorts?\\b|\\bregression\\b|\\bcalculated\\b(?! risks?)|\\bcounted\\b|"
 			 "\\bfrom (?:the )?logs\\b|(?<![<>=!])=(?![=>]))",
     [COACH_CUE_VALIDATION] =
 	"\\b(?:(?:finance|fp&a|controller|cfo)[^.;!?\\n]{0,120}?(?:validated|valued|approved|"
@@ -323,7 +328,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_CHANGE] = "\\b(?:fell|dropped|rose|grew|increased|decreased|reduced|cut|"
 			 "improved|saved|saving|savings|recovered|went (?:up|down|from)|halved|"
 			 "doubled|tripled|lifted|raised|shortened|lowered|eliminated|"
-			 "from [^.;\\n]{1,30} to|fewer|faster|slower|shorter|came down|"
+			 "from [^.;\\n]{1,30} to|(?:down|up) by|fewer|faster|slower|shorter|came down|"
 			 "down to|up to|at \\d|was \\d|were \\d|is \\d|are \\d)\\b|\\x{2192}|->",
     /* an experiment that isolates the change: its share is established */
     [COACH_CUE_ISOLATED] = "\\b(?:hold-?outs?|control (?:group|arm|sites?|stores?|regions?|markets?|"
@@ -348,6 +353,20 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     /* a threshold, not a result: "alerting on any mismatch above 0.1%" */
     [COACH_CUE_THRESHOLD_BEFORE] = "\\b(?:any|every|each|if|when|whenever|once)\\b[^.;!?\\n]{0,30}"
 				   "\\b(?:above|below|over|under|exceed(?:s|ed|ing)?|beyond)\\s*$",
+    /*
+     * method words that name a tool more often than a measurement ("a
+     * dashboard query", "a survey and forty interviews", "a calculated
+     * risk"): they count in the Result, in a sentence that tells a result,
+     * or next to a word of measuring
+     */
+    [COACH_CUE_METHOD_WEAK] = "\\b(?:dashboards?|survey(?:ed|s)?|exit surveys?|experiment(?:s|ed)?|"
+			      "instrument(?:ed|ation)|before[ /-](?:and[ -])?after|calculated|"
+			      "counted|telemetry|regression|cohorts?|a/?b[ -]?tests?|"
+			      "billing (?:data|reports?))\\b|"
+			      "(?<![<>=!])=(?![=>])",
+    [COACH_CUE_MEASURING] = "\\b(?:to measure|measur(?:e|ed|ing) (?:it|the|this|that|how)|"
+			    "track(?:ed|ing|s)? (?:the|those|these|it|them|how)|compar(?:ed|ing) "
+			    "[^.;!?\\n]{0,40}\\b(?:with|to|against)\\b)",
     [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
 			     "in (?:the )?(?:control|holdout|treatment|test|experiment)"
 			     "(?: group| arm| cell)?)\\b",
@@ -1495,9 +1514,26 @@ coach_any_figure(const struct coach_run *run)
 	return false;
 }
 
+/* Does the sentence sg hold a figure that tells a result (not a cost or a count)? */
+static bool
+coach_seg_has_result_figure(const struct coach_run *run, const struct coach_seg *sg)
+{
+	for (size_t i = 0; i < run->r->nfigures; i++) {
+		const struct coach_figure *f = &run->r->figures[i];
+		if (f->offset >= sg->start && f->offset < sg->end &&
+		    (f->role == COACH_ROLE_OUTCOME || f->role == COACH_ROLE_PROJECTION ||
+		     f->role == COACH_ROLE_RATE || f->role == COACH_ROLE_BASELINE ||
+		     f->role == COACH_ROLE_SHARE))
+			return true;
+	}
+	return false;
+}
+
 /*
- * A measurement method named and not denied: "we never really measured it
- * formally" names none.
+ * A measurement method named, not denied ("we never really measured it
+ * formally" names none), and about the result: in the Result, or in a
+ * sentence that tells one. "A migration guide with before-and-after
+ * examples" or "I ran a survey" among the actions measure nothing.
  */
 static bool
 coach_has_method(const struct coach_run *run)
@@ -1505,9 +1541,15 @@ coach_has_method(const struct coach_run *run)
 	size_t from = 0, ms, me;
 
 	while (coach_next(run, COACH_CUE_METHOD, from, run->len, &ms, &me)) {
-		if (!coach_before(run, COACH_CUE_NEGATION, ms))
-			return true;
+		const struct coach_seg *sg = coach_seg_at(run, ms);
 		from = coach_after(run->text, run->len, ms, me);
+		if (coach_before(run, COACH_CUE_NEGATION, ms))
+			continue;
+		if (sg == NULL || sg->part == COACH_RESULT || coach_seg_has_result_figure(run, sg) ||
+		    coach_has(run, COACH_CUE_MEASURING, sg->start, sg->end) ||
+		    (sg->part != COACH_SITUATION && sg->part != COACH_TASK &&
+		     !coach_inside(run, COACH_CUE_METHOD_WEAK, ms, me)))
+			return true;
 	}
 	return false;
 }
@@ -2014,6 +2056,16 @@ coach_check_change_pct(struct coach_run *run)
 	}
 }
 
+/* Does a sentence tell a measured change (not a forecast)? */
+static bool
+coach_seg_measured(const struct coach_run *run, const struct coach_seg *sg)
+{
+	return coach_has(run, COACH_CUE_NUMBER, sg->start, sg->end) &&
+	       !coach_has(run, COACH_CUE_PROJECTION_ANY, sg->start, sg->end) &&
+	       (coach_has(run, COACH_CUE_CHANGE, sg->start, sg->end) ||
+		coach_has_claim_in(run, sg));
+}
+
 static void
 coach_check_story(struct coach_run *run)
 {
@@ -2035,21 +2087,32 @@ coach_check_story(struct coach_run *run)
 	/* a Result that holds no measured change */
 	if (!run->opt->followup) {
 		const struct coach_seg *first = NULL;
-		bool measured = false;
+		bool measured = false, result_label = false, after_action = false;
 		for (size_t i = 0; i < run->nsegs; i++) {
 			const struct coach_seg *sg = &run->segs[i];
+			result_label |= run->nlabels > 0 && sg->part == COACH_RESULT;
 			if (sg->part != COACH_RESULT ||
 			    coach_has(run, COACH_CUE_LESSON, sg->start, sg->end))
 				continue;
 			if (first == NULL)
 				first = sg;
-			/* a forecast is not a measured change */
-			measured |= coach_has(run, COACH_CUE_NUMBER, sg->start, sg->end) &&
-				    !coach_has(run, COACH_CUE_PROJECTION_ANY, sg->start, sg->end) &&
-				    (coach_has(run, COACH_CUE_CHANGE, sg->start, sg->end) ||
-				     coach_has_claim_in(run, sg));
+			measured |= coach_seg_measured(run, sg);
 		}
-		if (first == NULL && r->words >= 60 && !r->star[COACH_RESULT]) {
+		/*
+		 * Without a Result label, the result is wherever the story tells
+		 * what changed after the work began: "Within five months we had
+		 * cut churn by 17%" placed among the actions still counts.
+		 */
+		for (size_t i = 0; i < run->nsegs && !measured && !result_label; i++) {
+			const struct coach_seg *sg = &run->segs[i];
+			after_action |= sg->part == COACH_ACTION;
+			if (after_action && sg->part != COACH_SITUATION &&
+			    !coach_has(run, COACH_CUE_LESSON, sg->start, sg->end))
+				measured = coach_seg_measured(run, sg);
+		}
+		if (measured)
+			first = NULL;
+		if (first == NULL && !measured && r->words >= 60 && !r->star[COACH_RESULT]) {
 			coach_add(run, COACH_NO_OUTCOME, 0, 0,
 				  "The answer stops before any result: end with what changed, by "
 				  "how much and against what baseline.");

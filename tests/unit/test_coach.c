@@ -491,6 +491,20 @@ test_rules(void **state)
 	     COACH_IC_SCOPE, 1, "I dug into the old code"},
 	    {COACH_L6, "Action: I worked closely with design and dug into the data. Result: 200 users.",
 	     COACH_IC_SCOPE, 0, NULL},
+	    {COACH_L6, "Action: I wrote a guide with before-and-after examples. Result: we saved "
+	     "$2.34M a year.", COACH_NO_METHOD, 1, "$2.34M"},
+	    {COACH_L6, "Action: to measure it, we compared this year's cohort with last year's. "
+	     "Result: we saved $2.34M a year.", COACH_NO_METHOD, 0, NULL},
+	    {COACH_L6, "Result: taking that calculated risk saved us $2.34M a year.", COACH_NO_METHOD,
+	     1, "$2.34M"},
+	    {COACH_L6, "Action: we kept ten stores on the old flow as the control. Result: we saved "
+	     "$2.34M a year.", COACH_NO_METHOD, 0, NULL},
+	    {COACH_L6, "Result: our finance partner estimated the protected bookings at $2.34M a "
+	     "year.", COACH_NO_METHOD, 0, NULL},
+	    {COACH_L6, "I was asked to fix the slow page and I owned it end to end. I rewrote the "
+	     "queries, I added a cache, and within a month page load fell from 4 s to 1.2 s for "
+	     "every user. I also added a load test to CI so it cannot regress again.",
+	     COACH_NO_OUTCOME, 0, NULL},
 	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
 	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
 	     0, NULL},
