@@ -302,6 +302,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_COMPANY_WIDE] = "\\b(?:the company's|company[- ]wide|the (?:whole|entire) "
 			       "(?:company|business|org(?:ani[sz]ation)?)|all of (?:amazon|the company)|"
 			       "(?:company|group|firm)'s (?:revenue|growth|profit|margin|market share)|"
+			       "(?:company|group|firm) (?:revenue|growth|profit|margin)|"
 			       "the (?:business|company) (?:grew|doubled|tripled))\\b",
     [COACH_CUE_RECOVER] = "\\b(?:recover\\w*|regain\\w*|won back|win back|winning back|"
 			  "sav(?:e|ed|ing)|protect\\w*|avoid\\w*|cut|cutting|reduc\\w*|lower(?:ed|ing)|"
@@ -1729,6 +1730,25 @@ coach_check_credibility(struct coach_run *run)
 /* ------------------------------------------------------------------ */
 /* scope                                                               */
 
+/*
+ * A result that many people moved ("the company's revenue", "adopted
+ * company-wide") told as a result: in the Result or beside a result figure,
+ * not "I proposed a company-wide fix".
+ */
+static bool
+coach_company_result(const struct coach_run *run, size_t *ms, size_t *me)
+{
+	size_t from = 0;
+
+	while (coach_next(run, COACH_CUE_COMPANY_WIDE, from, run->len, ms, me)) {
+		const struct coach_seg *sg = coach_seg_at(run, *ms);
+		if (sg == NULL || sg->part == COACH_RESULT || coach_seg_has_result_figure(run, sg))
+			return true;
+		from = coach_after(run->text, run->len, *ms, *me);
+	}
+	return false;
+}
+
 static void
 coach_check_scope(struct coach_run *run)
 {
@@ -1795,7 +1815,9 @@ coach_check_scope(struct coach_run *run)
 			  "it changed.");
 		return;
 	}
-	if ((most_teams == NULL || most_teams->value < 2) &&
+	/* a claim in the L7 range carries a one-team story */
+	if ((big == NULL || big->value < COACH_L7_MIN_DOLLARS) &&
+	    (most_teams == NULL || most_teams->value < 2) &&
 	    (most_people == NULL || most_people->value < COACH_L6_MAX_ENGINEERS) &&
 	    !coach_has(run, COACH_CUE_MULTI_TEAM, 0, run->len) &&
 	    coach_next(run, COACH_CUE_ONE_TEAM, 0, run->len, &ms, &me))
@@ -2212,20 +2234,20 @@ coach_check_story(struct coach_run *run)
 			  "lasted without you).",
 			  (int)(me - ms), run->text + ms);
 
-	if (r->level == COACH_L7 && !run->opt->followup) {
+	/* at either level: a company's result credited to one person */
+	if (!run->opt->followup && !r->has_attribution && coach_first_metric(run) != NULL &&
+	    coach_company_result(run, &ms, &me)) {
+		coach_add(run, COACH_UNVERIFIABLE, ms, me - ms,
+			  "\"%.*s\" credits you with a result many people moved; nobody "
+			  "could check your part: name the share your work drove and "
+			  "who confirmed it.",
+			  (int)(me - ms), run->text + ms);
+	} else if (r->level == COACH_L7 && !run->opt->followup) {
 		const struct coach_figure *big = coach_biggest_claim(run, false);
-		if (!r->has_attribution &&
-		    coach_next(run, COACH_CUE_COMPANY_WIDE, 0, run->len, &ms, &me) &&
-		    coach_first_metric(run) != NULL)
-			coach_add(run, COACH_UNVERIFIABLE, ms, me - ms,
-				  "\"%.*s\" credits you with a result many people moved; nobody "
-				  "could check your part: name the share your work drove and "
-				  "who confirmed it.",
-				  (int)(me - ms), run->text + ms);
-		else if (big != NULL && big->value >= 10e6 &&
+		if (big != NULL && big->value >= 10e6 &&
 			 (!r->has_method || big->role == COACH_ROLE_PROJECTION) &&
 			 !r->has_validation &&
-			 (coach_sig_digits(run->text + big->offset, big->len) <= 1 ||
+			 (coach_sig_digits(run->text + big->offset, big->len) <= 2 ||
 			  (run->text[big->offset] != '$' && run->text[big->offset] != '-')))
 			coach_add(run, COACH_UNVERIFIABLE, big->offset, big->len,
 				  "\"%.*s\" is a round headline with no source: say where it "
