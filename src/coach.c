@@ -227,6 +227,9 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			    "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
 			    "eighteen|a)[ -](?:days?|weeks?|months?|quarters?|years?)|"
 			    "over (?:the|that|this) (?:year|quarter)|"
+			    "(?:in|during|over|for|within) the (?:next |following |same |first |last |"
+			    "previous |prior |)(?:week|month|quarter|half|year)|"
+			    "the (?:next|following) (?:week|month|quarter|year)|"
 			    "(?:by|in) (?:the end of )?q[1-4]|[qh][1-4] (?:19|20)\\d\\d|"
 			    "in (?:19|20)\\d\\d)\\b|/(?:yr|year|mo|month)\\b)",
     [COACH_CUE_VAGUE] = "\\b(?:eventually(?! consistent)|over time|in the long (?:run|term)|someday|"
@@ -255,8 +258,9 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 				"at risk|at stake|in daily transactions|in transactions|"
 				"expansion opportunity|product line)\\b)",
     [COACH_CUE_CONTEXT_BEFORE] = "(?:\\bfrom|\\bfrom \\S+ to|\\bbudget of|\\bspend of|\\bout of|"
-				 "\\bbase of|\\b(?:contract|account|customer|deal|client|retailer)\\b"
-				 "[^.;!?\\n]{0,30}\\bworth(?: about| around| roughly| over)?)\\s*~?\\s*$",
+				 "\\bbase of|\\bexposure of|\\bat stake of|\\b(?:contract|account|customer|deal|client|retailer)\\b"
+				 "[^.;!?\\n]{0,30}\\bworth)(?: about| around| roughly| over| more than| "
+				 "nearly| almost| some)?\\s*~?\\s*$",
     [COACH_CUE_L6_REACH] = "\\b(?:industry[- ](?:wide|standards?|leading)|the (?:whole|entire) "
 			   "(?:company|industry)|company[- ]wide|across the (?:whole |entire )?"
 			   "company|board of directors|c-level|every business unit|"
@@ -1622,7 +1626,8 @@ coach_check_credibility(struct coach_run *run)
 	while (coach_next(run, COACH_CUE_VAGUE, from, run->len, &ms, &me)) {
 		const struct coach_seg *vs = coach_seg_at(run, ms);
 		/* describing the problem is not claiming an outcome */
-		if (vs == NULL || vs->part != COACH_SITUATION || !vs->by_cue)
+		if (vs == NULL || !vs->by_cue ||
+		    (vs->part != COACH_SITUATION && vs->part != COACH_TASK))
 			coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
 				  "\"%.*s\" is not a measurement; say how much and "
 				  "over what period (\"18%% over 6 months\").",
@@ -1632,10 +1637,15 @@ coach_check_credibility(struct coach_run *run)
 	from = 0;
 	while (coach_next(run, COACH_CUE_VAGUE_ADV, from, run->len, &ms, &me)) {
 		const struct coach_seg *vs = coach_seg_at(run, ms);
-		/* a goal may be vague ("cut storage cost substantially"); a result may not */
-		if ((vs == NULL || !coach_has(run, COACH_CUE_NUMBER, vs->start, vs->end)) &&
-		    (vs == NULL || (vs->part != COACH_TASK &&
-				    !(vs->part == COACH_SITUATION && vs->by_cue))))
+		/*
+		 * A goal may be vague ("cut storage cost substantially"), and so
+		 * may the problem or an action ("spot capacity, which was much
+		 * cheaper"); a result may not.
+		 */
+		if (vs == NULL ||
+		    (vs->part == COACH_RESULT &&
+		     !coach_has(run, COACH_CUE_NUMBER, coach_clause_start(run, vs->start, ms),
+				coach_clause_stop(run, me, vs->end))))
 			coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
 				  "\"%.*s\" says how it felt, not what changed: give the "
 				  "figure and the period (\"p99 latency from 900 ms to 210 ms "

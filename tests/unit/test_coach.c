@@ -513,6 +513,14 @@ test_rules(void **state)
 	     NULL},
 	    {COACH_L7, "Result: my team of seven cut fraud losses by $2.3M a year.", COACH_UNDERSELL, 1,
 	     NULL},
+	    {COACH_L6, "Result: it significantly improved scalability, and response time dropped by "
+	     "20%.", COACH_VAGUE_TIMEFRAME, 1, "significantly"},
+	    {COACH_L6, "Action: I moved the jobs to spot capacity, which was much cheaper. Result: "
+	     "we saved $2.34M a year.", COACH_VAGUE_TIMEFRAME, 0, NULL},
+	    {COACH_L6, "Result: that led to a 20% upsell the next quarter.", COACH_VAGUE_TIMEFRAME, 0,
+	     NULL},
+	    {COACH_L6, "Result: in the quarter, repeat revenue was $3.1M higher than a year before.",
+	     COACH_VAGUE_TIMEFRAME, 0, NULL},
 	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
 	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
 	     0, NULL},
