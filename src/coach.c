@@ -71,6 +71,7 @@ enum coach_cue {
 	COACH_CUE_LEVEL_TO,
 	COACH_CUE_LESSON,
 	COACH_CUE_GOAL_AFTER,
+	COACH_CUE_MONEY_WORD,
 	COACH_CUE_METHOD_WEAK,
 	COACH_CUE_MEASURING,
 	COACH_CUE_THRESHOLD_BEFORE,
@@ -372,6 +373,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_MEASURING] = "\\b(?:to measure|measur(?:e|ed|ing) (?:it|the|this|that|how)|"
 			    "track(?:ed|ing|s)? (?:the|those|these|it|them|how)|compar(?:ed|ing) "
 			    "[^.;!?\\n]{0,40}\\b(?:with|to|against)\\b)",
+    [COACH_CUE_MONEY_WORD] = "\\b(?:costs?|spend(?:ing)?|revenue|sales|profits?|margins?|bills?|"
+			     "budget|savings?|expenses?|opex|capex)\\b",
     [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
 			     "in (?:the )?(?:control|holdout|treatment|test|experiment)"
 			     "(?: group| arm| cell)?)\\b",
@@ -387,8 +390,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			       "improvement|more|growth|gain|rise|jump|faster|slower|smaller|"
 			       "larger|higher)\\b",
     /* a before and after in plain numbers: "from 400 hosts to 260" */
-    [COACH_CUE_FROM_TO] = "\\bfrom\\s+\\d[\\d,]*(?:\\.\\d+)?(?:\\s+[a-z-]+){0,2}?\\s+to\\s+"
-			  "\\d[\\d,]*(?:\\.\\d+)?",
+    [COACH_CUE_FROM_TO] = "\\bfrom\\s+\\d[\\d,]*(?:\\.\\d+)?(?:s|ms|h|k|m|%)?(?:\\s+[a-z-]+){0,2}?\\s+to\\s+"
+			  "(?:under |below |over |above |about |around |~)?\\d[\\d,]*(?:\\.\\d+)?",
     [COACH_CUE_PROJECTION_ANY] = "\\b(?:will|could|would|expected to|expect|projected|forecast\\w*|"
 				 "on track to|should (?:save|reach|bring|deliver))\\b",
     [COACH_CUE_OTHER_PERIOD] = "\\b(?:(?:per|a|an|each|every) (?:minute|hour|day|week|month|quarter)|"
@@ -1508,6 +1511,35 @@ coach_pair_near(const struct coach_run *run, size_t offset)
 			      coach_has(run, COACH_CUE_FROM_TO, sg->start, sg->end));
 }
 
+/*
+ * A before and after stated in the Result ("deploy time from 4 hours to 20
+ * minutes"): for an answer whose figures are percentages, the measurement
+ * behind them.
+ */
+static bool
+coach_result_pair(const struct coach_run *run)
+{
+	for (size_t i = 0; i < run->nsegs; i++) {
+		const struct coach_seg *sg = &run->segs[i];
+		if (sg->part == COACH_RESULT &&
+		    (coach_has(run, COACH_CUE_PAIR, sg->start, sg->end) ||
+		     coach_has(run, COACH_CUE_FROM_TO, sg->start, sg->end)))
+			return true;
+	}
+	return false;
+}
+
+/* Is a percentage about money ("cut infrastructure cost by 40%")? */
+static bool
+coach_money_clause(const struct coach_run *run, const struct coach_figure *f)
+{
+	const struct coach_seg *sg = coach_seg_at(run, f->offset);
+
+	return sg != NULL &&
+	       coach_has(run, COACH_CUE_MONEY_WORD, coach_clause_start(run, sg->start, f->offset),
+			 coach_clause_stop(run, f->offset + f->len, sg->end));
+}
+
 /* Any dollar figure or percentage, whatever its role. */
 static bool
 coach_any_figure(const struct coach_run *run)
@@ -1664,7 +1696,9 @@ coach_check_credibility(struct coach_run *run)
 			  "\"%.*s\" is a forecast, not a measurement: say how it was "
 			  "estimated, and what has been measured so far.",
 			  (int)about->len, run->text + about->offset);
-	else if (about != NULL && !r->has_method && !coach_pair_near(run, about->offset))
+	else if (about != NULL && !r->has_method && !coach_pair_near(run, about->offset) &&
+		 !(about->kind == COACH_FIG_PERCENT && coach_result_pair(run) &&
+		   !coach_money_clause(run, about)))
 		coach_add(run, COACH_NO_METHOD, about->offset, about->len,
 			  "Nothing says how \"%.*s\" was measured: give the before "
 			  "and after and over what period, or the calculation that "
@@ -2022,6 +2056,36 @@ coach_plain_number(const char *s, size_t n, double *v)
 }
 
 /*
+ * The time unit written right after a number ("s", " ms", " minutes"), in
+ * seconds, or 0 when none.
+ */
+static double
+coach_time_unit(const char *t, size_t n)
+{
+	static const struct {
+		const char *word;
+		double seconds;
+	} units[] = {
+	    {"milliseconds", 0.001}, {"millisecond", 0.001}, {"ms", 0.001}, {"seconds", 1},
+	    {"second", 1},	     {"secs", 1},	   {"sec", 1},	      {"s", 1},
+	    {"minutes", 60},	     {"minute", 60},	   {"mins", 60},      {"min", 60},
+	    {"hours", 3600},	     {"hour", 3600},	   {"hrs", 3600},     {"h", 3600},
+	    {"days", 86400},	     {"day", 86400},
+	};
+	size_t i = 0;
+
+	if (n > 0 && t[0] == ' ')
+		i = 1; /* one space at most: "120 ms" */
+	for (size_t k = 0; k < sizeof(units) / sizeof(units[0]); k++) {
+		size_t len = strlen(units[k].word);
+		if (n - i >= len && strncasecmp(t + i, units[k].word, len) == 0 &&
+		    (n - i == len || !coach_is_word_byte((unsigned char)t[i + len])))
+			return units[k].seconds;
+	}
+	return 0;
+}
+
+/*
  * A percentage change that its own before and after contradict: "from 400
  * hosts to 260, a 50% reduction" is a 35% reduction.
  */
@@ -2074,6 +2138,22 @@ coach_check_change_pct(struct coach_run *run)
 				q--;
 			if (!coach_plain_number(t + q, me - q, &after) || before <= 0)
 				continue;
+			/* "from 8s to 120ms": the same unit, or both times */
+			{
+				size_t pe = p;
+				double ub, ua;
+				while (pe < me && ((t[pe] >= '0' && t[pe] <= '9') || t[pe] == ',' ||
+						   t[pe] == '.'))
+					pe++;
+				ub = coach_time_unit(t + pe, me - pe);
+				ua = coach_time_unit(t + me, run->len - me);
+				if (ub > 0 && ua > 0) {
+					before *= ub;
+					after *= ua;
+				} else if (ub > 0 || ua > 0) {
+					continue;
+				}
+			}
 		}
 		change = fabs(before - after) / before;
 		if (fabs(change - f->value) > 0.05 && fabs(change - f->value) > 0.15 * change) {
