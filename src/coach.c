@@ -2431,10 +2431,11 @@ coach_calc_span(const char *t, size_t len, size_t eq, size_t *start, size_t *end
 
 	while (coach_prev_token(t, a, &ts, &te) && !coach_clause_end(t, te)) {
 		if (!coach_calc_token(t, ts, te)) {
-			/* a few plain words between two numbers: "$78K a month x 12" */
+			/* a few plain words after a number: "$78K a month x 12",
+			   "$9 per ticket = $45,800" */
 			size_t b = ts, ws, we, k = 0;
 			bool number = false;
-			if (tokens == 0 || !coach_plain_word(t, ts, te))
+			if (!coach_plain_word(t, ts, te))
 				break;
 			while (k++ < 3 && coach_prev_token(t, b, &ws, &we) &&
 			       !coach_clause_end(t, we)) {
@@ -2491,6 +2492,25 @@ coach_calc_span(const char *t, size_t len, size_t eq, size_t *start, size_t *end
 }
 
 /*
+ * The length of " points" (or " percentage points", " pp", " pts") at t,
+ * a difference of percentages written after its number; 0 when not there.
+ */
+static size_t
+coach_points_word(const char *t, size_t n)
+{
+	static const char *const words[] = {" percentage points", " percent points", " points",
+					    " pts", " pp"};
+
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		size_t len = strlen(words[i]);
+		if (n >= len && strncasecmp(t, words[i], len) == 0 &&
+		    (n == len || !coach_is_word_byte((unsigned char)t[len])))
+			return len;
+	}
+	return 0;
+}
+
+/*
  * Writes every calculation of the answer ("8 x $12M x 75% = $72M") as one
  * line of a worksheet, has the audit check it, and reports the lines that
  * do not add up, quoting them.
@@ -2511,8 +2531,17 @@ coach_check_arithmetic(struct coach_run *run)
 		where[nlines].start = a;
 		where[nlines].end = b;
 		nlines++;
-		for (size_t k = a; k < b; k++)
+		for (size_t k = a; k < b; k++) {
+			size_t n = k > a && run->text[k - 1] >= '0' && run->text[k - 1] <= '9'
+					   ? coach_points_word(run->text + k, b - k)
+					   : 0;
+			if (n > 0) { /* "1.4 points x 30 million": percentage points */
+				sbuf_addc(&sheet, '%');
+				k += n - 1;
+				continue;
+			}
 			sbuf_addc(&sheet, run->text[k] == '\n' ? ' ' : run->text[k]);
+		}
 		sbuf_addc(&sheet, '\n');
 	}
 	if (nlines == 0)
