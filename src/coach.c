@@ -191,7 +191,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 	"platform|effort))|"
 	"\\b(?:attribut\\w*|credit\\w*)\\b[^.;\\n]{0,60}?\\d{1,3}(?:\\.\\d+)?" COACH_PCT "|"
 	"\\b(?:claim|count|take)\\w* (?:only )?(?:about |around )?"
-	"\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of|"
+	"\\d{1,3}(?:\\.\\d+)?" COACH_PCT " (?:of|for)\\b|"
 	/* a share stated as a part of the outcome: "about 60% of it" */
 	"\\b\\d{1,3}(?:\\.\\d+)?" COACH_PCT " of (?:it|that|this|the (?:gain|lift|"
 	"uplift|increase|improvement|savings|impact|result|outcome|win)s?)\\b|"
@@ -287,6 +287,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			    "\\d(?:[\\d.,]*\\d)?" COACH_PCT,
     /* a percentage with its base after it: "7% of queries", "a 5% holdout" */
     [COACH_CUE_SHARE_AFTER] = "^\\s*(?:of (?:the |our |all |its |their |those )?[a-z][\\w-]*|"
+			      "(?:of (?:them|it|those) )?(?:came|come|comes|was|were) (?:from|due to|"
+			      "caused by|down to)|"
 			      "(?:[\\w-]+\\s+){0,2}(?:holdout|hold-out|sample|control group|"
 			      "canary|rollout|rollouts|traffic))\\b",
     [COACH_CUE_NEGATION] = "\\b(?:never|not|no|without|didn't|did not|haven't|hadn't|wasn't|"
@@ -351,14 +353,16 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_CHANGE_BY] = "\\bby (?:about |around |roughly |nearly |almost |over |up to |as much as |~)?$",
     [COACH_CUE_LEVEL_TO] = "\\b(?:(?:down|up|fell|rose|dropped|climbed|went|came|grew|improved|"
 			   "increased|decreased|reduced|cut) (?:down |up )?to|(?:up|down) from|"
+			   "(?:stayed|remained|held|holding|steady|flat|stuck|sat) at|reached|hit|"
 			   "\\bfrom \\d[^.;!?\\n]{0,40} to(?: under| below| above| over| less than| "
 			   "more than)?) (?:about |around |~)?$",
     [COACH_CUE_LESSON] = "\\b(?:I learned|I learnt|what I learned|taught me|the lesson|my lesson|"
 			 "lessons? learned|takeaway|next time|in hindsight|looking back|I would now|"
 			 "I'd do)\\b",
     /* a threshold, not a result: "alerting on any mismatch above 0.1%" */
-    [COACH_CUE_THRESHOLD_BEFORE] = "\\b(?:any|every|each|if|when|whenever|once)\\b[^.;!?\\n]{0,30}"
-				   "\\b(?:above|below|over|under|exceed(?:s|ed|ing)?|beyond)\\s*$",
+    [COACH_CUE_THRESHOLD_BEFORE] = "\\b(?:any|every|each|if|when|whenever|once)\\b[^.;!?\\n]{0,60}"
+				   "\\b(?:above|below|over|under|exceed(?:s|ed|ing)?|beyond|more than|"
+				   "less than)\\s*$",
     /*
      * method words that name a tool more often than a measurement ("a
      * dashboard query", "a survey and forty interviews", "a calculated
@@ -1443,7 +1447,8 @@ static bool
 coach_apposition(const struct coach_run *run, size_t offset, size_t end)
 {
 	static const char *const lead[] = {"a ", "an ", "or ", "roughly ", "about ", "around ",
-					   "nearly ", "almost ", "that is ", "i.e. ",
+					   "nearly ", "almost ", "that is ", "i.e. ", "from ",
+					   "up from ", "down from ",
 					   "some ", "close to "};
 	const char *t = run->text;
 
@@ -1615,7 +1620,7 @@ coach_check_credibility(struct coach_run *run)
 		const struct coach_figure *f = &r->figures[i];
 		const char *q = run->text + f->offset;
 		const struct coach_seg *s;
-		bool hedged;
+		bool hedged, best;
 
 		if (f->kind != COACH_FIG_MONEY || !f->claim)
 			continue;
@@ -1627,9 +1632,10 @@ coach_check_credibility(struct coach_run *run)
 		}
 		if (conservative)
 			continue;
-		if (strncasecmp(q, "up to", 5) == 0 || strncasecmp(q, "as much", 7) == 0)
-			continue; /* the best case: up_to says it */
-		hedged = q[0] != '$' && q[0] != '-';
+		/* the best case ("up to $2M") is up_to's; a round one is round too */
+		best = strncasecmp(q, "up to", 5) == 0 || strncasecmp(q, "as much", 7) == 0;
+		/* a hedge on a precise figure ("about $2.35M") is modesty, not a guess */
+		hedged = q[0] != '$' && q[0] != '-' && !best && coach_sig_digits(q, f->len) <= 2;
 		if (hedged && fabs(f->value) >= 1e5)
 			coach_add(run, COACH_ROUND_NUMBER, f->offset, f->len,
 				  "\"%.*s\" sounds estimated; give the figure you "
@@ -1752,7 +1758,9 @@ coach_check_credibility(struct coach_run *run)
 			    coach_apposition(run, cs, s->end))
 				cs = coach_clause_start(run, s->start, cs - 1);
 			seen = s;
-			absolute = coach_has_absolute(run, cs, ce) || coach_pair_near(run, f->offset);
+			absolute = coach_has_absolute(run, cs, ce) ||
+				   coach_has(run, COACH_CUE_PAIR, cs, ce) ||
+				   coach_has(run, COACH_CUE_FROM_TO, cs, ce);
 		}
 		if (absolute)
 			continue;
