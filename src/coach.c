@@ -71,6 +71,7 @@ enum coach_cue {
 	COACH_CUE_LEVEL_TO,
 	COACH_CUE_LESSON,
 	COACH_CUE_GOAL_AFTER,
+	COACH_CUE_GOAL_BEFORE,
 	COACH_CUE_MONEY_WORD,
 	COACH_CUE_METHOD_WEAK,
 	COACH_CUE_MEASURING,
@@ -337,7 +338,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "improved|saved|saving|savings|recovered|went (?:up|down|from)|halved|"
 			 "doubled|tripled|lifted|raised|shortened|lowered|eliminated|"
 			 "from [^.;\\n]{1,30} to|(?:down|up) by|fewer|faster|slower|shorter|came down|"
-			 "down to|up to|at \\d|was \\d|were \\d|is \\d|are \\d)\\b|\\x{2192}|->",
+			 "down to|up to|at \\d|was \\d|were \\d|is \\d|are \\d|zero|within \\d)\\b|"
+			 "\\x{2192}|->",
     /* an experiment that isolates the change: its share is established */
     [COACH_CUE_ISOLATED] = "\\b(?:hold-?outs?|control (?:group|arm|sites?|stores?|regions?|markets?|"
 			   "cohorts?|warehouses?)|(?:against|versus|with|to) (?:the )?"
@@ -379,6 +381,9 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			    "[^.;!?\\n]{0,40}\\b(?:with|to|against)\\b)",
     [COACH_CUE_MONEY_WORD] = "\\b(?:costs?|spend(?:ing)?|revenue|sales|profits?|margins?|bills?|"
 			     "budget|savings?|expenses?|opex|capex)\\b",
+    /* a figure set as a goal: "my goal was to cut the bill by at least $500K" */
+    [COACH_CUE_GOAL_BEFORE] = "\\b(?:my|our|the) (?:goal|target|aim|objective|mandate)\\b"
+			      "[^.;!?\\n]{0,60}$",
     [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
 			     "in (?:the )?(?:control|holdout|treatment|test|experiment)"
 			     "(?: group| arm| cell)?)\\b",
@@ -1174,7 +1179,9 @@ coach_money_role(struct coach_run *run, struct coach_figure *f, size_t ms, size_
 	bool outcome_words = s != NULL && coach_has(run, COACH_CUE_RECOVER, s->start, s->end);
 	/* "That cut our annual return costs by $2.6M": a cost cut is an outcome */
 
-	if (coach_before(run, COACH_CUE_COST_BEFORE, ms) && !outcome_words)
+	if (coach_before(run, COACH_CUE_GOAL_BEFORE, ms))
+		f->role = COACH_ROLE_CONTEXT;
+	else if (coach_before(run, COACH_CUE_COST_BEFORE, ms) && !outcome_words)
 		f->role = COACH_ROLE_COST;
 	else if (coach_is_context(run, ms, me))
 		f->role = coach_before(run, COACH_CUE_CONTEXT_BEFORE, ms) ? COACH_ROLE_BASELINE
@@ -1680,10 +1687,14 @@ coach_check_credibility(struct coach_run *run)
 		 * may the problem or an action ("spot capacity, which was much
 		 * cheaper"); a result may not.
 		 */
+		/* "ultimately" orders events; the others measure, so their own
+		   clause must say how much */
+		bool when = me - ms == 10 && strncasecmp(run->text + ms, "ultimately", 10) == 0;
 		if (vs == NULL ||
 		    (vs->part == COACH_RESULT &&
-		     !coach_has(run, COACH_CUE_NUMBER, coach_clause_start(run, vs->start, ms),
-				coach_clause_stop(run, me, vs->end))))
+		     !coach_has(run, COACH_CUE_NUMBER,
+				when ? vs->start : coach_clause_start(run, vs->start, ms),
+				when ? vs->end : coach_clause_stop(run, me, vs->end))))
 			coach_add(run, COACH_VAGUE_TIMEFRAME, ms, me - ms,
 				  "\"%.*s\" says how it felt, not what changed: give the "
 				  "figure and the period (\"p99 latency from 900 ms to 210 ms "
@@ -2186,6 +2197,48 @@ coach_seg_measured(const struct coach_run *run, const struct coach_seg *sg)
 		coach_has_claim_in(run, sg));
 }
 
+/*
+ * Shares of one outcome listed in one sentence that add up to more than the
+ * whole: "the plan drove 60% of it, the discount about 45%, and the second
+ * delivery day roughly 15%".
+ */
+static void
+coach_check_share_sum(struct coach_run *run)
+{
+	const struct coach_result *r = run->r;
+
+	for (size_t i = 0; i < r->nfigures; i++) {
+		const struct coach_figure *f = &r->figures[i];
+		const struct coach_seg *sg = coach_seg_at(run, f->offset);
+		double sum = 0;
+		size_t n = 0, j;
+
+		if (f->kind != COACH_FIG_PERCENT || f->role != COACH_ROLE_SHARE || sg == NULL ||
+		    coach_has(run, COACH_CUE_PAIR, sg->start, sg->end) ||
+		    coach_has(run, COACH_CUE_FROM_TO, sg->start, sg->end))
+			continue;
+		/* a list: percentages close together, nothing else between them */
+		for (j = i; j < r->nfigures && r->figures[j].offset < sg->end; j++) {
+			const struct coach_figure *g = &r->figures[j];
+			const struct coach_figure *prev = j > i ? &r->figures[j - 1] : NULL;
+			if (g->kind != COACH_FIG_PERCENT ||
+			    (g->role != COACH_ROLE_SHARE && g->role != COACH_ROLE_OUTCOME) ||
+			    (prev != NULL && g->offset - (prev->offset + prev->len) > 50))
+				break;
+			sum += g->value;
+			n++;
+		}
+		if (n >= 2 && sum > 1.05)
+			coach_add(run, COACH_INCONSISTENT, f->offset, f->len,
+				  "The shares from \"%.*s\" on add up to %.0f%%: shares of one "
+				  "outcome cannot pass 100%%; say how you split it.",
+				  (int)f->len, run->text + f->offset, 100 * sum);
+		/* one report per sentence */
+		while (i + 1 < r->nfigures && r->figures[i + 1].offset < sg->end)
+			i++;
+	}
+}
+
 static void
 coach_check_story(struct coach_run *run)
 {
@@ -2256,8 +2309,9 @@ coach_check_story(struct coach_run *run)
 				  (int)f->len, run->text + f->offset);
 		if (f->kind != COACH_FIG_MONEY || sg == NULL)
 			continue;
-		if (f->role == COACH_ROLE_COST || (!f->claim && coach_has(run, COACH_CUE_LOSS,
-									    sg->start, sg->end))) {
+		if (f->role == COACH_ROLE_COST ||
+		    (!f->claim && coach_has(run, COACH_CUE_LOSS, sg->start, sg->end) &&
+		     !coach_before(run, COACH_CUE_GOAL_BEFORE, f->offset))) {
 			if (loss == NULL)
 				loss = f;
 		} else if (f->claim && coach_has(run, COACH_CUE_RECOVER, sg->start, sg->end) &&
@@ -2265,6 +2319,8 @@ coach_check_story(struct coach_run *run)
 			recovered = f;
 		}
 	}
+	coach_check_share_sum(run);
+
 	if (loss != NULL && recovered != NULL && recovered->offset > loss->offset) {
 		char lm[AMOUNT_FORMAT_MAX], mm[AMOUNT_FORMAT_MAX];
 		bool pair = false;

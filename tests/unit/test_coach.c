@@ -552,6 +552,16 @@ test_rules(void **state)
 	     COACH_NO_ABSOLUTE, 0, NULL},
 	    {COACH_L6, "Result: distance went down 4.1%, from 2.1 million miles to 2.01 million.",
 	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L7, "Result: retention rose, worth $14.3M a year; the plan drove 60% of it, the "
+	     "discount about 45%, and the delivery day roughly 15%.", COACH_INCONSISTENT, 1, "60%"},
+	    {COACH_L7, "Result: retention rose, worth $14.3M a year; the plan drove 60% of it, the "
+	     "discount about 25%, and the delivery day roughly 15%.", COACH_INCONSISTENT, 0, NULL},
+	    {COACH_L6, "Task: my goal was to cut the bill, without losing logs, by at least $500K a "
+	     "year. Result: we cut it by $630K a year.", COACH_INCONSISTENT, 0, NULL},
+	    {COACH_L6, "Result: we fixed it within 36 hours, and the launch processed 50,000 orders "
+	     "with zero duplicate charges.", COACH_NO_OUTCOME, 0, NULL},
+	    {COACH_L6, "Result: the launch was ultimately successful, and we processed 50,000 "
+	     "orders.", COACH_VAGUE_TIMEFRAME, 0, NULL},
 	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
 	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
 	     0, NULL},
