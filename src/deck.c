@@ -325,6 +325,7 @@ card_free(struct card *c)
 	free(c->hint);
 	strv_free(&c->tags);
 	free(c->group);
+	free(c->file);
 	strv_free(&c->examples);
 	strv_free(&c->counterexamples);
 	strv_free(&c->concepts);

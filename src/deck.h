@@ -67,6 +67,8 @@ struct card {
 	char *hint;
 	struct strv tags;    /* the card's own tags (deck tags not included) */
 	char *group;         /* sibling group name, or NULL */
+	char *file;          /* the file the record was generated from when it is not the
+				deck's own (a story file), or NULL */
 	struct strv examples;        /* answers that must be accepted */
 	struct strv counterexamples; /* answers that must be rejected */
 

@@ -126,24 +126,25 @@ static const char *const store_sql[SQL_COUNT] = {
 		" file_size = excluded.file_size, imported_at = excluded.imported_at",
 	[SQL_DECK_ID] = "SELECT id FROM decks WHERE key = ?1",
 	[SQL_DECK_TOUCH] = "UPDATE decks SET file_mtime = ?2, file_size = ?3 WHERE id = ?1",
-	[SQL_CARD_GET] = "SELECT hash, retired, deck_id, line, tags FROM cards WHERE id = ?1",
+	[SQL_CARD_GET] = "SELECT hash, retired, deck_id, line, tags, file FROM cards WHERE id = ?1",
 	[SQL_CARD_OWNER] = "SELECT d.key, c.retired FROM cards c JOIN decks d ON d.id = c.deck_id"
 			   " WHERE c.id = ?1",
 	[SQL_CARD_INSERT] =
 		"INSERT INTO cards(id, deck_id, line, type, source, hash, tags, seen,"
-		" due, added_at, updated_at, content_at, grp)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9,?9,?9,?10)",
+		" due, added_at, updated_at, content_at, grp, file)"
+		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9,?9,?9,?10,?11)",
 	/* Changed content clears the leech flag (SQLite reads the old hash). */
 	[SQL_CARD_UPDATE] =
 		"UPDATE cards SET deck_id = ?2, line = ?3, type = ?4, source = ?5,"
 		" hash = ?6, tags = ?7, seen = ?8, retired = 0, updated_at = ?9, grp = ?10,"
+		" file = ?11,"
 		" content_at = CASE WHEN hash = ?6 THEN content_at ELSE ?9 END,"
 		" leech = CASE WHEN hash = ?6 THEN leech ELSE 0 END WHERE id = ?1",
 	[SQL_CARD_SEEN] = "UPDATE cards SET seen = ?2 WHERE id = ?1",
 	[SQL_RETIRE] = "UPDATE cards SET retired = 1, updated_at = ?3"
 		       " WHERE deck_id = ?1 AND seen <> ?2 AND retired = 0",
 	[SQL_CARD_LOAD] =
-		"SELECT c.id, c.type, c.source, c.line, d.key, d.path, c.suspended,"
+		"SELECT c.id, c.type, c.source, c.line, d.key, COALESCE(c.file, d.path), c.suspended,"
 		" c.retired, c.leech, c.grp, c." STORE_SCHED_COLS
 		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?1",
 	/*
@@ -1093,7 +1094,7 @@ store_card_save(struct store *s, int64_t deck_id, const struct card *c,
 		enum store_change *change)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_CARD_GET);
-	char *hash = NULL, *oldtags = NULL;
+	char *hash = NULL, *oldtags = NULL, *oldfile = NULL;
 	int retired = 0, rc;
 	int64_t old_deck = 0, old_line = 0;
 
@@ -1107,13 +1108,16 @@ store_card_save(struct store *s, int64_t deck_id, const struct card *c,
 		old_deck = sqlite3_column_int64(st, 2);
 		old_line = sqlite3_column_int64(st, 3);
 		oldtags = store_col_text(st, 4);
+		oldfile = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : store_col_text(st, 5);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, "reading a card");
 
 	if (hash != NULL && !retired && strcmp(hash, c->hash) == 0 &&
-	    old_deck == deck_id && old_line == c->line && strcmp(oldtags, tags) == 0) {
+	    old_deck == deck_id && old_line == c->line && strcmp(oldtags, tags) == 0 &&
+	    (oldfile == NULL) == (c->file == NULL) &&
+	    (oldfile == NULL || strcmp(oldfile, c->file) == 0)) {
 		*change = STORE_UNCHANGED;
 		st = store_stmt(s, SQL_CARD_SEEN);
 		if (st != NULL) {
@@ -1137,10 +1141,12 @@ store_card_save(struct store *s, int64_t deck_id, const struct card *c,
 			sqlite3_bind_int64(st, 8, gen);
 			sqlite3_bind_int64(st, 9, now_ms);
 			store_bind_text(st, 10, c->group);
+			store_bind_text(st, 11, c->file);
 		}
 	}
 	free(hash);
 	free(oldtags);
+	free(oldfile);
 	return st ? store_done(s, st, "saving a card") : STORE_ERR;
 }
 
