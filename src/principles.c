@@ -188,32 +188,6 @@ principle_find(const char *s, size_t len)
 	return -1;
 }
 
-/* Levenshtein distance between a and b (both at most PRINCIPLE_NORM_MAX long). */
-static size_t
-principle_distance(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	size_t row[PRINCIPLE_NORM_MAX + 1];
-
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[nb];
-}
-
 static const char *const principle_stop_words[] = {"and", "the", "for", "with", "have",
 						   "are", "that", "your"};
 
@@ -289,7 +263,7 @@ principle_nearest(const char *s, size_t len)
 			forms[nforms++] = *f;
 		for (size_t k = 0; k < nforms; k++) {
 			size_t n = (size_t)principle_form_norm(forms[k], form);
-			size_t d = principle_distance(want, form);
+			size_t d = edit_distance(want, strlen(want), form, n);
 
 			if (d <= n / 3 && d < best) {
 				best = d;
