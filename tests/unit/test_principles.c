@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +187,40 @@ test_nearest(void **state)
 		assert_int_equal(nearest(principle_at(i)->name), i);
 }
 
+/* docs/stories.md lists every principle with all its short forms, its key and its question. */
+static void
+test_docs_list_every_form(void **state)
+{
+	(void)state;
+	FILE *f = fopen(DRILL_SOURCE_DIR "/docs/stories.md", "r");
+	char line[1024];
+	int rows = 0, questions = 0;
+
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		for (int i = 0; i < PRINCIPLE_COUNT; i++) {
+			const struct principle *p = principle_at(i);
+			char head[160], forms[512] = "";
+
+			snprintf(head, sizeof(head), "| %d | %s | ", i + 1, p->name);
+			for (const char *const *g = p->short_forms; *g; g++)
+				snprintf(forms + strlen(forms), sizeof(forms) - strlen(forms), "%s%s",
+					 g == p->short_forms ? "" : ", ", *g);
+			if (strncmp(line, head, strlen(head)) == 0) {
+				rows++;
+				if (strstr(line, forms) == NULL || strstr(line, p->key) == NULL)
+					fail_msg("docs/stories.md, %s: the short forms are %s, the key %s",
+						 p->name, forms, p->key);
+			}
+			snprintf(head, sizeof(head), "| %s | %s |", p->name, p->question);
+			questions += strncmp(line, head, strlen(head)) == 0;
+		}
+	}
+	fclose(f);
+	assert_int_equal(rows, PRINCIPLE_COUNT);
+	assert_int_equal(questions, PRINCIPLE_COUNT);
+}
+
 int
 main(void)
 {
@@ -194,6 +229,7 @@ main(void)
 	    cmocka_unit_test(test_short_forms_unambiguous),
 	    cmocka_unit_test(test_find),
 	    cmocka_unit_test(test_nearest),
+	    cmocka_unit_test(test_docs_list_every_form),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

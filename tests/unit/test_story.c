@@ -195,6 +195,54 @@ test_sample_folder(void **state)
 	diag_list_free(&dl);
 }
 
+/*
+ * The examples a new user copies (examples/stories) and the sample folder
+ * parse without a diagnostic, and each story's result: states the annual
+ * figure its impact: lines give, as drill writes it.
+ */
+static void
+test_examples_agree_with_the_engine(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+	    DRILL_SOURCE_DIR "/examples/stories/checkout-latency.story",
+	    DRILL_SOURCE_DIR "/examples/stories/support.story",
+	    DRILL_TEST_DATA "/stories/checkout.story",
+	    DRILL_TEST_DATA "/stories/growth.story",
+	    DRILL_TEST_DATA "/stories/platform.story",
+	};
+	struct story_set set = {0};
+	struct diag_list dl = {0};
+	size_t with_figure = 0;
+
+	for (size_t i = 0; i < ARRAY_LEN(files); i++) {
+		size_t len;
+		char *buf = slurp(files[i], &len);
+		if (buf == NULL)
+			fail_msg("cannot read %s", files[i]);
+		story_parse(files[i], buf, len, &set, &dl);
+		free(buf);
+	}
+	story_check_ids(&set, &dl); /* the examples repeat one sample id: */
+	assert_int_equal(dl.n, 1);  /* checkout-latency, on purpose */
+	assert_non_null(strstr(dl.v[0].msg, "duplicate story id \"checkout-latency\""));
+	assert_int_equal(set.n, 9);
+	for (size_t i = 0; i < set.n; i++) {
+		const struct story *s = set.v[i];
+		char figure[AMOUNT_FORMAT_MAX];
+
+		if (!s->has_annual)
+			continue;
+		with_figure++;
+		amount_format(s->annual, AMOUNT_MONEY, figure, sizeof(figure));
+		if (strstr(s->result.value, figure) == NULL)
+			fail_msg("%s: result: does not state %s", s->id, figure);
+	}
+	assert_int_equal(with_figure, 8);
+	story_set_free(&set);
+	diag_list_free(&dl);
+}
+
 /* tests/data/stories-bad/broken.story and the exact diagnostics it must produce. */
 static void
 test_broken_file(void **state)
@@ -661,6 +709,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sample_folder),
+	    cmocka_unit_test(test_examples_agree_with_the_engine),
 	    cmocka_unit_test(test_broken_file),
 	    cmocka_unit_test(test_bad_stories),
 	    cmocka_unit_test(test_fraction_warning),
