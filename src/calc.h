@@ -115,7 +115,7 @@ struct calc_args {
  * without a default given, values read by amount_parse_input (a bare
  * percent above 1 is a percent, up to 1 a fraction); the components of a
  * total by amount_parse as money. Returns 0, or -1 with the message in err
- * (without the method's name: "unknown input \"colour\"").
+ * (without the method's name: unknown input "colour").
  */
 int calc_read_args(const struct impact_method *m, const char *const *words, size_t nwords,
 		   struct calc_args *out, char *err, size_t errlen);

@@ -15,6 +15,13 @@
 #include "record.h"
 #include "util.h"
 
+/*
+ * Most names a principles: field may list: every principle once, "Have
+ * Backbone; Disagree and Commit" written as two. More is an error at once,
+ * without a message for each name.
+ */
+#define STORY_MAX_ITEMS (PRINCIPLE_COUNT + 1)
+
 /* Most words an impact: line may have: a method and its inputs. */
 #define STORY_MAX_WORDS (CALC_ARGS_MAX + 2)
 
@@ -208,14 +215,14 @@ story_unknown_principle(struct story_ctx *k, const char *t, size_t n)
 	size_t parts = 0, known = 0;
 
 	/* "Dive Deep, Deliver Results": principles separated by commas */
-	for (const char *p = t, *e = t + n; p < e;) {
+	for (const char *p = t, *e = t + n; p < e && parts <= STORY_MAX_ITEMS;) {
 		const char *c = memchr(p, ',', (size_t)(e - p));
 		const char *pe = c != NULL ? c : e;
 		parts++;
 		known += principle_find(p, (size_t)(pe - p)) >= 0;
 		p = c != NULL ? c + 1 : e;
 	}
-	if (parts >= 2 && known == parts) {
+	if (parts >= 2 && parts <= STORY_MAX_ITEMS && known == parts) {
 		struct sbuf b = {0};
 		for (const char *p = t, *e = t + n; p < e;) {
 			const char *c = memchr(p, ',', (size_t)(e - p));
@@ -267,6 +274,13 @@ story_principles(struct story_ctx *k)
 			items[nitems++] = (struct story_item){b, ee};
 		p = e + 1;
 	}
+	if (nitems > STORY_MAX_ITEMS) {
+		story_err(k, k->s->principles_text.line,
+			  "field \"principles\" names %zu; a story shows at most %d leadership "
+			  "principles: keep the few it shows best",
+			  nitems, PRINCIPLE_COUNT);
+		nitems = 0;
+	}
 	for (size_t i = 0; i < nitems; i++) {
 		const char *t = v + items[i].start;
 		size_t n = items[i].end - items[i].start;
@@ -289,7 +303,7 @@ story_principles(struct story_ctx *k)
 		else
 			story_add_principle(k, p, v, items[i], first);
 	}
-	if (nitems == 0)
+	if (nitems == 0 && k->errors == before)
 		story_err(k, k->s->principles_text.line, "field \"principles\" names none: write %s",
 			  story_fieldspec_find("principles")->what);
 	free(items);

@@ -348,6 +348,11 @@ static const struct {
 		     "t\naction: a\nresult: r\n",
      "t.story:4: error: field \"principles\" names none: write the leadership principles it "
      "shows, separated by ';', e.g. Dive Deep; Earn Trust"},
+    {"too many principles", "id: s1\ntitle: t\nlevel: L6\nprinciples: DD;DD;DD;DD;DD;DD;DD;"
+			    "DD;DD;DD;DD;DD;DD;DD;DD;DD;DD;DD\nsituation: s\ntask: t\naction: "
+			    "a\nresult: r\n",
+     "t.story:4: error: field \"principles\" names 18; a story shows at most 16 leadership "
+     "principles: keep the few it shows best"},
     {"when, words", STORY_HEAD "when: spring 2024\n",
      "t.story:9: error: when \"spring 2024\" must be YYYY-MM or YYYY-MM to YYYY-MM (e.g. "
      "2024-03 to 2025-01)"},
