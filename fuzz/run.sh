@@ -16,13 +16,13 @@ build=${1:-build-fuzz}
 seconds=${2:-15}
 shift $(($# < 2 ? $# : 2))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(deck amount audit coach replay answer wrap)
+[ ${#targets[@]} -gt 0 ] || targets=(deck story amount audit coach replay answer wrap)
 
 # Longest input per target: long enough for deep nesting and big decks,
 # answers and amounts are a line.
 max_len() {
 	case $1 in
-	deck | audit | coach) echo 200000 ;;
+	deck | story | audit | coach) echo 200000 ;;
 	replay) echo 100000 ;;
 	*) echo 4096 ;;
 	esac

@@ -269,3 +269,151 @@ calc_verdict_name(enum calc_verdict v)
 	}
 	return "?";
 }
+
+/* The free-named components of "total", as cmd_calc has always read them. */
+static int
+calc_read_total(const char *const *words, size_t nwords, struct calc_args *a, char *err,
+		size_t errlen)
+{
+	a->bad = 0;
+	if (nwords == 0) {
+		errorf(err, errlen, "give the components as name=value "
+				    "(e.g. labor=187K quality=145K)");
+		return -1;
+	}
+	if (nwords > CALC_ARGS_MAX) {
+		errorf(err, errlen, "at most %d components", CALC_ARGS_MAX);
+		return -1;
+	}
+	for (size_t i = 0; i < nwords; i++) {
+		const char *w = words[i], *eq = strchr(w, '=');
+		size_t namelen = eq != NULL ? (size_t)(eq - w) : 0;
+		struct amount am;
+		char why[256];
+
+		a->bad = i;
+		if (eq == NULL || eq == w) {
+			errorf(err, errlen, "\"%s\" is not name=value", w);
+			return -1;
+		}
+		if (namelen >= CALC_ARG_NAME_MAX) {
+			errorf(err, errlen, "component name \"%.*s\" is too long: %d characters at most",
+			       (int)namelen, w, CALC_ARG_NAME_MAX - 1);
+			return -1;
+		}
+		for (size_t j = 0; j < a->n; j++) {
+			if (strncmp(a->names[j], w, namelen) == 0 && a->names[j][namelen] == '\0') {
+				errorf(err, errlen, "component \"%.*s\" is given twice", (int)namelen, w);
+				return -1;
+			}
+		}
+		if (amount_parse(eq + 1, AMOUNT_MONEY, &am, why, sizeof(why)) != 0) {
+			errorf(err, errlen, "component \"%.*s\": %s", (int)namelen, w, why);
+			return -1;
+		}
+		memcpy(a->names[a->n], w, namelen);
+		a->names[a->n][namelen] = '\0';
+		a->kinds[a->n] = AMOUNT_MONEY;
+		a->slot[i] = (int)a->n;
+		a->values[a->n++] = am.value;
+	}
+	a->bad = nwords;
+	return 0;
+}
+
+int
+calc_read_args(const struct impact_method *m, const char *const *words, size_t nwords,
+	       struct calc_args *a, char *err, size_t errlen)
+{
+	bool given[IMPACT_MAX_INPUTS] = {false};
+
+	memset(a, 0, sizeof(*a));
+	a->m = m;
+	a->bad = nwords;
+	for (size_t i = 0; i < CALC_ARGS_MAX; i++)
+		a->slot[i] = -1;
+	if (strcmp(m->name, "total") == 0) {
+		a->total = true;
+		return calc_read_total(words, nwords, a, err, errlen);
+	}
+	a->n = m->ninputs;
+	for (size_t i = 0; i < m->ninputs; i++) {
+		snprintf(a->names[i], sizeof(a->names[i]), "%s", m->inputs[i].name);
+		a->kinds[i] = m->inputs[i].kind;
+		a->values[i] = m->inputs[i].has_default ? m->inputs[i].dflt : NAN;
+		a->defaulted[i] = m->inputs[i].has_default;
+	}
+	a->list_inputs = true;
+	for (size_t i = 0; i < nwords; i++) {
+		const char *w = words[i], *eq = strchr(w, '=');
+		size_t namelen = eq != NULL ? (size_t)(eq - w) : 0;
+		struct amount am;
+		bool fraction;
+		char why[256];
+		int idx = -1;
+
+		a->bad = i;
+		if (eq == NULL) {
+			errorf(err, errlen, "\"%s\" is not name=value", w);
+			return -1;
+		}
+		for (size_t j = 0; j < m->ninputs && idx < 0; j++)
+			if (strncmp(m->inputs[j].name, w, namelen) == 0 &&
+			    m->inputs[j].name[namelen] == '\0')
+				idx = (int)j;
+		if (idx < 0) {
+			errorf(err, errlen, "unknown input \"%.*s\"", (int)namelen, w);
+			return -1;
+		}
+		if (given[idx]) {
+			errorf(err, errlen, "input \"%.*s\" is given twice", (int)namelen, w);
+			return -1;
+		}
+		if (amount_parse_input(eq + 1, m->inputs[idx].kind, &am, &fraction, why,
+				       sizeof(why)) != 0) {
+			errorf(err, errlen, "input \"%.*s\": %s", (int)namelen, w, why);
+			return -1;
+		}
+		/* At most ninputs words get here: later ones repeat an input. */
+		if (i < CALC_ARGS_MAX) {
+			a->fraction[i] = fraction;
+			a->slot[i] = idx;
+		}
+		given[idx] = true;
+		a->values[idx] = am.value;
+		a->defaulted[idx] = false;
+	}
+	a->bad = nwords;
+	for (size_t i = 0; i < m->ninputs; i++) {
+		if (!given[i] && !m->inputs[i].has_default) {
+			errorf(err, errlen, "missing input \"%s\" (%s)", m->inputs[i].name,
+			       m->inputs[i].help);
+			return -1;
+		}
+	}
+	a->list_inputs = false;
+	return 0;
+}
+
+int
+calc_args_run(const struct calc_args *a, struct impact_result *out, char *err, size_t errlen)
+{
+	if (a->total)
+		return impact_sum(a->values, a->n, out, err, errlen);
+	return impact_run(a->m, a->values, out, err, errlen);
+}
+
+bool
+calc_args_note(const struct calc_args *a, const char *const *words, size_t i, char *buf,
+	       size_t len)
+{
+	const char *eq;
+	char note[160];
+
+	if (i >= CALC_ARGS_MAX || !a->fraction[i] || a->slot[i] < 0 ||
+	    (eq = strchr(words[i], '=')) == NULL)
+		return false;
+	amount_fraction_note(eq + 1, a->values[a->slot[i]], note, sizeof(note));
+	snprintf(buf, len, "%.*s %s", (int)(eq - words[i]), words[i], note);
+	return true;
+}

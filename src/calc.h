@@ -4,8 +4,9 @@
  * scenario template, and judges a typed answer against the engine's figure.
  *
  * Owns: range syntax ("50K..500K step 10K"), the draw (uniform over the
- * step grid), the {input} placeholder syntax, and the correct/close/wrong
- * verdict. Pure: no I/O, no clock, no randomness of its own (the caller's
+ * step grid), the {input} placeholder syntax, the correct/close/wrong
+ * verdict, and how `name=value` inputs are read (drill calc's arguments, a
+ * story's impact: line). Pure: no I/O, no clock, no randomness of its own (the caller's
  * struct rng is advanced). Used by the deck parser, the session, the answer
  * checker and the command line.
  *
@@ -15,6 +16,7 @@
 #ifndef DRILL_CALC_H
 #define DRILL_CALC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "amount.h"
@@ -79,5 +81,58 @@ enum calc_verdict calc_judge_band(double expected, double given, double toleranc
 
 /* "correct", "close", "wrong". */
 const char *calc_verdict_name(enum calc_verdict v);
+
+/* Most values one reading holds: a method's inputs, or a total's components. */
+#define CALC_ARGS_MAX (2 * IMPACT_MAX_INPUTS)
+/* Longest name of a total's component, in bytes, plus the NUL. */
+#define CALC_ARG_NAME_MAX 48
+
+/*
+ * The inputs of one run, read from `name=value` words. For a catalogue
+ * method the values are its inputs in catalogue order, defaults filled
+ * in; for the method "total" they are the components as named, in the
+ * order given, added up by impact_sum (the catalogue's part1..part6 are
+ * not used: any name goes). A plain value that can be copied.
+ */
+struct calc_args {
+	const struct impact_method *m;	      /* borrowed from the catalogue */
+	bool total;			      /* m is "total": free-named components */
+	size_t n;			      /* values used: m->ninputs or the components */
+	char names[CALC_ARGS_MAX][CALC_ARG_NAME_MAX]; /* input or component names */
+	double values[CALC_ARGS_MAX];	      /* base units; percents as fractions */
+	enum amount_kind kinds[CALC_ARGS_MAX];
+	bool defaulted[CALC_ARGS_MAX];	      /* the input's default: not given */
+	/* By word: the word was a percent read as a fraction (calc_args_note). */
+	bool fraction[CALC_ARGS_MAX];
+	int slot[CALC_ARGS_MAX];	      /* by word: index into values, or -1 */
+	size_t bad;	   /* on failure, the word that failed, or nwords (a missing input) */
+	bool list_inputs;  /* on failure: listing the method's inputs would help */
+};
+
+/*
+ * Reads words[0..nwords) ("traffic=150K", "before=2.3%", "aov=$65") as the
+ * inputs of m the way `drill calc` does: each input once, every input
+ * without a default given, values read by amount_parse_input (a bare
+ * percent above 1 is a percent, up to 1 a fraction); the components of a
+ * total by amount_parse as money. Returns 0, or -1 with the message in err
+ * (without the method's name: unknown input "colour").
+ */
+int calc_read_args(const struct impact_method *m, const char *const *words, size_t nwords,
+		   struct calc_args *out, char *err, size_t errlen);
+
+/*
+ * Runs what calc_read_args read: impact_run on the method's inputs, or
+ * impact_sum on a total's components. Returns 0, or -1 with err set.
+ */
+int calc_args_run(const struct calc_args *a, struct impact_result *out, char *err,
+		  size_t errlen);
+
+/*
+ * The note for word i when calc_read_args read it as a fraction:
+ * "attribution 0.8 → 80%, read as a fraction". Returns false (buf
+ * untouched) for other words.
+ */
+bool calc_args_note(const struct calc_args *a, const char *const *words, size_t i, char *buf,
+		    size_t len);
 
 #endif

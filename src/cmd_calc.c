@@ -13,6 +13,7 @@
 
 #include "amount.h"
 #include "audit.h"
+#include "calc.h"
 #include "cmd.h"
 #include "impact.h"
 #include "slurp.h"
@@ -205,12 +206,8 @@ struct cmd_calc_run {
 	const char *method;
 	const char *title;
 	const char *formula; /* NULL for free-named totals */
-	size_t ninputs;
-	const char *names[IMPACT_MAX_INPUTS * 2];
-	double values[IMPACT_MAX_INPUTS * 2];
-	enum amount_kind kinds[IMPACT_MAX_INPUTS * 2];
-	bool defaulted[IMPACT_MAX_INPUTS * 2];
-	int attribution; /* index of the attribution input, or -1 */
+	struct calc_args args; /* the inputs, or a total's components */
+	int attribution;       /* index of the attribution input, or -1 */
 	struct impact_result res;
 };
 
@@ -221,8 +218,9 @@ cmd_calc_print_json(const struct cmd_calc_run *r)
 	double annual = r->res.annual;
 
 	json_object_set_new(root, "method", json_string(r->method));
-	for (size_t i = 0; i < r->ninputs; i++)
-		json_object_set_new(inputs, r->names[i], cmd_calc_json_number(r->values[i]));
+	for (size_t i = 0; i < r->args.n; i++)
+		json_object_set_new(inputs, r->args.names[i],
+				    cmd_calc_json_number(r->args.values[i]));
 	json_object_set_new(root, "inputs", inputs);
 	for (size_t i = 0; i < r->res.nsteps; i++) {
 		const struct impact_step *s = &r->res.steps[i];
@@ -239,7 +237,7 @@ cmd_calc_print_json(const struct cmd_calc_run *r)
 			    r->attribution < 0
 				? json_null()
 				: json_string(impact_attribution_name(
-				      impact_attribution_of(r->values[r->attribution]))));
+				      impact_attribution_of(r->args.values[r->attribution]))));
 	json_object_set_new(root, "conservative",
 			    cmd_calc_json_number(impact_conservative(annual)));
 	json_dumpf(root, stdout, CMD_CALC_JSON_FLAGS);
@@ -258,13 +256,13 @@ cmd_calc_print_text(const struct cmd_calc_run *r)
 	if (r->formula != NULL)
 		printf("  %s\n", r->formula);
 	printf("\ninputs\n");
-	for (size_t i = 0; i < r->ninputs; i++)
-		if (strlen(r->names[i]) > w)
-			w = strlen(r->names[i]);
-	for (size_t i = 0; i < r->ninputs; i++) {
-		amount_format_exact(r->values[i], r->kinds[i], num, sizeof(num));
-		printf("  %-*s  %s%s\n", (int)w, r->names[i], num,
-		       r->defaulted[i] ? " (default)" : "");
+	for (size_t i = 0; i < r->args.n; i++)
+		if (strlen(r->args.names[i]) > w)
+			w = strlen(r->args.names[i]);
+	for (size_t i = 0; i < r->args.n; i++) {
+		amount_format_exact(r->args.values[i], r->args.kinds[i], num, sizeof(num));
+		printf("  %-*s  %s%s\n", (int)w, r->args.names[i], num,
+		       r->args.defaulted[i] ? " (default)" : "");
 	}
 	printf("\nsteps\n");
 	w = 0;
@@ -281,9 +279,9 @@ cmd_calc_print_text(const struct cmd_calc_run *r)
 	       impact_level_text(impact_level_of(annual)));
 	if (r->attribution >= 0) {
 		char pct[AMOUNT_FORMAT_MAX];
-		amount_format_exact(r->values[r->attribution], AMOUNT_PERCENT, pct, sizeof(pct));
+		amount_format_exact(r->args.values[r->attribution], AMOUNT_PERCENT, pct, sizeof(pct));
 		printf("attribution band    %s (%s)\n",
-		       impact_attribution_name(impact_attribution_of(r->values[r->attribution])),
+		       impact_attribution_name(impact_attribution_of(r->args.values[r->attribution])),
 		       pct);
 	} else {
 		printf("attribution band    none (the method has no attribution input)\n");
@@ -292,118 +290,34 @@ cmd_calc_print_text(const struct cmd_calc_run *r)
 	printf("conservative claim  %s\n", num);
 }
 
-/* "total": any named components, added up. */
+/*
+ * Reads the inputs (calc_read_args, the same reading a story's impact:
+ * line gets) and runs the method. Notes on percents read as fractions go
+ * to stderr before any error, in the order the words were given.
+ */
 static int
-cmd_calc_total(struct strv *args, struct cmd_calc_run *r)
+cmd_calc_method(const struct impact_method *m, const struct strv *args, struct cmd_calc_run *r)
 {
-	char err[256];
+	const char *const *words = (const char *const *)args->v + 1;
+	size_t nwords = args->n - 1;
+	char err[256], note[256];
+	int rc = calc_read_args(m, words, nwords, &r->args, err, sizeof(err));
 
-	r->attribution = -1;
-	if (args->n < 2) {
-		app_err("total: give the components as name=value "
-				"(e.g. labor=187K quality=145K)");
+	r->attribution = r->args.total ? -1 : impact_input_index(m, "attribution");
+	for (size_t i = 0; i < r->args.bad; i++)
+		if (calc_args_note(&r->args, words, i, note, sizeof(note)))
+			app_err("%s", note);
+	if (rc != 0) {
+		app_err("%s: %s", m->name, err);
+		if (r->args.list_inputs)
+			cmd_calc_print_inputs_of(stderr, m);
 		return EXIT_USER;
 	}
-	if (args->n - 1 > ARRAY_LEN(r->values)) {
-		app_err("total: at most %zu components",
-			ARRAY_LEN(r->values));
-		return EXIT_USER;
-	}
-	for (size_t i = 1; i < args->n; i++) {
-		const char *a = args->v[i], *eq = strchr(a, '=');
-		struct amount am;
-
-		if (eq == NULL || eq == a) {
-			app_err("total: \"%s\" is not name=value", a);
-			return EXIT_USER;
-		}
-		args->v[i][eq - a] = '\0';
-		for (size_t j = 0; j < r->ninputs; j++) {
-			if (strcmp(r->names[j], a) == 0) {
-				app_err("total: component \"%s\" is given twice", a);
-				return EXIT_USER;
-			}
-		}
-		if (amount_parse(eq + 1, AMOUNT_MONEY, &am, err, sizeof(err)) != 0) {
-			app_err("total: component \"%s\": %s", a, err);
-			return EXIT_USER;
-		}
-		r->names[r->ninputs] = a;
-		r->kinds[r->ninputs] = AMOUNT_MONEY;
-		r->values[r->ninputs++] = am.value;
-	}
-	if (impact_sum(r->values, r->ninputs, &r->res, err, sizeof(err)) != 0) {
-		app_err("total: %s", err);
-		return EXIT_USER;
-	}
-	return EXIT_OK;
-}
-
-static int
-cmd_calc_method(const struct impact_method *m, struct strv *args, struct cmd_calc_run *r)
-{
-	bool given[IMPACT_MAX_INPUTS] = {false};
-	char err[256];
-
-	r->ninputs = m->ninputs;
-	r->attribution = impact_input_index(m, "attribution");
-	for (size_t i = 0; i < m->ninputs; i++) {
-		r->names[i] = m->inputs[i].name;
-		r->kinds[i] = m->inputs[i].kind;
-		r->values[i] = m->inputs[i].has_default ? m->inputs[i].dflt : NAN;
-		r->defaulted[i] = m->inputs[i].has_default;
-	}
-	for (size_t i = 1; i < args->n; i++) {
-		const char *a = args->v[i], *eq = strchr(a, '=');
-		struct amount am;
-		bool fraction;
-		int idx;
-
-		if (eq == NULL) {
-			app_err("%s: \"%s\" is not name=value", m->name, a);
-			goto bad;
-		}
-		args->v[i][eq - a] = '\0';
-		idx = impact_input_index(m, a);
-		if (idx < 0) {
-			app_err("%s: unknown input \"%s\"", m->name, a);
-			goto bad;
-		}
-		if (given[idx]) {
-			app_err("%s: input \"%s\" is given twice", m->name,
-				a);
-			goto bad;
-		}
-		if (amount_parse_input(eq + 1, m->inputs[idx].kind, &am, &fraction, err,
-				       sizeof(err)) != 0) {
-			app_err("%s: input \"%s\": %s", m->name, a, err);
-			goto bad;
-		}
-		if (fraction) {
-			char note[160];
-			amount_fraction_note(eq + 1, am.value, note, sizeof(note));
-			app_err("%s %s", a, note);
-		}
-		given[idx] = true;
-		r->values[idx] = am.value;
-		r->defaulted[idx] = false;
-	}
-	for (size_t i = 0; i < m->ninputs; i++) {
-		if (!given[i] && !m->inputs[i].has_default) {
-			app_err("%s: missing input \"%s\" (%s)", m->name,
-				m->inputs[i].name, m->inputs[i].help);
-			goto bad;
-		}
-	}
-	if (impact_run(m, r->values, &r->res, err, sizeof(err)) != 0) {
+	if (calc_args_run(&r->args, &r->res, err, sizeof(err)) != 0) {
 		app_err("%s: %s", m->name, err);
 		return EXIT_USER;
 	}
 	return EXIT_OK;
-
-bad:
-	cmd_calc_print_inputs_of(stderr, m);
-	return EXIT_USER;
 }
 
 int
@@ -448,10 +362,7 @@ cmd_calc(struct app *app, int argc, char **argv)
 	r.method = m->name;
 	r.title = m->title;
 	r.formula = strcmp(m->name, "total") == 0 ? NULL : m->formula;
-	if (strcmp(m->name, "total") == 0)
-		rc = cmd_calc_total(&o.args, &r);
-	else
-		rc = cmd_calc_method(m, &o.args, &r);
+	rc = cmd_calc_method(m, &o.args, &r);
 	if (rc != EXIT_OK)
 		goto out;
 	if (o.json)

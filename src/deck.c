@@ -4,38 +4,17 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "answer.h"
+#include "record.h"
 #include "words.h"
 
-#define DECK_ID_MAX 64
 #define DECK_GROUP_MAX 64
 #define DECK_MAX_OPTIONS 26
-
-/* One `name: value` field of a record, with continuations joined. */
-struct deck_field {
-	char *name;
-	struct sbuf value;
-	int line; /* line of the field's first line */
-	int col;  /* 1-based column where the value starts */
-	bool used;
-};
-
-/*
- * A record: the fields between blank lines, and the byte span of its lines
- * in the buffer (for card->source).
- */
-struct deck_record {
-	struct deck_field *f;
-	size_t n, cap;
-	int first_line;
-	size_t start, end; /* byte offsets into the buffer: [start, end) */
-};
 
 static const char *const deck_type_names[CARD_TYPE_COUNT] = {
 	"recall", "text", "number", "choice", "calc", "open",
@@ -99,215 +78,6 @@ deck_fieldspec_find(const char *name)
 		if (strcmp(deck_fields[i].name, name) == 0)
 			return &deck_fields[i];
 	return NULL;
-}
-
-/* ---- records ---------------------------------------------------------- */
-
-static void
-deck_record_reset(struct deck_record *r)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		free(r->f[i].name);
-		sbuf_free(&r->f[i].value);
-	}
-	r->n = 0;
-	r->first_line = 0;
-}
-
-static void
-deck_record_free(struct deck_record *r)
-{
-	deck_record_reset(r);
-	free(r->f);
-	r->f = NULL;
-	r->cap = 0;
-}
-
-static struct deck_field *
-deck_record_add(struct deck_record *r, const char *name, size_t namelen,
-		int line, int col)
-{
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 8;
-		r->f = xrealloc(r->f, r->cap * sizeof(*r->f));
-	}
-	struct deck_field *f = &r->f[r->n++];
-	memset(f, 0, sizeof(*f));
-	f->name = xstrndup(name, namelen);
-	f->line = line;
-	f->col = col;
-	return f;
-}
-
-static struct deck_field *
-deck_record_get(struct deck_record *r, const char *name)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (strcmp(r->f[i].name, name) == 0)
-			return &r->f[i];
-	return NULL;
-}
-
-/* The value of field name, or NULL; marks the field as used. */
-static const char *
-deck_value(struct deck_record *r, const char *name)
-{
-	struct deck_field *f = deck_record_get(r, name);
-
-	if (f == NULL)
-		return NULL;
-	f->used = true;
-	return f->value.buf ? f->value.buf : "";
-}
-
-static bool
-deck_is_blank(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isspace((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
-/* Length of the valid UTF-8 prefix of s[0..n). */
-static size_t
-deck_utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = s[i];
-		size_t k;
-		uint32_t cp;
-
-		if (c < 0x80) {
-			if (c == 0)
-				return i;
-			i++;
-			continue;
-		} else if ((c & 0xe0) == 0xc0) {
-			k = 1;
-			cp = c & 0x1f;
-		} else if ((c & 0xf0) == 0xe0) {
-			k = 2;
-			cp = c & 0x0f;
-		} else if ((c & 0xf8) == 0xf0) {
-			k = 3;
-			cp = c & 0x07;
-		} else {
-			return i;
-		}
-		for (size_t j = 1; j <= k; j++) {
-			if (i + j >= n || (s[i + j] & 0xc0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + j] & 0x3f);
-		}
-		if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) ||
-		    (k == 3 && cp < 0x10000) || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return i;
-		i += k + 1;
-	}
-	return i;
-}
-
-/*
- * Splits buf into records and calls fn for each. Syntax errors go to dl.
- * Returns the number of syntax errors.
- */
-typedef void (*deck_record_fn)(void *ctx, struct deck_record *r);
-
-static size_t
-deck_split(const char *path, int first_line, const char *buf, size_t len,
-	   struct diag_list *dl, deck_record_fn fn, void *ctx)
-{
-	struct deck_record rec = {0};
-	struct deck_field *last = NULL;
-	size_t errors = 0;
-	int line = first_line;
-	size_t pos = 0;
-
-	while (pos < len) {
-		const char *s = buf + pos;
-		const char *nl = memchr(s, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - s) : len - pos;
-		size_t next = pos + n + (nl ? 1 : 0);
-		size_t ok;
-
-		if (n > 0 && s[n - 1] == '\r')
-			n--;
-		ok = deck_utf8_valid((const unsigned char *)s, n);
-		if (ok < n) {
-			diag_add(dl, DIAG_ERROR, path, line, (int)ok + 1,
-				 s[ok] == '\0' ? "NUL byte in deck"
-					       : "invalid UTF-8");
-			errors++;
-			n = ok;
-		}
-		if (deck_is_blank(s, n)) {
-			if (rec.n > 0)
-				fn(ctx, &rec);
-			deck_record_reset(&rec);
-			last = NULL;
-		} else if (s[0] == '#') {
-			/* a comment: part of the record's span, not its content */
-		} else if (s[0] == ' ' || s[0] == '\t') {
-			size_t i = 0;
-			while (i < n && (s[i] == ' ' || s[i] == '\t'))
-				i++;
-			if (last == NULL) {
-				diag_add(dl, DIAG_ERROR, path, line, (int)i + 1,
-					 "continuation line with no field before it");
-				errors++;
-			} else if (s[i] == '|') {
-				i++;
-				if (i < n && s[i] == ' ')
-					i++;
-				sbuf_addc(&last->value, '\n');
-				sbuf_add(&last->value, s + i, n - i);
-			} else {
-				size_t e = n;
-				while (e > i && isspace((unsigned char)s[e - 1]))
-					e--;
-				if (last->value.len > 0)
-					sbuf_addc(&last->value, ' ');
-				sbuf_add(&last->value, s + i, e - i);
-			}
-		} else {
-			size_t i = 0;
-			while (i < n && (islower((unsigned char)s[i]) ||
-					 isdigit((unsigned char)s[i]) ||
-					 s[i] == '_' || s[i] == '-'))
-				i++;
-			if (i == 0 || i >= n || s[i] != ':') {
-				diag_add(dl, DIAG_ERROR, path, line,
-					 (int)(i < n ? i : 0) + 1,
-					 "expected 'field: value' (field names are lower case)");
-				errors++;
-				last = NULL;
-			} else {
-				size_t v = i + 1, e = n;
-				while (v < n && isspace((unsigned char)s[v]))
-					v++;
-				while (e > v && isspace((unsigned char)s[e - 1]))
-					e--;
-				if (rec.n == 0) {
-					rec.first_line = line;
-					rec.start = pos;
-				}
-				last = deck_record_add(&rec, s, i, line, (int)v + 1);
-				sbuf_add(&last->value, s + v, e - v);
-			}
-		}
-		if (rec.n > 0)
-			rec.end = pos + n;
-		pos = next;
-		line++;
-	}
-	if (rec.n > 0)
-		fn(ctx, &rec);
-	deck_record_free(&rec);
-	return errors;
 }
 
 /* ---- cards ------------------------------------------------------------ */
@@ -378,20 +148,6 @@ deck_split_tags(const char *s, struct strv *sv)
 	}
 }
 
-static bool
-deck_id_valid(const char *id)
-{
-	size_t n = strlen(id);
-
-	if (n == 0 || n > DECK_ID_MAX)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)id[i]) && id[i] != '-' &&
-		    id[i] != '_' && id[i] != '.')
-			return false;
-	return true;
-}
-
 /*
  * Offset of the first character of a group name that is not a lower-case
  * letter, a digit or an inner hyphen, or -1 when the name is valid.
@@ -415,17 +171,17 @@ deck_group_bad_char(const char *g)
 struct deck_cardctx {
 	const char *path;
 	struct diag_list *dl;
-	struct deck_record *r;
+	struct record *r;
 	struct card *c;
 	size_t errors;
 };
 
 static void
-deck_err(struct deck_cardctx *k, const struct deck_field *f, int coloff,
+deck_err(struct deck_cardctx *k, const struct record_field *f, int coloff,
 	 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static void
-deck_err(struct deck_cardctx *k, const struct deck_field *f, int coloff,
+deck_err(struct deck_cardctx *k, const struct record_field *f, int coloff,
 	 const char *fmt, ...)
 {
 	struct sbuf b = {0};
@@ -445,10 +201,10 @@ deck_err(struct deck_cardctx *k, const struct deck_field *f, int coloff,
 static const char *
 deck_need(struct deck_cardctx *k, const char *name)
 {
-	const char *v = deck_value(k->r, name);
+	const char *v = record_value(k->r, name);
 
 	if (v == NULL || *v == '\0') {
-		deck_err(k, v ? deck_record_get(k->r, name) : NULL, -1,
+		deck_err(k, v ? record_get(k->r, name) : NULL, -1,
 			 "%s card \"%s\" needs %s %s: field",
 			 card_type_name(k->c->type), k->c->id,
 			 strchr("aeiou", name[0]) != NULL ? "an" : "a", name);
@@ -465,7 +221,7 @@ deck_patterns(struct deck_cardctx *k, const char *name, size_t *count)
 	size_t n = 0;
 
 	for (size_t i = 0; i < k->r->n; i++) {
-		struct deck_field *f = &k->r->f[i];
+		struct record_field *f = &k->r->f[i];
 		char err[256];
 		size_t col = 0;
 		struct check_re *re;
@@ -487,23 +243,13 @@ deck_patterns(struct deck_cardctx *k, const char *name, size_t *count)
 }
 
 static void
-deck_collect(struct deck_record *r, const char *name, struct strv *sv)
+deck_collect(struct record *r, const char *name, struct strv *sv)
 {
 	for (size_t i = 0; i < r->n; i++)
 		if (strcmp(r->f[i].name, name) == 0) {
 			r->f[i].used = true;
 			strv_push(sv, r->f[i].value.buf ? r->f[i].value.buf : "");
 		}
-}
-
-/* The index-th field called name of the record (0-based), or NULL. */
-static struct deck_field *
-deck_record_nth(struct deck_record *r, const char *name, size_t index)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (strcmp(r->f[i].name, name) == 0 && index-- == 0)
-			return &r->f[i];
-	return NULL;
 }
 
 /*
@@ -540,7 +286,7 @@ deck_check_costs(struct deck_cardctx *k)
 		for (size_t i = 0; i < n; i++) {
 			if (check_re_match(re, norm[i], strlen(norm[i]), NULL, NULL) != CHECK_LIMIT)
 				continue;
-			deck_err(k, deck_record_nth(k->r, name, acc ? p : p - c->naccept), 0,
+			deck_err(k, record_nth(k->r, name, acc ? p : p - c->naccept), 0,
 				 "%s pattern too expensive: matching %s\"%s\" hits PCRE2's match "
 				 "limit; simplify it: a repeated group like (\\w+\\s?)+ "
 				 "backtracks without end",
@@ -570,7 +316,7 @@ deck_run_examples(struct deck_cardctx *k)
 	if (c->type == CARD_TEXT && c->answer)
 		deck_check_costs(k);
 	for (size_t i = 0; i < k->r->n; i++) {
-		struct deck_field *f = &k->r->f[i];
+		struct record_field *f = &k->r->f[i];
 		char err[256] = "";
 		bool example = strcmp(f->name, "example") == 0;
 		int v;
@@ -589,7 +335,7 @@ deck_run_examples(struct deck_cardctx *k)
 	}
 	if (c->type == CARD_TEXT && c->answer &&
 	    answer_judge(c, c->answer, NULL, 0) == CALC_WRONG)
-		deck_err(k, deck_record_get(k->r, "answer"), 0,
+		deck_err(k, record_get(k->r, "answer"), 0,
 			 "the answer itself is not accepted by the accept/reject patterns");
 }
 
@@ -643,8 +389,8 @@ deck_card_vocab(struct deck_cardctx *k)
 static double
 deck_parse_tolerance(struct deck_cardctx *k)
 {
-	struct deck_field *f = deck_record_get(k->r, "tolerance");
-	const char *v = deck_value(k->r, "tolerance");
+	struct record_field *f = record_get(k->r, "tolerance");
+	const char *v = record_value(k->r, "tolerance");
 	struct amount a;
 	char err[256];
 
@@ -662,19 +408,19 @@ static void
 deck_card_number(struct deck_cardctx *k)
 {
 	struct card *c = k->c;
-	const char *unit = deck_value(k->r, "unit"), *single, *close;
+	const char *unit = record_value(k->r, "unit"), *single, *close;
 	char err[256];
 
 	c->tolerance = deck_parse_tolerance(k);
 	c->close = -1;
-	if ((close = deck_value(k->r, "close")) != NULL) {
+	if ((close = record_value(k->r, "close")) != NULL) {
 		struct amount a;
 		if (amount_parse(close, AMOUNT_PERCENT, &a, err, sizeof(err)) != 0 || a.value < 0 ||
 		    a.value >= 1)
-			deck_err(k, deck_record_get(k->r, "close"), 0,
+			deck_err(k, record_get(k->r, "close"), 0,
 				 "close must be a percentage from 0%% to 99%%, like 2%%");
 		else if (a.value < c->tolerance)
-			deck_err(k, deck_record_get(k->r, "close"), 0,
+			deck_err(k, record_get(k->r, "close"), 0,
 				 "close (%s) must not be below the tolerance", close);
 		else
 			c->close = a.value;
@@ -683,31 +429,31 @@ deck_card_number(struct deck_cardctx *k)
 	if (unit != NULL) {
 		int u = amount_kind_from_name(unit);
 		if (u <= 0) {
-			deck_err(k, deck_record_get(k->r, "unit"), 0,
+			deck_err(k, record_get(k->r, "unit"), 0,
 				 "unknown unit \"%s\" (money, percent, count, seconds, minutes, hours, days, weeks, months, years, points)",
 				 unit);
 			return;
 		}
 		c->unit = (enum amount_kind)u;
 	}
-	single = deck_value(k->r, "single");
+	single = record_value(k->r, "single");
 	if (single != NULL) {
 		if (strcmp(single, "yes") != 0 && strcmp(single, "no") != 0)
-			deck_err(k, deck_record_get(k->r, "single"), 0,
+			deck_err(k, record_get(k->r, "single"), 0,
 				 "single must be yes or no, not \"%s\"", single);
 		c->single = strcmp(single, "yes") == 0;
 	}
 	if (c->answer == NULL)
 		return;
 	if (amount_find_range(c->answer, c->unit, &c->range, err, sizeof(err)) != 0) {
-		deck_err(k, deck_record_get(k->r, "answer"), 0, "%s", err);
+		deck_err(k, record_get(k->r, "answer"), 0, "%s", err);
 		return;
 	}
 	if (c->unit == AMOUNT_ANY)
 		c->unit = c->range.lo.kind == AMOUNT_ANY ? AMOUNT_COUNT : c->range.lo.kind;
 	c->value = c->range.lo.value;
 	if (c->single && c->range.shape == AMOUNT_ONE)
-		deck_err(k, deck_record_get(k->r, "single"), 0,
+		deck_err(k, record_get(k->r, "single"), 0,
 			 "single applies to an answer that is a range, like $1M-$5M");
 }
 
@@ -732,7 +478,7 @@ deck_card_choice(struct deck_cardctx *k)
 			hits++;
 	}
 	if (c->answer && hits == 0)
-		deck_err(k, deck_record_get(k->r, "answer"), 0,
+		deck_err(k, record_get(k->r, "answer"), 0,
 			 "the answer must be the exact text of one option");
 }
 
@@ -741,8 +487,8 @@ deck_card_calc(struct deck_cardctx *k)
 {
 	struct card *c = k->c;
 	const char *method = deck_need(k, "method");
-	const char *ask = deck_value(k->r, "ask");
-	const char *walk = deck_value(k->r, "walkthrough");
+	const char *ask = record_value(k->r, "ask");
+	const char *walk = record_value(k->r, "walkthrough");
 	const struct impact_method *m;
 	double values[IMPACT_MAX_INPUTS];
 	bool given[IMPACT_MAX_INPUTS] = {false};
@@ -754,14 +500,14 @@ deck_card_calc(struct deck_cardctx *k)
 		if (strcasecmp(walk, "yes") == 0)
 			c->walkthrough = true;
 		else if (strcasecmp(walk, "no") != 0)
-			deck_err(k, deck_record_get(k->r, "walkthrough"), 0,
+			deck_err(k, record_get(k->r, "walkthrough"), 0,
 				 "walkthrough is yes or no");
 	}
 	if (method == NULL)
 		return;
 	m = impact_method_find(method);
 	if (m == NULL) {
-		deck_err(k, deck_record_get(k->r, "method"), 0,
+		deck_err(k, record_get(k->r, "method"), 0,
 			 "method \"%s\" is not in the catalogue (see drill calc --list)",
 			 method);
 		return;
@@ -769,7 +515,7 @@ deck_card_calc(struct deck_cardctx *k)
 	c->method = m;
 	c->ranges = xcalloc(m->ninputs, sizeof(*c->ranges));
 	for (size_t i = 0; i < k->r->n; i++) {
-		struct deck_field *f = &k->r->f[i];
+		struct record_field *f = &k->r->f[i];
 		int idx;
 
 		if (deck_fieldspec_find(f->name) != NULL)
@@ -804,7 +550,7 @@ deck_card_calc(struct deck_cardctx *k)
 				 c->id, m->inputs[j].name, m->inputs[j].help);
 	if (c->prompt != NULL &&
 	    calc_template_check(c->prompt, m, err, sizeof(err)) != 0)
-		deck_err(k, deck_record_get(k->r, "prompt"), 0, "%s", err);
+		deck_err(k, record_get(k->r, "prompt"), 0, "%s", err);
 	if (k->errors > 0)
 		return;
 
@@ -823,7 +569,7 @@ deck_card_calc(struct deck_cardctx *k)
 		struct sbuf labels = {0};
 		for (size_t j = 0; j < res.nsteps; j++)
 			sbuf_printf(&labels, "%s\"%s\"", j ? ", " : "", res.steps[j].label);
-		deck_err(k, deck_record_get(k->r, "ask"), 0,
+		deck_err(k, record_get(k->r, "ask"), 0,
 			 "method %s has no step \"%s\" (steps: %s)", m->name, c->ask,
 			 labels.buf);
 		sbuf_free(&labels);
@@ -834,10 +580,10 @@ static void
 deck_card_open(struct deck_cardctx *k)
 {
 	struct card *c = k->c;
-	const char *level = deck_value(k->r, "level");
+	const char *level = record_value(k->r, "level");
 
-	c->principle = deck_dup(deck_value(k->r, "principle"));
-	c->notes = deck_dup(deck_value(k->r, "notes"));
+	c->principle = deck_dup(record_value(k->r, "principle"));
+	c->notes = deck_dup(record_value(k->r, "notes"));
 	c->level = xstrdup("any");
 	if (level != NULL) {
 		if (strcasecmp(level, "l6") == 0 || strcasecmp(level, "l7") == 0) {
@@ -845,12 +591,12 @@ deck_card_open(struct deck_cardctx *k)
 			c->level = xstrdup(level);
 			c->level[0] = 'L';
 		} else if (strcasecmp(level, "any") != 0) {
-			deck_err(k, deck_record_get(k->r, "level"), 0,
+			deck_err(k, record_get(k->r, "level"), 0,
 				 "level is L6, L7 or any");
 		}
 	}
 	for (size_t i = 0; i < k->r->n; i++) {
-		struct deck_field *f = &k->r->f[i];
+		struct record_field *f = &k->r->f[i];
 		const char *v = f->value.buf ? f->value.buf : "";
 		const char *arrow;
 		char err[256];
@@ -903,20 +649,20 @@ deck_card_open(struct deck_cardctx *k)
 static void
 deck_card_group(struct deck_cardctx *k)
 {
-	const char *g = deck_value(k->r, "group");
+	const char *g = record_value(k->r, "group");
 	int bad;
 
 	if (g == NULL)
 		return;
 	if (*g == '\0') {
-		deck_err(k, deck_record_get(k->r, "group"), 0,
+		deck_err(k, record_get(k->r, "group"), 0,
 			 "group: needs a name: 1-%d lower-case letters, digits and hyphens "
 			 "(e.g. l7-impact-floor)", DECK_GROUP_MAX);
 		return;
 	}
 	bad = deck_group_bad_char(g);
 	if (bad >= 0) {
-		deck_err(k, deck_record_get(k->r, "group"), bad,
+		deck_err(k, record_get(k->r, "group"), bad,
 			 "group name \"%s\" must be 1-%d lower-case letters, digits and "
 			 "hyphens, with no hyphen at either end (e.g. l7-impact-floor)",
 			 g, DECK_GROUP_MAX);
@@ -925,57 +671,37 @@ deck_card_group(struct deck_cardctx *k)
 	k->c->group = xstrdup(g);
 }
 
-static void
-deck_hash(struct deck_record *r, char out[17])
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < r->n; i++) {
-		const char *parts[2] = {r->f[i].name,
-					r->f[i].value.buf ? r->f[i].value.buf : ""};
-		for (size_t j = 0; j < 2; j++) {
-			for (const char *p = parts[j]; *p; p++) {
-				h ^= (unsigned char)*p;
-				h *= 0x100000001b3ULL;
-			}
-			h ^= 0xff;
-			h *= 0x100000001b3ULL;
-		}
-	}
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
 /*
  * Turns a record into a card. Returns the card, or NULL when the record
  * had errors (all reported).
  */
 static struct card *
-deck_card_from_record(const char *path, const char *buf, struct deck_record *r,
+deck_card_from_record(const char *path, const char *buf, struct record *r,
 		      struct diag_list *dl)
 {
 	struct card *c = xcalloc(1, sizeof(*c));
 	struct deck_cardctx k = {path, dl, r, c, 0};
-	const char *id = deck_value(r, "id");
-	const char *type = deck_value(r, "type");
+	const char *id = record_value(r, "id");
+	const char *type = record_value(r, "type");
 
 	c->line = r->first_line;
 	c->source = xstrndup(buf + r->start, r->end - r->start);
-	deck_hash(r, c->hash);
+	record_hash(r, c->hash);
 	if (id == NULL || *id == '\0') {
 		deck_err(&k, NULL, -1, "card has no id: field");
 		c->id = xstrdup("?");
 	} else {
 		c->id = xstrdup(id);
-		if (!deck_id_valid(id))
-			deck_err(&k, deck_record_get(r, "id"), 0,
+		if (!record_id_valid(id))
+			deck_err(&k, record_get(r, "id"), 0,
 				 "id \"%s\" must be 1-%d letters, digits, '-', '_' or '.'",
-				 id, DECK_ID_MAX);
+				 id, RECORD_ID_MAX);
 	}
 	c->type = CARD_RECALL;
 	if (type != NULL) {
 		int t = card_type_from_name(type);
 		if (t < 0) {
-			deck_err(&k, deck_record_get(r, "type"), 0,
+			deck_err(&k, record_get(r, "type"), 0,
 				 "unknown card type \"%s\" (recall, text, number, choice, calc, open)",
 				 type);
 			goto done;
@@ -1005,9 +731,9 @@ deck_card_from_record(const char *path, const char *buf, struct deck_record *r,
 	}
 
 	c->prompt = deck_dup(deck_need(&k, "prompt"));
-	c->explain = deck_dup(deck_value(r, "explain"));
-	c->hint = deck_dup(deck_value(r, "hint"));
-	deck_split_tags(deck_value(r, "tags"), &c->tags);
+	c->explain = deck_dup(record_value(r, "explain"));
+	c->hint = deck_dup(record_value(r, "hint"));
+	deck_split_tags(record_value(r, "tags"), &c->tags);
 	deck_card_group(&k);
 	deck_collect(r, "example", &c->examples);
 	deck_collect(r, "counterexample", &c->counterexamples);
@@ -1020,7 +746,7 @@ deck_card_from_record(const char *path, const char *buf, struct deck_record *r,
 		c->accept = deck_patterns(&k, "accept", &c->naccept);
 		c->reject = deck_patterns(&k, "reject", &c->nreject);
 		deck_collect(r, "concept", &c->concepts);
-		if (c->naccept == 0 && deck_record_get(r, "accept") == NULL && c->concepts.n == 0)
+		if (c->naccept == 0 && record_get(r, "accept") == NULL && c->concepts.n == 0)
 			deck_err(&k, NULL, -1,
 				 "text card \"%s\" needs at least one accept: pattern or concept: line",
 				 c->id);
@@ -1065,19 +791,19 @@ struct deck_parsectx {
 };
 
 static void
-deck_on_record(void *ctx, struct deck_record *r)
+deck_on_record(void *ctx, struct record *r)
 {
 	struct deck_parsectx *p = ctx;
 	struct deck *d = p->d;
 
-	if (p->records++ == 0 && deck_record_get(r, "id") == NULL) {
+	if (p->records++ == 0 && record_get(r, "id") == NULL) {
 		struct deck_cardctx k = {p->path, p->dl, r, NULL, 0};
-		const char *name = deck_value(r, "deck");
+		const char *name = record_value(r, "deck");
 		if (name == NULL || *name == '\0')
 			deck_err(&k, NULL, -1, "the header needs a deck: field (the deck's name)");
 		d->name = xstrdup(name ? name : "");
-		d->description = deck_dup(deck_value(r, "description"));
-		deck_split_tags(deck_value(r, "tags"), &d->tags);
+		d->description = deck_dup(record_value(r, "description"));
+		deck_split_tags(record_value(r, "tags"), &d->tags);
 		for (size_t i = 0; i < r->n; i++)
 			if (!r->f[i].used)
 				deck_err(&k, &r->f[i], -1,
@@ -1093,8 +819,8 @@ deck_on_record(void *ctx, struct deck_record *r)
 	}
 	/* Every record's id, before the card is judged: a duplicate is found
 	 * whatever else is wrong with either record. */
-	const char *id = deck_value(r, "id");
-	if (id != NULL && deck_id_valid(id)) {
+	const char *id = record_value(r, "id");
+	if (id != NULL && record_id_valid(id)) {
 		if (d->nids == p->idcap) {
 			p->idcap = p->idcap ? p->idcap * 2 : 32;
 			d->ids = xrealloc(d->ids, p->idcap * sizeof(*d->ids));
@@ -1168,7 +894,7 @@ deck_parse_partial(const char *path, const char *buf, size_t len, struct deck **
 	/* An editor's byte-order mark is not content: skip it, or the header
 	 * record would start with it and not be recognised. */
 	p.buf = buf + bom;
-	p.errors += deck_split(path, 1, buf + bom, len - bom, dl, deck_on_record, &p);
+	p.errors += record_split(path, "deck", 1, buf + bom, len - bom, dl, deck_on_record, &p);
 	if (p.records == 0)
 		diag_add(dl, DIAG_ERROR, path, 0, 0, "empty deck: no header record (deck: name)");
 	deck_check_refs(&d, 1, false, dl);
@@ -1196,7 +922,7 @@ struct deck_onecard {
 };
 
 static void
-deck_on_one(void *ctx, struct deck_record *r)
+deck_on_one(void *ctx, struct record *r)
 {
 	struct deck_onecard *o = ctx;
 
@@ -1212,7 +938,7 @@ deck_parse_card(const char *path, int first_line, const char *buf, size_t len,
 	struct deck_onecard o = {path, buf + bom, dl, NULL, 0};
 	size_t before = dl->errors;
 
-	deck_split(path, first_line, buf + bom, len - bom, dl, deck_on_one, &o);
+	record_split(path, "deck", first_line, buf + bom, len - bom, dl, deck_on_one, &o);
 	if (o.records != 1 && o.c != NULL) {
 		diag_add(dl, DIAG_ERROR, path, first_line, 0,
 			 "expected exactly one card record");
@@ -1228,38 +954,11 @@ deck_parse_card(const char *path, int first_line, const char *buf, size_t len,
 	return 0;
 }
 
-/* deck_record_values: the first record's fields, looked up by name. */
-struct deck_values {
-	const char *const *names;
-	size_t n;
-	char **out;
-	size_t records;
-};
-
-static void
-deck_on_values(void *ctx, struct deck_record *r)
-{
-	struct deck_values *v = ctx;
-
-	if (v->records++ > 0)
-		return;
-	for (size_t i = 0; i < v->n; i++) {
-		struct deck_field *f = deck_record_get(r, v->names[i]);
-		v->out[i] = f ? xstrdup(f->value.buf ? f->value.buf : "") : NULL;
-	}
-}
-
 void
 deck_record_values(const char *buf, size_t len, const char *const *names, size_t n,
 		   char **out)
 {
-	struct diag_list dl = {0};
-	struct deck_values v = {names, n, out, 0};
-
-	for (size_t i = 0; i < n; i++)
-		out[i] = NULL;
-	deck_split("", 1, buf, len, &dl, deck_on_values, &v);
-	diag_list_free(&dl);
+	record_values(buf, len, names, n, out);
 }
 
 /* For sorting card references by id. */

@@ -72,6 +72,34 @@ utf8_bom_len(const char *s, size_t n)
 	return n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
 
+size_t
+edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t row[EDIT_DISTANCE_MAX_LEN + 1];
+
+	if (na > EDIT_DISTANCE_MAX_LEN || nb > EDIT_DISTANCE_MAX_LEN)
+		return EDIT_DISTANCE_FAR;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[nb];
+}
+
 void
 errorf(char *err, size_t errlen, const char *fmt, ...)
 {

@@ -1,6 +1,7 @@
 /*
- * util: allocation that never returns NULL, a growable string buffer, and
- * the test for a UTF-8 byte-order mark.
+ * util: allocation that never returns NULL, a growable string buffer, the
+ * test for a UTF-8 byte-order mark, and the edit distance that "did you
+ * mean" suggestions rank by.
  *
  * Owns: nothing global. xmalloc and friends abort with a message on
  * out-of-memory so that no caller carries an out-of-memory branch.
@@ -31,6 +32,15 @@ void errorf(char *err, size_t errlen, const char *fmt, ...)
  * one, and it is not part of the content.
  */
 size_t utf8_bom_len(const char *s, size_t n);
+
+/*
+ * The Levenshtein distance (insertions, deletions, substitutions of one
+ * byte) between a[0..na) and b[0..nb), or EDIT_DISTANCE_FAR when either is
+ * longer than EDIT_DISTANCE_MAX_LEN: for names, not texts. Allocates nothing.
+ */
+#define EDIT_DISTANCE_MAX_LEN 128
+#define EDIT_DISTANCE_FAR ((size_t)-1)
+size_t edit_distance(const char *a, size_t na, const char *b, size_t nb);
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

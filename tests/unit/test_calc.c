@@ -312,6 +312,121 @@ test_calc_judge(void **state)
 	assert_string_equal(calc_verdict_name(CALC_CLOSE), "close");
 }
 
+/* Splits a line at spaces into words (at most 32), for calc_read_args. */
+static size_t
+split_words(char *line, const char **words)
+{
+	size_t n = 0;
+
+	for (char *t = strtok(line, " "); t != NULL && n < 32; t = strtok(NULL, " "))
+		words[n++] = t;
+	return n;
+}
+
+/* Reading name=value words: the method form, defaults and fraction notes. */
+static void
+test_calc_read_args(void **state)
+{
+	(void)state;
+	char line[] = "traffic=150K before=0.023 after=3.1 aov=$65";
+	const char *words[32];
+	size_t n = split_words(line, words);
+	struct calc_args a;
+	struct impact_result res;
+	char err[256] = "", note[256];
+
+	assert_int_equal(calc_read_args(impact_method_find("conversion"), words, n, &a, err,
+					sizeof(err)),
+			 0);
+	assert_false(a.total);
+	assert_int_equal(a.n, 5);
+	assert_int_equal(a.bad, n);
+	assert_string_equal(a.names[4], "attribution");
+	assert_true(a.defaulted[4]);
+	assert_true(fabs(a.values[0] - 150000) < 1e-9);
+	assert_true(fabs(a.values[1] - 0.023) < 1e-12);
+	assert_true(fabs(a.values[2] - 0.031) < 1e-12);
+	/* before=0.023 is a fraction (noted); after=3.1 is a percent (not). */
+	assert_true(calc_args_note(&a, words, 1, note, sizeof(note)));
+	assert_string_equal(note, "before 0.023 \xe2\x86\x92 2.3%, read as a fraction");
+	assert_false(calc_args_note(&a, words, 2, note, sizeof(note)));
+	assert_false(calc_args_note(&a, words, 0, note, sizeof(note)));
+	assert_int_equal(calc_args_run(&a, &res, err, sizeof(err)), 0);
+	assert_true(fabs(res.annual - 936000) < 1e-6);
+}
+
+/* The free-named sum form of "total", as drill calc total reads it. */
+static void
+test_calc_read_args_total(void **state)
+{
+	(void)state;
+	char line[] = "labor=187K quality=145K release=380K";
+	const char *words[32];
+	size_t n = split_words(line, words);
+	struct calc_args a;
+	struct impact_result res;
+	char err[256] = "";
+
+	assert_int_equal(calc_read_args(impact_method_find("total"), words, n, &a, err,
+					sizeof(err)),
+			 0);
+	assert_true(a.total);
+	assert_int_equal(a.n, 3);
+	assert_string_equal(a.names[2], "release");
+	assert_int_equal(calc_args_run(&a, &res, err, sizeof(err)), 0);
+	assert_true(fabs(res.annual - 712000) < 1e-6);
+	assert_string_equal(res.steps[0].expression, "$187K + $145K + $380K");
+}
+
+/* Every refusal, with the word that failed and whether the inputs list helps. */
+static const struct {
+	const char *method, *line, *want;
+	size_t bad;
+	bool list_inputs;
+} calc_args_bad[] = {
+    {"conversion", "traffic=150K before=2.3% after=3.1%",
+     "missing input \"aov\" (average order value)", 3, true},
+    {"conversion", "traffic=150K colour=red", "unknown input \"colour\"", 1, true},
+    {"conversion", "traffic=150K traffic=1", "input \"traffic\" is given twice", 1, true},
+    {"conversion", "traffic", "\"traffic\" is not name=value", 0, true},
+    {"conversion", "aov=15%", "input \"aov\": cannot read \"15%\" as money: it is a percent",
+     0, true},
+    {"total", "", "give the components as name=value (e.g. labor=187K quality=145K)", 0,
+     false},
+    {"total", "a=1 a=2", "component \"a\" is given twice", 1, false},
+    {"total", "a=1 =2", "\"=2\" is not name=value", 1, false},
+    {"total", "a=1 b=5%", "component \"b\": cannot read \"5%\" as money: it is a percent", 1,
+     false},
+    {"total", "a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 j=10 k=11 l=12 m=13 n=14 o=15 p=16 q=17",
+     "at most 16 components", 0, false},
+    {"total", "a_component_name_that_goes_on_and_on_and_on_for_ever=1",
+     "component name \"a_component_name_that_goes_on_and_on_and_on_for_ever\" is too long: "
+     "47 characters at most",
+     0, false},
+};
+
+static void
+test_calc_read_args_bad(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(calc_args_bad); i++) {
+		char line[256];
+		const char *words[32];
+		size_t n;
+		struct calc_args a;
+		char err[256] = "";
+
+		snprintf(line, sizeof(line), "%s", calc_args_bad[i].line);
+		n = split_words(line, words);
+		assert_int_equal(calc_read_args(impact_method_find(calc_args_bad[i].method), words,
+						n, &a, err, sizeof(err)),
+				 -1);
+		assert_string_equal(err, calc_args_bad[i].want);
+		assert_int_equal(a.bad, calc_args_bad[i].bad);
+		assert_int_equal(a.list_inputs, calc_args_bad[i].list_inputs);
+	}
+}
+
 int
 main(void)
 {
@@ -325,6 +440,9 @@ main(void)
 	    cmocka_unit_test(test_calc_render),
 	    cmocka_unit_test(test_calc_render_is_exact),
 	    cmocka_unit_test(test_calc_judge),
+	    cmocka_unit_test(test_calc_read_args),
+	    cmocka_unit_test(test_calc_read_args_total),
+	    cmocka_unit_test(test_calc_read_args_bad),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

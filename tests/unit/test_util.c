@@ -129,6 +129,32 @@ test_diag_format(void **state)
 	diag_list_free(&dl);
 }
 
+/* Edit distance: the usual cases, and the length limit. */
+static void
+test_edit_distance(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *a, *b;
+		size_t want;
+	} cases[] = {
+	    {"", "", 0},	   {"result", "result", 0}, {"result", "resutl", 2},
+	    {"", "abc", 3},	   {"abc", "", 3},	    {"kitten", "sitting", 3},
+	    {"dive deeper", "dive deep", 2},
+	};
+	char long_name[EDIT_DISTANCE_MAX_LEN + 2];
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		assert_int_equal(edit_distance(cases[i].a, strlen(cases[i].a), cases[i].b,
+					       strlen(cases[i].b)),
+				 cases[i].want);
+	memset(long_name, 'x', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_int_equal(edit_distance(long_name, EDIT_DISTANCE_MAX_LEN, "x", 1),
+			 EDIT_DISTANCE_MAX_LEN - 1);
+	assert_true(edit_distance(long_name, strlen(long_name), "x", 1) == EDIT_DISTANCE_FAR);
+}
+
 int
 main(void)
 {
@@ -139,6 +165,7 @@ main(void)
 		cmocka_unit_test(test_utf8_bom_len),
 		cmocka_unit_test(test_rng_reproducible_and_bounded),
 		cmocka_unit_test(test_diag_format),
+		cmocka_unit_test(test_edit_distance),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

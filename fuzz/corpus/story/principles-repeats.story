@@ -1,0 +1,4 @@
+principles: ;;;;; ; DD;DD;Dive Deep;Dive Deeper;Ownership, Frugality
+id: x
+
+id: x
