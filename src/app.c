@@ -49,6 +49,14 @@ app_common_option(struct app *app, const char *name, const char *arg)
 		app->db_path = arg;
 		return 1;
 	}
+	if (strcmp(name, "stories") == 0) {
+		if (arg == NULL || *arg == '\0') {
+			app_err("--stories needs a folder");
+			return -1;
+		}
+		app->stories_dir = arg;
+		return 1;
+	}
 	if (strcmp(name, "seed") == 0) {
 		char *end;
 		errno = 0;
@@ -108,5 +116,32 @@ app_refresh_decks(const struct app *app, struct store *s, struct import_counts *
 				"using the cards imported before");
 	diag_list_free(&dl);
 	free(decks);
+	return app_refresh_stories(app, s, counts) == 0 && rc == IMPORT_OK ? 0 : -1;
+}
+
+int
+app_refresh_stories(const struct app *app, struct store *s, struct import_counts *add)
+{
+	struct diag_list dl = {0};
+	struct import_counts counts;
+	char *dir = paths_stories(app->stories_dir);
+	enum import_status rc = dir != NULL ? importer_stories(s, dir, app->now_ms, &counts, &dl)
+					    : IMPORT_OK;
+
+	for (size_t i = 0; i < dl.n; i++) {
+		char *m = diag_format(&dl.v[i]);
+		app_err("%s", m);
+		free(m);
+	}
+	if (rc != IMPORT_OK)
+		app_err("your story files were not loaded; using the story cards from before "
+			"(drill story check shows every problem)");
+	else if (add != NULL) {
+		add->added += counts.added;
+		add->updated += counts.updated + counts.revived;
+		add->retired += counts.retired;
+	}
+	diag_list_free(&dl);
+	free(dir);
 	return rc == IMPORT_OK ? 0 : -1;
 }

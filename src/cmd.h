@@ -17,6 +17,7 @@ enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_ENV = 2 };
 
 struct app {
 	const char *db_path; /* --db or $DRILL_DB; NULL: the default path */
+	const char *stories_dir; /* --stories; NULL: $DRILL_STORIES or the default */
 	bool has_seed;       /* --seed given */
 	uint64_t seed;       /* --seed N; otherwise drawn from the clock */
 	int64_t now_ms;      /* $DRILL_NOW or the real clock, unix ms UTC */
@@ -26,7 +27,8 @@ struct app {
 };
 
 /*
- * Handles the options every command accepts (--db PATH, --seed N).
+ * Handles the options every command accepts (--db PATH, --seed N,
+ * --stories DIR).
  * Returns 1 if opt was one of them, 0 if not, -1 (after printing an error)
  * if its argument is bad. Commands call it from their getopt_long loop
  * with the long option's name.
@@ -56,10 +58,16 @@ int app_open_store(const struct app *app, bool create, struct store **out);
 struct import_counts;
 /*
  * Imports the decks changed on disk since their last import (and new
- * bundled decks), printing any problem to stderr; a failed refresh leaves
- * the database as it was. Returns 0, or -1 when the import failed.
+ * bundled decks), then the story files if they changed (the "stories"
+ * deck), printing any problem to stderr; a failed refresh leaves the
+ * database as it was. Returns 0, or -1 when an import failed.
  */
 int app_refresh_decks(const struct app *app, struct store *s, struct import_counts *counts);
+
+/* The story files' part of app_refresh_decks (the "stories" deck); adds
+ * what changed to *add when add is not NULL. */
+struct import_counts;
+int app_refresh_stories(const struct app *app, struct store *s, struct import_counts *add);
 
 int cmd_study(struct app *app, int argc, char **argv);
 int cmd_import(struct app *app, int argc, char **argv);

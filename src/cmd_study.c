@@ -13,7 +13,7 @@ static void
 cmd_study_usage(FILE *f)
 {
 	fprintf(f, "usage: drill [study] [--deck NAME] [--tag TAG] [--new N] [--limit N]\n"
-		   "                     [--db PATH] [--seed N]\n\n"
+		   "                     [--db PATH] [--seed N] [--stories DIR]\n\n"
 		   "Practise the cards that are due today (learning cards first, then review\n"
 		   "cards least likely to be recalled first), then new cards up to the daily\n"
 		   "limit (drill config new_per_day), taken in turn from each deck (drill\n"
@@ -24,7 +24,9 @@ cmd_study_usage(FILE *f)
 		   "  --new N      introduce N new cards this session instead of the daily rest\n"
 		   "  --limit N    stop after N reviews\n"
 		   "  --db PATH    database (default $DRILL_DB or ~/.local/share/drill/drill.db)\n"
-		   "  --seed N     reproducible shuffles and generated numbers\n\n"
+		   "  --seed N     reproducible shuffles and generated numbers\n"
+		   "  --stories DIR  your story files (default $DRILL_STORIES or\n"
+		   "               ~/.local/share/drill/stories): their cards are the \"stories\" deck\n\n"
 		   "Answer typed cards by typing; self-graded cards with 1-4 or a/h/g/e.\n"
 		   "Commands at any prompt: :hint :skip :undo :right :wrong :edit :suspend\n"
 		   ":help :quit (:help explains them).\n"
@@ -53,7 +55,8 @@ cmd_study(struct app *app, int argc, char **argv)
 		{"deck", required_argument, NULL, 'd'}, {"tag", required_argument, NULL, 't'},
 		{"new", required_argument, NULL, 'n'},  {"limit", required_argument, NULL, 'l'},
 		{"db", required_argument, NULL, 0},     {"seed", required_argument, NULL, 0},
-		{"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+		{"stories", required_argument, NULL, 0}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	struct session_opts o = {NULL, NULL, -1, 0};
 	struct settings st;

@@ -2749,6 +2749,15 @@ static const struct coach_followup coach_followup_table[] = {
     {"hindsight", "What would you estimate differently if you did it again?"},
 };
 
+const struct coach_followup *
+coach_followup_of(const char *key)
+{
+	for (size_t i = 0; i < ARRAY_LEN(coach_followup_table); i++)
+		if (strcmp(coach_followup_table[i].key, key) == 0)
+			return &coach_followup_table[i];
+	return NULL;
+}
+
 static bool
 coach_has_kind(const struct coach_result *r, enum coach_kind k)
 {

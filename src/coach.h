@@ -150,6 +150,9 @@ struct coach_followup {
 	const char *question; /* what the interviewer asks */
 };
 
+/* The follow-up of that key ("attribution", "period", ...), or NULL. */
+const struct coach_followup *coach_followup_of(const char *key);
+
 struct coach;
 
 /* Compiles the cue patterns. Returns 0 and sets *out, or -1 (a cue pattern

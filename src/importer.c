@@ -11,6 +11,8 @@
 #include "deck.h"
 #include "paths.h"
 #include "slurp.h"
+#include "story.h"
+#include "storycards.h"
 #include "util.h"
 
 /* One deck file to import. */
@@ -43,10 +45,13 @@ importer_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds path (a file, or a folder's *.deck files) to files. */
+/* Adds path (a file, or a folder's files ending in ext, in name order) to files. */
 static void
-importer_collect(const char *path, struct strv *files, struct diag_list *dl)
+importer_collect_ext(const char *path, const char *ext, struct strv *files,
+		     struct diag_list *dl)
 {
+	size_t elen = strlen(ext);
+
 	struct stat st;
 
 	if (stat(path, &st) != 0) {
@@ -66,7 +71,7 @@ importer_collect(const char *path, struct strv *files, struct diag_list *dl)
 	const struct dirent *e;
 	while ((e = readdir(d)) != NULL) {
 		size_t n = strlen(e->d_name);
-		if (n > 5 && strcmp(e->d_name + n - 5, ".deck") == 0 && e->d_name[0] != '.')
+		if (n > elen && strcmp(e->d_name + n - elen, ext) == 0 && e->d_name[0] != '.')
 			strv_push(&names, e->d_name);
 	}
 	closedir(d);
@@ -82,15 +87,28 @@ importer_collect(const char *path, struct strv *files, struct diag_list *dl)
 	strv_free(&names);
 }
 
+/* Adds path (a file, or a folder's *.deck files) to files. */
+static void
+importer_collect(const char *path, struct strv *files, struct diag_list *dl)
+{
+	importer_collect_ext(path, ".deck", files, dl);
+}
+
+static void
+importer_files_free_one(struct importer_file *f)
+{
+	free(f->path);
+	free(f->abspath);
+	free(f->buf);
+	deck_free(f->deck);
+	memset(f, 0, sizeof(*f));
+}
+
 static void
 importer_files_free(struct importer_file *f, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(f[i].path);
-		free(f[i].abspath);
-		free(f[i].buf);
-		deck_free(f[i].deck);
-	}
+	for (size_t i = 0; i < n; i++)
+		importer_files_free_one(&f[i]);
 	free(f);
 }
 
@@ -108,6 +126,12 @@ importer_tags(const struct deck *d, const struct card *c)
 	return sbuf_take(&b);
 }
 
+static void importer_check_owners(struct store *s, struct deck **decks, size_t nd,
+				  struct diag_list *dl);
+static enum import_status importer_write(struct store *s, struct importer_file *files, size_t n,
+					 int64_t now_ms, struct import_counts *counts,
+					 struct diag_list *dl);
+
 /*
  * Parses the files (already read) and, unless check_only, writes them in
  * one transaction. Files with a NULL buf are skipped.
@@ -119,8 +143,6 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 {
 	struct deck **decks = xcalloc(n ? n : 1, sizeof(*decks));
 	size_t nd = 0;
-	int64_t gen = 0;
-	int rc = STORE_OK;
 	enum import_status status = IMPORT_OK;
 
 	/* Every deck takes part in the checks of ids and names, those with
@@ -136,13 +158,39 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 	}
 	deck_check_ids(decks, nd, dl);
 	/* Two files with the same name would be the same deck. */
-	for (size_t i = 0; i < nd; i++)
+	for (size_t i = 0; i < nd; i++) {
+		if (strcmp(decks[i]->key, STORYCARDS_DECK) == 0)
+			diag_add(dl, DIAG_ERROR, decks[i]->path, 0, 0,
+				 "the deck name \"%s\" is kept for the cards of your story files "
+				 "(docs/stories.md): rename the file",
+				 STORYCARDS_DECK);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(decks[i]->key, decks[j]->key) == 0)
 				diag_add(dl, DIAG_ERROR, decks[i]->path, 0, 0,
 					 "deck \"%s\" is also imported from %s",
 					 decks[i]->key, decks[j]->path);
-	/* An id may not move in from a deck that is not part of this import. */
+	}
+	importer_check_owners(s, decks, nd, dl);
+	if (dl->errors > 0) {
+		status = IMPORT_DECK_ERRORS;
+		goto done;
+	}
+	if (check_only || s == NULL)
+		goto done;
+	/* Nothing to write (every deck unchanged): no transaction, and no scan
+	 * of the whole cards table for the next generation. */
+	if (nd == 0)
+		goto done;
+	status = importer_write(s, files, n, now_ms, counts, dl);
+done:
+	free(decks);
+	return status;
+}
+
+/* An id may not move in from a deck that is not part of this import. */
+static void
+importer_check_owners(struct store *s, struct deck **decks, size_t nd, struct diag_list *dl)
+{
 	for (size_t i = 0; s != NULL && i < nd; i++) {
 		for (size_t j = 0; j < decks[i]->nids; j++) {
 			const struct deck_id *c = &decks[i]->ids[j];
@@ -162,16 +210,16 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 			free(owner);
 		}
 	}
-	if (dl->errors > 0) {
-		status = IMPORT_DECK_ERRORS;
-		goto done;
-	}
-	if (check_only || s == NULL)
-		goto done;
-	/* Nothing to write (every deck unchanged): no transaction, and no scan
-	 * of the whole cards table for the next generation. */
-	if (nd == 0)
-		goto done;
+}
+
+/* Writes the parsed decks of files (those with a deck) in one transaction. */
+static enum import_status
+importer_write(struct store *s, struct importer_file *files, size_t n, int64_t now_ms,
+	       struct import_counts *counts, struct diag_list *dl)
+{
+	int64_t gen = 0;
+	int rc;
+	enum import_status status = IMPORT_OK;
 
 	rc = store_begin(s);
 	if (rc == STORE_OK)
@@ -214,8 +262,6 @@ importer_apply(struct store *s, struct importer_file *files, size_t n,
 		status = IMPORT_ENV_ERROR;
 		memset(counts, 0, sizeof(*counts));
 	}
-done:
-	free(decks);
 	return status;
 }
 
@@ -281,7 +327,8 @@ importer_refresh(struct store *s, const char *bundled_dir, int64_t now_ms,
 		return IMPORT_ENV_ERROR;
 	}
 	for (size_t i = 0; i < nknown; i++)
-		strv_push(&candidates, known[i].path);
+		if (strcmp(known[i].key, STORYCARDS_DECK) != 0) /* importer_stories' */
+			strv_push(&candidates, known[i].path);
 	if (bundled_dir != NULL) {
 		struct diag_list ignore = {0};
 		importer_collect(bundled_dir, &candidates, &ignore);
@@ -364,4 +411,100 @@ importer_decks_free(struct deck **v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		deck_free(v[i]);
 	free(v);
+}
+
+int
+importer_read_stories(const char *dir, struct story_set *set, struct importer_stamp *stamp,
+		      struct diag_list *dl)
+{
+	struct strv names = {0};
+	struct sbuf all = {0};
+	struct stat st;
+	size_t before = dl->errors;
+
+	memset(stamp, 0, sizeof(*stamp));
+	if (stat(dir, &st) != 0) {
+		if (errno == ENOENT)
+			return 1;
+		diag_add(dl, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_add(dl, DIAG_ERROR, dir, 0, 0,
+			 "not a folder: stories live in a folder of *.story files");
+		return -1;
+	}
+	importer_collect_ext(dir, ".story", &names, dl);
+	for (size_t i = 0; i < names.n; i++) {
+		struct importer_file f;
+		if (importer_load(names.v[i], &f, dl) == 0) {
+			/* the stamp covers the names, sizes and contents of every file */
+			sbuf_printf(&all, "%s\n%zu\n", f.abspath, f.len);
+			sbuf_add(&all, f.buf, f.len);
+			stamp->size += f.size;
+			if (f.mtime > stamp->mtime)
+				stamp->mtime = f.mtime;
+			story_parse(f.abspath, f.buf, f.len, set, dl);
+		}
+		importer_files_free_one(&f);
+	}
+	story_check_ids(set, dl);
+	importer_hash(all.buf != NULL ? all.buf : "", all.len, stamp->hash);
+	stamp->files = (int)names.n;
+	sbuf_free(&all);
+	strv_free(&names);
+	return dl->errors > before ? -1 : 0;
+}
+
+enum import_status
+importer_stories(struct store *s, const char *dir, int64_t now_ms, struct import_counts *counts,
+		 struct diag_list *dl)
+{
+	struct story_set set = {0};
+	struct importer_stamp stamp;
+	struct store_deck *known = NULL;
+	size_t nknown = 0;
+	struct importer_file f = {0};
+	enum import_status status = IMPORT_OK;
+	int rc;
+
+	memset(counts, 0, sizeof(*counts));
+	rc = importer_read_stories(dir, &set, &stamp, dl);
+	if (rc == 1)
+		goto done; /* no folder, no stories: the cards stay as they were */
+	if (rc != 0) {
+		status = IMPORT_DECK_ERRORS;
+		goto done;
+	}
+	if (store_decks(s, &known, &nknown) != STORE_OK) {
+		diag_add(dl, DIAG_ERROR, "database", 0, 0, "%s", store_errmsg(s));
+		status = IMPORT_ENV_ERROR;
+		goto done;
+	}
+	for (size_t i = 0; i < nknown; i++)
+		if (strcmp(known[i].key, STORYCARDS_DECK) == 0 &&
+		    strcmp(known[i].file_hash, stamp.hash) == 0) {
+			counts->skipped = 1;
+			goto done; /* nothing changed since the last time */
+		}
+	f.path = xstrdup(dir);
+	f.abspath = paths_absolute(dir);
+	memcpy(f.hash, stamp.hash, sizeof(f.hash));
+	f.mtime = stamp.mtime;
+	f.size = stamp.size;
+	if (storycards_build(&set, f.abspath, &f.deck, dl) != 0) {
+		status = IMPORT_DECK_ERRORS;
+		goto done;
+	}
+	counts->decks = 1;
+	importer_check_owners(s, &f.deck, 1, dl);
+	if (dl->errors > 0)
+		status = IMPORT_DECK_ERRORS;
+	else
+		status = importer_write(s, &f, 1, now_ms, counts, dl);
+done:
+	importer_files_free_one(&f);
+	store_decks_free(known, nknown);
+	story_set_free(&set);
+	return status;
 }

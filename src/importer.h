@@ -64,4 +64,32 @@ void importer_read(const char *const *paths, size_t npaths, struct deck ***out, 
 		   struct diag_list *dl);
 void importer_decks_free(struct deck **v, size_t n);
 
+/* What the story files of a folder were at a reading, to tell a change. */
+struct importer_stamp {
+	char hash[17]; /* digest of every file's name, size and content */
+	int64_t mtime; /* the newest file's, unix seconds */
+	int64_t size;  /* bytes, all files */
+	int files;
+};
+
+struct story_set;
+/*
+ * Reads the story files of dir (*.story, in name order), parsing each
+ * with its absolute path into set, and checks ids across them. Returns 0;
+ * 1 when dir does not exist (no stories, nothing in dl); or -1 when a
+ * file cannot be read or any story has an error (all of them in dl).
+ */
+int importer_read_stories(const char *dir, struct story_set *set, struct importer_stamp *stamp,
+			  struct diag_list *dl);
+
+/*
+ * Brings the "stories" deck up to date with the story files of dir: when
+ * they changed since the last time, their cards (storycards.h) replace
+ * the deck's in one transaction; cards whose content did not change keep
+ * their progress, the others retire. A folder that does not exist, or
+ * whose files have errors (all in dl), changes nothing.
+ */
+enum import_status importer_stories(struct store *s, const char *dir, int64_t now_ms,
+				    struct import_counts *counts, struct diag_list *dl);
+
 #endif

@@ -49,6 +49,16 @@ paths_db(const char *option)
 }
 
 char *
+paths_stories(const char *option)
+{
+	if (option != NULL && *option)
+		return xstrdup(option);
+	if (paths_env("DRILL_STORIES"))
+		return xstrdup(paths_env("DRILL_STORIES"));
+	return paths_xdg("XDG_DATA_HOME", ".local/share", "stories");
+}
+
+char *
 paths_history(void)
 {
 	return paths_xdg("XDG_STATE_HOME", ".local/state", "history");

@@ -12,6 +12,9 @@
 /* --db PATH, else $DRILL_DB, else $XDG_DATA_HOME/drill/drill.db, else
  * ~/.local/share/drill/drill.db. */
 char *paths_db(const char *option);
+/* The story files (docs/stories.md): --stories DIR, else $DRILL_STORIES,
+ * else $XDG_DATA_HOME/drill/stories, else ~/.local/share/drill/stories. */
+char *paths_stories(const char *option);
 /* $XDG_STATE_HOME/drill/history, else ~/.local/state/drill/history. */
 char *paths_history(void);
 /*

@@ -22,6 +22,7 @@
 #include "rng.h"
 #include "settings.h"
 #include "store.h"
+#include "storycards.h"
 #include "ui.h"
 #include "util.h"
 
@@ -613,9 +614,12 @@ session_reveal(const struct session *ss, const struct card *c, const struct sess
 	session_show_explain(ss, c);
 }
 
-/* Runs the editor on path at line, then re-imports the file. */
+/*
+ * Runs the editor on path at line, then re-imports the file (for a story
+ * card, the story files: its card may be replaced by a new one).
+ */
 static void
-session_edit(struct session *ss, const char *path, int line)
+session_edit(struct session *ss, const char *deck_key, const char *path, int line)
 {
 	if (path[0] != '/') {
 		printf("The deck's stored path \"%s\" is not absolute; not opening it. "
@@ -625,6 +629,14 @@ session_edit(struct session *ss, const char *path, int line)
 	if (ui_edit(ss->ui, path, line) != 0) {
 		printf("The editor (%s) did not finish cleanly; nothing re-imported.\n",
 		       ui_editor());
+		return;
+	}
+
+	if (strcmp(deck_key, STORYCARDS_DECK) == 0) {
+		struct import_counts n = {0};
+		if (app_refresh_stories(ss->app, ss->store, &n) == 0)
+			printf("Re-read your stories: %d cards added, %d updated, %d retired.\n",
+			       n.added, n.updated, n.retired);
 		return;
 	}
 
@@ -1085,7 +1097,7 @@ session_serve(struct session *ss, const struct queue_next *n)
 		session_undo(ss);
 		break;
 	case ACT_EDIT:
-		session_edit(ss, sc.deck_path, sc.line);
+		session_edit(ss, sc.deck_key, sc.deck_path, sc.line);
 		queue_put_front(ss->q, id);
 		break;
 	case ACT_SUSPEND:
