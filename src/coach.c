@@ -179,7 +179,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_VALIDATION] =
 	"\\b(?:(?:finance|fp&a|controller|cfo)[^.;!?\\n]{0,120}?(?:validated|valued|approved|"
 	"confirmed|signed off|reviewed|checked|audited|agreed|verified|ran|attributed|"
-	"estimated|calculated|modell?ed|measured|booked|reconciled|valuation)|"
+	"estimated|calculated|modell?ed|measured|booked|reconciled|valuation|rebuilt|"
+	"recomputed|re-?ran|redid|rebuilt)|"
 	"(?:validated|confirmed|signed off|verified|audited|reviewed|checked) "
 	"(?:it |them |the (?:numbers?|figures?|model|savings|calculation) )?"
 	"(?:by|with) (?:the |our )?(?:finance|fp&a|cfo|controller|business|"
@@ -685,6 +686,7 @@ coach_add(struct coach_run *run, enum coach_kind kind, size_t offset, size_t qle
 	    coach_grow(r->findings, r->nfindings, &run->findings_cap, sizeof(*r->findings));
 	f = &r->findings[r->nfindings++];
 	f->kind = kind;
+	f->wrong = false;
 	f->offset = qlen > 0 ? offset : 0;
 	f->quote = xstrndup(run->answer + offset, qlen);
 	va_start(ap, fmt);
@@ -2625,6 +2627,9 @@ coach_check_arithmetic(struct coach_run *run)
 			  st->message != NULL && st->message[0] != '\0'
 			      ? st->message
 			      : "recompute it before the interview");
+		if (run->r->nfindings > 0 &&
+		    run->r->findings[run->r->nfindings - 1].kind == COACH_ARITHMETIC)
+			run->r->findings[run->r->nfindings - 1].wrong = st->status == AUDIT_WRONG;
 	}
 out:
 	audit_report_free(&rep);

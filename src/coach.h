@@ -116,6 +116,7 @@ struct coach_finding {
 			  it is about something absent or the whole answer */
 	size_t offset; /* byte offset of quote in the answer (0 when "") */
 	char *message; /* owned; one or two sentences of advice */
+	bool wrong;    /* arithmetic: the audit found the line wrong (not only imprecise) */
 };
 
 /*

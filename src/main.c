@@ -32,6 +32,7 @@ static const struct main_command {
 	{"audit", cmd_audit, "check the arithmetic of a worked calculation"},
 	{"coach", cmd_coach, "analyse a typed STAR answer"},
 	{"mock", cmd_mock, "a mock interview with defense follow-ups"},
+	{"story", cmd_story, "your own stories: new, list, check, matrix"},
 	{"cards", cmd_cards, "list and search cards (drill cards is:leech deck:levels)"},
 	{"suspend", cmd_suspend, "set cards aside so that no session shows them"},
 	{"unsuspend", cmd_unsuspend, "bring suspended cards back"},

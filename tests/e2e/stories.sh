@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Story files end to end (docs/stories.md): list, check (the engine's
+# figure, level fit, a wrong calculation and a result that disagrees with
+# the engine), the principle matrix in text and JSON, a broken folder that
+# loads nothing, the "stories" deck in a study session (cards kept across an
+# unchanged edit, a new card when a figure changes), a user deck named
+# "stories" refused, and drill story new with a scripted editor.
+source "$(dirname "$0")/lib.sh" "$@"
+
+export DRILL_DECKS=$E2E_DECKS/types
+S=$T/stories
+mkdir -p "$S"
+cp "$DRILL_TEST_DATA"/stories/*.story "$S/"
+export DRILL_STORIES=$S
+
+step "story --help"
+run story --help
+expect_exit 0
+expect_out "usage: drill story COMMAND"
+
+step "list"
+run story list
+expect_exit 0
+expect_out "checkout-latency  L7  Cut checkout latency across 12 teams"
+expect_out "6 stories in $S."
+
+step "list --json"
+run story list --json
+expect_exit 0
+[ "$(printf '%s' "$OUT" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["stories"]), d["stories"][0]["annual"])')" = "6 17472000.0" ] ||
+	fail "story list --json: $OUT"
+
+step "check: the engine's figure, the band and the level fit"
+run story check checkout-latency
+expect_exit 0
+expect_out 'annual  $17.47M a year by the engine: $10M to $50M, the L7 range (band l7)'
+expect_out "fits the L7 story range"
+expect_no_out "payment-retries"
+
+step "check --json on every story"
+run story check --json
+expect_exit 0
+printf '%s' "$OUT" >"$T/check.json"
+python3 - "$T/check.json" <<'EOF' || fail "story check --json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = {s["id"]: s for s in d["stories"]}
+assert len(by) == 6, by.keys()
+assert by["checkout-latency"]["band"] == "l7" and by["checkout-latency"]["fits_level"] is True
+assert by["tech-lead-program"]["annual"] is None and by["tech-lead-program"]["fits_level"] is None
+assert by["incident-reviews"]["band"] == "below_l6", by["incident-reviews"]
+for s in d["stories"]:
+    for f in s["findings"]:
+        assert set(f) == {"kind", "quote", "message"}, f
+EOF
+
+step "check: a wrong calculation exits 1, a result that disagrees is inconsistent"
+cat >"$S/zz-wrong.story" <<'EOF'
+id: wrong-sum
+title: Cut the support backlog
+level: L6
+principles: Customer Obsession
+situation: Support tickets took 9 days to close and customers complained.
+task: I owned bringing the backlog down within a quarter.
+action: I led the triage rota with four engineers and built a macro library.
+result: We deflected 1,200 tickets a month at $9 each, so 1,200 x $9 x 12 = $150,000 a year,
+  and I report $250K a year in savings.
+impact: labor hours=2 occurrences=1200 rate=45
+EOF
+run story check wrong-sum
+expect_exit 1
+expect_out "arithmetic"
+expect_out "a calculation is wrong"
+expect_out 'inconsistent   "$150,000": The result says "$150,000" but your impact: lines compute $108K a year'
+rm "$S/zz-wrong.story"
+
+step "matrix: counts, statuses and the bank against the level's target"
+run story matrix
+expect_exit 0
+expect_out "Dive Deep"
+expect_out "3 covered"
+expect_out "Bank: 6 stories; an L6 candidate keeps 15-20."
+run story matrix --json --level L7
+expect_exit 0
+printf '%s' "$OUT" >"$T/matrix.json"
+python3 - "$T/matrix.json" <<'EOF' || fail "story matrix --json"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["target"] == 3
+assert len(d["principles"]) == 16
+p = {x["name"]: x for x in d["principles"]}
+assert p["Dive Deep"]["status"] == "covered" and len(p["Dive Deep"]["stories"]) == 3
+assert p["Frugality"]["status"] == "thin"
+assert p["Learn and Be Curious"]["status"] == "missing" and p["Learn and Be Curious"]["stories"] == []
+assert d["bank"] == {"stories": 6, "level": "L7", "target": "20-25"}, d["bank"]
+EOF
+
+step "a study session imports the stories deck"
+run study --deck stories --limit 0
+expect_exit 0
+n=$(sql "SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck_id WHERE d.key = 'stories' AND NOT c.retired")
+[ "$n" -gt 20 ] || fail "only $n story cards"
+sql_eq "SELECT file FROM cards WHERE id LIKE 'story-checkout-latency-figure-%'" "$S/checkout.story" \
+	"a story card remembers its file"
+sql_eq "SELECT count(DISTINCT grp) FROM cards WHERE id LIKE 'story-checkout-latency-%'" 1 \
+	"a story's cards are one sibling group"
+
+step "the figure card is judged like a number card"
+run_in '17.5M\n' study --tag figure --new 1 --limit 1
+expect_exit 0
+fig=$(sql "SELECT id FROM cards WHERE id LIKE 'story-%-figure-%' AND state <> 0")
+[ -n "$fig" ] || fail "no figure card was graded"
+sql_eq "SELECT count(*) FROM reviews WHERE card_id = '$fig'" 1 "the figure card's review"
+
+step "an edit that changes nothing keeps every card and its progress"
+before=$(sql "SELECT group_concat(id) FROM (SELECT id FROM cards WHERE file IS NOT NULL AND NOT retired ORDER BY id)")
+printf '\n# a comment added\n' >>"$S/platform.story"
+run study --deck stories --limit 0
+expect_exit 0
+after=$(sql "SELECT group_concat(id) FROM (SELECT id FROM cards WHERE file IS NOT NULL AND NOT retired ORDER BY id)")
+[ "$before" = "$after" ] || fail "card ids changed on an edit that changed no card"
+sql_eq "SELECT count(*) FROM reviews WHERE card_id = '$fig'" 1 "progress kept"
+
+step "a changed figure makes a new figure card and retires the old one"
+old=$(sql "SELECT id FROM cards WHERE id LIKE 'story-checkout-latency-figure-%' AND NOT retired")
+sed -i 's/after=3.1% aov=65/after=3.3% aov=65/' "$S/checkout.story"
+run study --deck stories --limit 0
+expect_exit 0
+new=$(sql "SELECT id FROM cards WHERE id LIKE 'story-checkout-latency-figure-%' AND NOT retired")
+[ -n "$new" ] && [ "$new" != "$old" ] || fail "figure card id did not change: $old -> $new"
+sql_eq "SELECT retired FROM cards WHERE id = '$old'" 1 "the old figure card retired"
+
+step "a broken story folder is not loaded and changes nothing"
+cards=$(checksum_cards=$(sql "SELECT count(*) || '/' || sum(retired) FROM cards"); echo "$checksum_cards")
+cp "$DRILL_TEST_DATA/stories-bad/broken.story" "$S/"
+run story check
+expect_exit 1
+expect_err "broken.story:"
+expect_err "were not loaded"
+run study --deck stories --limit 0
+expect_err "your story files were not loaded"
+sql_eq "SELECT count(*) || '/' || sum(retired) FROM cards" "$cards" "nothing changed"
+rm "$S/broken.story"
+
+step "a user deck named stories is refused"
+mkdir -p "$T/decks"
+printf 'deck: Mine\n\nid: x1\ntype: recall\nprompt: p\nanswer: a\n' >"$T/decks/stories.deck"
+run import "$T/decks/stories.deck"
+expect_exit 1
+expect_err 'the deck name "stories" is kept for the cards of your story files'
+
+step "story new with an editor that fills the template"
+cat >"$T/fill.sh" <<'EOF'
+#!/bin/sh
+# the last argument is the file: fill the required fields
+f=$(eval echo "\${$#}")
+sed -i -e 's/^title: $/title: Rebuilt the on-call rota/' -e 's/^level: $/level: L6/' \
+	-e 's/^principles: $/principles: Ownership/' \
+	-e 's/^situation: $/situation: Pages woke the same two people every week./' \
+	-e 's/^task: $/task: I owned making on-call fair within a quarter./' \
+	-e 's/^action: $/action: I led a rota redesign with five engineers./' \
+	-e 's/^result: $/result: Night pages per person fell from 9 to 3 a month./' "$f"
+EOF
+chmod +x "$T/fill.sh"
+EDITOR=$T/fill.sh run story new oncall-rota
+expect_exit 0
+expect_out "Saved $S/oncall-rota.story"
+run story list
+expect_out "oncall-rota  L6  Rebuilt the on-call rota"
+
+step "story new left as it was writes nothing"
+EDITOR=true run story new
+expect_exit 0
+expect_out "Nothing written"
+[ ! -e "$S/my-story.story" ] || fail "an untouched template was kept"
