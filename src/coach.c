@@ -259,7 +259,10 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 				"outcomes?|benefits?|results?|wins?))|budget|investment|market|"
 				"opportunity|company|portfolio|p&l|division|revenue base|run-?rate|"
 				"at risk|at stake|in daily transactions|in transactions|"
-				"expansion opportunity|product line)\\b)",
+				"expansion opportunity|product line)\\b|"
+				/* a unit price, not a result: "$12 a ticket", "$95 an hour" */
+				"(?:a|an|per|each|every)\\s+(?!(?:year|month|quarter|week|day|annum|"
+				"fiscal|calendar)\\b)[a-z]+\\b)",
     [COACH_CUE_CONTEXT_BEFORE] = "(?:\\bfrom|\\bfrom \\S+ to|\\bbudget of|\\bspend of|\\bout of|"
 				 "\\bbase of|\\bexposure of|\\bat stake of|\\b(?:contract|account|customer|deal|client|retailer)\\b"
 				 "[^.;!?\\n]{0,30}\\bworth)(?: about| around| roughly| over| more than| "
@@ -290,7 +293,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     /* a percentage with its base after it: "7% of queries", "a 5% holdout" */
     [COACH_CUE_SHARE_AFTER] = "^\\s*(?:of (?:the |our |all |its |their |those )?[a-z][\\w-]*|"
 			      "(?:of (?:them|it|those) )?(?:came|come|comes|was|were) (?:from|due to|"
-			      "caused by|down to)|"
+			      "caused by|down to)|(?:fell|fall|falls) into|belong(?:s|ed)? to|"
 			      "(?:[\\w-]+\\s+){0,2}(?:holdout|hold-out|sample|control group|"
 			      "canary|rollout|rollouts|traffic))\\b",
     [COACH_CUE_NEGATION] = "\\b(?:never|not|no|without|didn't|did not|haven't|hadn't|wasn't|"
@@ -314,7 +317,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			       "(?:company|group|firm) (?:revenue|growth|profit|margin)|"
 			       "the (?:business|company) (?:grew|doubled|tripled))\\b",
     [COACH_CUE_RECOVER] = "\\b(?:recover\\w*|regain\\w*|won back|win back|winning back|"
-			  "sav(?:e|ed|ing)|protect\\w*|avoid\\w*|cut|cutting|reduc\\w*|lower(?:ed|ing)|"
+			  "sav(?:e|es|ed|ing)|protect\\w*|avoid\\w*|cut|cutting|reduc\\w*|lower(?:ed|ing)|"
 			  "trimm\\w*|prevent\\w*|(?:additional|incremental|extra|more) revenue)\\b",
     [COACH_CUE_LOSS] = "\\b(?:loss(?:es)?|lost|losing|leak\\w*|cost(?:s|ing)? us|at risk)\\b",
     /* before a percentage in its sentence: a rate metric, a level not a change */

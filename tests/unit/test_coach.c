@@ -562,6 +562,10 @@ test_rules(void **state)
 	     "with zero duplicate charges.", COACH_NO_OUTCOME, 0, NULL},
 	    {COACH_L6, "Result: the launch was ultimately successful, and we processed 50,000 "
 	     "orders.", COACH_VAGUE_TIMEFRAME, 0, NULL},
+	    {COACH_L6, "Result: it saves 70% of the $12 a ticket cost, $2.02M a year.",
+	     COACH_NO_ATTRIBUTION, 1, "$2.02M"},
+	    {COACH_L6, "Action: I sampled 2,000 tickets and found that 80% fell into eleven "
+	     "categories.", COACH_NO_ABSOLUTE, 0, NULL},
 	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
 	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
 	     0, NULL},
