@@ -37,8 +37,6 @@
 #define CMD_STORY_L6_MIN 500e3
 #define CMD_STORY_L6_MAX 5e6
 #define CMD_STORY_L7_MIN 5e6
-/* Principle consistency: the same principle in at least three stories. */
-#define CMD_STORY_TARGET 3
 
 static const char cmd_story_usage[] =
     "usage: drill story COMMAND [OPTIONS]\n"
@@ -481,64 +479,30 @@ cmd_story_check_all(struct cmd_story_run *r)
 /* ------------------------------------------------------------------ */
 /* matrix                                                              */
 
-static const char *
-cmd_story_status(size_t n)
-{
-	return n == 0 ? "missing" : n < CMD_STORY_TARGET ? "thin" : "covered";
-}
-
-/* The level of the bank: --level, else the most common level (L7 on a tie). */
-static int
-cmd_story_bank_level(const struct cmd_story_run *r)
-{
-	size_t n6 = 0, n7 = 0;
-
-	if (r->level != 0)
-		return r->level;
-	for (size_t i = 0; i < r->set.n; i++)
-		if (r->set.v[i]->level == 6)
-			n6++;
-		else
-			n7++;
-	return n6 > n7 ? 6 : 7;
-}
-
-static bool
-cmd_story_covers(const struct story *st, int p)
-{
-	for (size_t i = 0; i < st->nprinciples; i++)
-		if (st->principles[i] == p)
-			return true;
-	return false;
-}
-
 static int
 cmd_story_matrix(struct cmd_story_run *r)
 {
-	int level = cmd_story_bank_level(r);
-	const char *target = level == 6 ? "15-20" : "20-25";
-	size_t lo = level == 6 ? 15 : 20;
-	size_t counts[PRINCIPLE_COUNT] = {0};
+	struct story_coverage cov;
+	char target[32];
 
-	for (int p = 0; p < PRINCIPLE_COUNT; p++)
-		for (size_t i = 0; i < r->set.n; i++)
-			counts[p] += cmd_story_covers(r->set.v[i], p);
+	story_coverage(&r->set, r->level, &cov);
+	snprintf(target, sizeof(target), "%zu-%zu", cov.bank_min, cov.bank_max);
 	if (r->json) {
 		json_t *root = json_object(), *a = json_array(), *bank = json_object();
-		json_object_set_new(root, "target", json_integer(CMD_STORY_TARGET));
+		json_object_set_new(root, "target", json_integer(STORY_TARGET));
 		for (int p = 0; p < PRINCIPLE_COUNT; p++) {
 			json_t *o = json_object(), *ids = json_array();
 			for (size_t i = 0; i < r->set.n; i++)
-				if (cmd_story_covers(r->set.v[i], p))
+				if (story_shows(r->set.v[i], p))
 					json_array_append_new(ids, json_string(r->set.v[i]->id));
 			json_object_set_new(o, "name", json_string(principle_at(p)->name));
 			json_object_set_new(o, "stories", ids);
-			json_object_set_new(o, "status", json_string(cmd_story_status(counts[p])));
+			json_object_set_new(o, "status", json_string(story_status_name(cov.status[p])));
 			json_array_append_new(a, o);
 		}
 		json_object_set_new(root, "principles", a);
 		json_object_set_new(bank, "stories", json_integer((json_int_t)r->set.n));
-		json_object_set_new(bank, "level", json_sprintf("L%d", level));
+		json_object_set_new(bank, "level", json_sprintf("L%d", cov.level));
 		json_object_set_new(bank, "target", json_string(target));
 		json_object_set_new(root, "bank", bank);
 		json_dumpf(root, stdout, CMD_STORY_JSON_FLAGS);
@@ -548,7 +512,8 @@ cmd_story_matrix(struct cmd_story_run *r)
 	}
 
 	struct ui *u = ui_new(NULL, NULL);
-	size_t missing = 0, thin = 0;
+	static const enum ui_colour colour[] = {
+	    [STORY_MISSING] = UI_RED, [STORY_THIN] = UI_YELLOW, [STORY_COVERED] = UI_GREEN};
 
 	/* the columns: one per story, numbered; the legend below */
 	printf("%-45s", "");
@@ -556,25 +521,20 @@ cmd_story_matrix(struct cmd_story_run *r)
 		printf("%3zu", i + 1);
 	printf("   stories\n");
 	for (int p = 0; p < PRINCIPLE_COUNT; p++) {
-		const char *status = cmd_story_status(counts[p]);
-		enum ui_colour c = counts[p] == 0		   ? UI_RED
-				   : counts[p] < CMD_STORY_TARGET ? UI_YELLOW
-								  : UI_GREEN;
-		missing += counts[p] == 0;
-		thin += counts[p] > 0 && counts[p] < CMD_STORY_TARGET;
 		printf("%-45s", principle_at(p)->name);
 		for (size_t i = 0; i < r->set.n; i++)
-			printf("  %s", cmd_story_covers(r->set.v[i], p) ? "#" : ".");
-		printf("   %s%zu %s%s\n", ui_on(u, c), counts[p], status, ui_off(u));
+			printf("  %s", story_shows(r->set.v[i], p) ? "#" : ".");
+		printf("   %s%zu %s%s\n", ui_on(u, colour[cov.status[p]]), cov.count[p],
+		       story_status_name(cov.status[p]), ui_off(u));
 	}
 	putchar('\n');
 	for (size_t i = 0; i < r->set.n; i++)
 		printf("%3zu  %s (L%d)\n", i + 1, r->set.v[i]->id, r->set.v[i]->level);
 	printf("\nTarget: every principle in at least %d stories. %zu missing, %zu thin.\n",
-	       CMD_STORY_TARGET, missing, thin);
+	       STORY_TARGET, cov.missing, cov.thin);
 	printf("Bank: %zu %s; an L%d candidate keeps %s.%s\n", r->set.n,
-	       r->set.n == 1 ? "story" : "stories", level, target,
-	       r->set.n < lo ? " Write more: drill story new." : "");
+	       r->set.n == 1 ? "story" : "stories", cov.level, target,
+	       r->set.n < cov.bank_min ? " Write more: drill story new." : "");
 	ui_free(u);
 	return EXIT_OK;
 }

@@ -840,3 +840,45 @@ story_hash8(const char *s, size_t len, char out[9])
 	}
 	snprintf(out, 9, "%08x", (unsigned)h);
 }
+
+bool
+story_shows(const struct story *st, int p)
+{
+	for (size_t i = 0; i < st->nprinciples; i++)
+		if (st->principles[i] == p)
+			return true;
+	return false;
+}
+
+const char *
+story_status_name(enum story_status s)
+{
+	return s == STORY_MISSING ? "missing" : s == STORY_THIN ? "thin" : "covered";
+}
+
+void
+story_coverage(const struct story_set *set, int level, struct story_coverage *cov)
+{
+	size_t n6 = 0, n7 = 0;
+
+	memset(cov, 0, sizeof(*cov));
+	for (size_t i = 0; i < set->n; i++) {
+		if (set->v[i]->level == 6)
+			n6++;
+		else
+			n7++;
+		for (int p = 0; p < PRINCIPLE_COUNT; p++)
+			cov->count[p] += story_shows(set->v[i], p);
+	}
+	for (int p = 0; p < PRINCIPLE_COUNT; p++) {
+		cov->status[p] = cov->count[p] == 0		 ? STORY_MISSING
+				 : cov->count[p] < STORY_TARGET ? STORY_THIN
+								: STORY_COVERED;
+		cov->missing += cov->status[p] == STORY_MISSING;
+		cov->thin += cov->status[p] == STORY_THIN;
+		cov->covered += cov->status[p] == STORY_COVERED;
+	}
+	cov->level = level == 6 || level == 7 ? level : n6 > n7 ? 6 : 7;
+	cov->bank_min = cov->level == 6 ? 15 : 20;
+	cov->bank_max = cov->level == 6 ? 20 : 25;
+}

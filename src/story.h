@@ -123,6 +123,31 @@ size_t story_check_ids(const struct story_set *set, struct diag_list *dl);
 
 void story_set_free(struct story_set *set);
 
+/*
+ * The principle coverage of a bank of stories (drill story matrix): how
+ * many distinct stories show each principle, and its status against the
+ * target of STORY_TARGET stories ("principle consistency").
+ */
+#define STORY_TARGET 3
+enum story_status { STORY_MISSING, STORY_THIN, STORY_COVERED };
+struct story_coverage {
+	size_t count[PRINCIPLE_COUNT];
+	enum story_status status[PRINCIPLE_COUNT];
+	size_t missing, thin, covered;
+	int level;	      /* the bank's level: 6 or 7 */
+	size_t bank_min, bank_max; /* stories a candidate at that level keeps */
+};
+/*
+ * Fills cov for set. level is 6 or 7 to force the bank's level, or 0 for
+ * the most common level of the stories (7 on a tie or an empty set): L6
+ * keeps 15-20 stories, L7 20-25.
+ */
+void story_coverage(const struct story_set *set, int level, struct story_coverage *cov);
+/* Does st show principle p? */
+bool story_shows(const struct story *st, int p);
+/* "missing", "thin", "covered" */
+const char *story_status_name(enum story_status s);
+
 /* The story with this id, or NULL. */
 const struct story *story_find(const struct story_set *set, const char *id);
 

@@ -130,6 +130,27 @@ new=$(sql "SELECT id FROM cards WHERE id LIKE 'story-checkout-latency-figure-%' 
 [ -n "$new" ] && [ "$new" != "$old" ] || fail "figure card id did not change: $old -> $new"
 sql_eq "SELECT retired FROM cards WHERE id = '$old'" 1 "the old figure card retired"
 
+step ":edit on a story card opens the story file and reads the folder again"
+cat >"$T/edit.sh" <<EOF
+#!/bin/sh
+# records how it was called, then changes every share in the file
+printf '%s\n' "\$*" >"$T/edit-args"
+for f; do :; done
+sed -i 's/attribution=[0-9]*%/attribution=55%/' "\$f"
+EOF
+chmod +x "$T/edit.sh"
+retired=$(sql "SELECT count(*) FROM cards WHERE retired")
+EDITOR=$T/edit.sh run_in ':edit\n:quit\n' study --tag defense --new 20
+expect_exit 0
+expect_out "Re-read your stories:"
+edited=$(tail -n 1 "$T/edit-args" | awk '{print $NF}')
+case "$edited" in "$S"/*.story) ;; *) fail "the editor did not get a story file: $(cat "$T/edit-args")" ;; esac
+grep -q "attribution=55%" "$edited" || fail "the story file was not edited"
+[ "$(sql "SELECT count(*) FROM cards WHERE retired")" -gt "$retired" ] ||
+	fail "no card retired after the share changed"
+sql_eq "SELECT count(*) FROM cards WHERE NOT retired AND file = '$edited' AND source LIKE '%You claim 55%'" \
+	"$(grep -c 'attribution=55%' "$edited")" "new attribution cards, one per impact line with a share"
+
 step "a broken story folder is not loaded and changes nothing"
 cards=$(checksum_cards=$(sql "SELECT count(*) || '/' || sum(retired) FROM cards"); echo "$checksum_cards")
 cp "$DRILL_TEST_DATA/stories-bad/broken.story" "$S/"

@@ -1,7 +1,8 @@
 /*
  * Unit tests for the story cards (src/storycards.c): the cards the sample
  * folder yields, their types, groups, files and answers; ids that stay when
- * nothing a card asks changed and move when it did.
+ * nothing a card asks changed and move when it did; and the principle
+ * coverage of drill story matrix (story_coverage in src/story.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -178,12 +179,49 @@ test_ids(void **state)
 	free(path);
 }
 
+/* The matrix: counts, statuses, the bank's level and target. */
+static void
+test_coverage(void **state)
+{
+	(void)state;
+	struct story_set set = {0}, empty = {0};
+	struct story_coverage cov;
+	int dd = principle_find("Dive Deep", 9), fr = principle_find("Frugality", 9),
+	    lc = principle_find("Learn and Be Curious", 20);
+
+	parse_sample(&set, NULL, NULL);
+	story_coverage(&set, 0, &cov);
+	assert_int_equal(cov.count[dd], 3);
+	assert_int_equal(cov.status[dd], STORY_COVERED);
+	assert_int_equal(cov.count[fr], 1);
+	assert_int_equal(cov.status[fr], STORY_THIN);
+	assert_int_equal(cov.count[lc], 0);
+	assert_int_equal(cov.status[lc], STORY_MISSING);
+	assert_int_equal(cov.missing + cov.thin + cov.covered, PRINCIPLE_COUNT);
+	assert_int_equal(cov.missing, 3);
+	assert_int_equal(cov.covered, 1);
+	/* four L6 stories and two L7: an L6 bank of 15-20 */
+	assert_int_equal(cov.level, 6);
+	assert_int_equal(cov.bank_min, 15);
+	assert_int_equal(cov.bank_max, 20);
+	story_coverage(&set, 7, &cov);
+	assert_int_equal(cov.level, 7);
+	assert_int_equal(cov.bank_min, 20);
+	assert_int_equal(cov.bank_max, 25);
+	assert_string_equal(story_status_name(STORY_THIN), "thin");
+	story_coverage(&empty, 0, &cov);
+	assert_int_equal(cov.missing, PRINCIPLE_COUNT);
+	assert_int_equal(cov.level, 7);
+	story_set_free(&set);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sample_cards),
 		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_coverage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
