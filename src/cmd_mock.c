@@ -27,14 +27,21 @@
 #include "cmd.h"
 #include "cmd_coach.h"
 #include "coach.h"
+#include "diag.h"
+#include "importer.h"
+#include "paths.h"
+#include "principles.h"
 #include "rng.h"
 #include "slurp.h"
 #include "store.h"
+#include "story.h"
+#include "storycheck.h"
 #include "ui.h"
 #include "util.h"
 
 static const char cmd_mock_usage[] =
     "usage: drill mock [--level L6|L7] [--principle NAME] [--minutes N]\n"
+    "       drill mock --story ID [--principle NAME] [--stories DIR]\n"
     "       drill mock --history | --list | --show N | --delete N\n"
     "\n"
     "A mock interview. drill picks a behavioural question from the open cards\n"
@@ -56,6 +63,12 @@ static const char cmd_mock_usage[] =
     "                    its name is enough: \"ownership\", \"customer\")\n"
     "  --minutes N       the time limit shown for the main answer (default:\n"
     "                    the level's upper bound, 3 for L6 and 4 for L7)\n"
+    "  --story ID        a mock on one of your stories (docs/stories.md): the\n"
+    "                    question of a principle it lists, at its level; the\n"
+    "                    figures you tell are checked against the story file\n"
+    "                    (the engine's figure, the share, the dates)\n"
+    "  --stories DIR     your story folder (default $DRILL_STORIES, else\n"
+    "                    ~/.local/share/drill/stories)\n"
     "  --history         list past mocks with their scores and the findings\n"
     "                    that keep recurring\n"
     "  --list            list the open questions (ids for drill coach --question)\n"
@@ -74,6 +87,7 @@ struct cmd_mock_opts {
 	const char *principle; /* NULL: any */
 	int minutes;	       /* 0: the level's default */
 	bool history, list, help;
+	const char *story; /* --story ID, or NULL */
 	int64_t show;   /* --show N: the mock's id; 0 when not given */
 	int64_t del;    /* --delete N: likewise */
 };
@@ -107,6 +121,7 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 		{"list", no_argument, NULL, 'L'},        {"show", required_argument, NULL, 'S'},
 		{"delete", required_argument, NULL, 'D'}, {"db", required_argument, NULL, 0},
 		{"seed", required_argument, NULL, 0},    {"help", no_argument, NULL, 'h'},
+		{"story", required_argument, NULL, 's'}, {"stories", required_argument, NULL, 0},
 		{NULL, 0, NULL, 0},
 	};
 	int c, idx;
@@ -159,6 +174,9 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 		case 'h':
 			o->help = true;
 			break;
+		case 's':
+			o->story = optarg;
+			break;
 		default:
 			app_err("see drill mock --help");
 			return EXIT_USER;
@@ -169,8 +187,8 @@ cmd_mock_options(struct app *app, int argc, char **argv, struct cmd_mock_opts *o
 			argv[optind]);
 		return EXIT_USER;
 	}
-	if (o->history + o->list + (o->show > 0) + (o->del > 0) > 1) {
-		app_err("--history, --list, --show and --delete each go alone");
+	if (o->history + o->list + (o->show > 0) + (o->del > 0) + (o->story != NULL) > 1) {
+		app_err("--history, --list, --show, --delete and --story each go alone");
 		return EXIT_USER;
 	}
 	return EXIT_OK;
@@ -609,6 +627,7 @@ struct cmd_mock_run {
 	struct cmd_mock_input in; /* the answers, a line at a time */
 	struct coach *coach;
 	const struct card *card;
+	const struct story *story; /* --story: the story told, else NULL */
 	struct coach_question q;
 	enum coach_level level;
 	int minutes;
@@ -623,6 +642,7 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	char *answer = NULL, *fanswer[3] = {NULL, NULL, NULL};
 	const struct coach_followup *fu[3];
 	struct store_mock_finding *kept = NULL;
+	struct storycheck told = {0};
 	size_t nkept = 0, nfu, asked = 0, defended = 0, size;
 	struct coach_score sc;
 	struct store_mock m = {0};
@@ -673,6 +693,25 @@ cmd_mock_interview(struct cmd_mock_run *run)
 	printf("\n");
 	cmd_coach_print(stdout, r, &run->q, false);
 	cmd_mock_keep_findings(r, 0, &kept, &nkept);
+	if (run->story != NULL) {
+		storycheck_told(run->story, answer, 0, strlen(answer), r, &told);
+		if (told.n == 0)
+			printf("\nAgainst your story file (%s): the figures you told agree with "
+			       "it.\n",
+			       run->story->id);
+		else
+			printf("\nAgainst your story file (%s): %zu disagreement%s.\n",
+			       run->story->id, told.n, told.n == 1 ? "" : "s");
+		for (size_t i = 0; i < told.n; i++) {
+			printf("  %-16s \"%s\"\n", "inconsistent", told.v[i].quote);
+			ui_print_wrapped(run->ui, UI_PLAIN, "      ", told.v[i].message);
+			kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
+			kept[nkept].round = 0;
+			kept[nkept].kind = "inconsistent";
+			kept[nkept].quote = told.v[i].quote;
+			nkept++;
+		}
+	}
 
 	/* the defense */
 	nfu = coach_followups(r, fu, ARRAY_LEN(fu));
@@ -741,6 +780,7 @@ out:
 	cmd_mock_input_clear(&run->in);
 	store_mock_clear(&m);
 	free(kept);
+	storycheck_free(&told);
 	coach_result_free(r);
 	free(answer);
 	for (size_t i = 0; i < ARRAY_LEN(fr); i++) {
@@ -748,6 +788,72 @@ out:
 		free(fanswer[i]);
 	}
 	return rc;
+}
+
+/*
+ * --story ID: reads the story folder, finds the story and makes the
+ * question: the behavioural question of one of its principles (the one
+ * --principle names, else one drawn with the seed), at the story's level.
+ */
+static int
+cmd_mock_story(struct app *app, const struct cmd_mock_opts *o, struct cmd_mock_run *run,
+	       struct story_set *set, struct card *card)
+{
+	struct diag_list dl = {0};
+	struct importer_stamp stamp;
+	char *dir = paths_stories(app->stories_dir);
+	const struct story *st;
+	int rc, p = -1;
+
+	if (dir == NULL) {
+		app_err("no story folder: set --stories, DRILL_STORIES, XDG_DATA_HOME or HOME");
+		return EXIT_ENV;
+	}
+	rc = importer_read_stories(dir, set, &stamp, &dl);
+	for (size_t i = 0; i < dl.n; i++) {
+		char *m = diag_format(&dl.v[i]);
+		app_err("%s", m);
+		free(m);
+	}
+	diag_list_free(&dl);
+	if (rc != 0) {
+		app_err(rc > 0 ? "no story folder at %s (drill story new writes one)"
+			       : "the stories in %s were not loaded: fix the errors above",
+			dir);
+		free(dir);
+		return EXIT_USER;
+	}
+	st = story_find(set, o->story);
+	if (st == NULL) {
+		app_err("no story with id \"%s\" in %s (drill story list shows them)", o->story,
+			dir);
+		free(dir);
+		return EXIT_USER;
+	}
+	free(dir);
+	if (o->principle != NULL) {
+		for (size_t i = 0; i < st->nprinciples && p < 0; i++)
+			if (cmd_mock_contains(principle_at(st->principles[i])->name, o->principle))
+				p = st->principles[i];
+		if (p < 0) {
+			app_err("story \"%s\" does not list a principle like \"%s\"", st->id,
+				o->principle);
+			return EXIT_USER;
+		}
+	} else {
+		struct rng rng;
+		rng_seed(&rng, app->seed);
+		p = st->principles[rng_below(&rng, st->nprinciples)];
+	}
+	card->id = xasprintf("story-%s", st->id);
+	card->type = CARD_OPEN;
+	card->prompt = xasprintf("%s (Tell it with your story \"%s\".)", principle_at(p)->question,
+				 st->title.value);
+	card->principle = xstrdup(principle_at(p)->name);
+	card->level = xasprintf("L%d", st->level);
+	run->card = card;
+	run->story = st;
+	return EXIT_OK;
 }
 
 int
@@ -760,6 +866,8 @@ cmd_mock(struct app *app, int argc, char **argv)
 	size_t ncards = 0, n;
 	const struct card **cands = NULL;
 	struct rng rng;
+	struct story_set stories = {0};
+	struct card story_card = {0};
 	char err[256];
 	int rc = cmd_mock_options(app, argc, argv, &o);
 
@@ -779,6 +887,16 @@ cmd_mock(struct app *app, int argc, char **argv)
 			     : o.show > 0 ? cmd_mock_show(run.store, o.show)
 					  : cmd_mock_delete(run.store, o.del);
 		goto out;
+	}
+
+	if (o.story != NULL) {
+		rc = cmd_mock_story(app, &o, &run, &stories, &story_card);
+		if (rc != EXIT_OK)
+			goto out;
+		rc = app_open_store(app, true, &run.store);
+		if (rc != EXIT_OK)
+			goto out;
+		goto interview;
 	}
 
 	rc = app_open_store(app, !o.list, &run.store);
@@ -801,6 +919,7 @@ cmd_mock(struct app *app, int argc, char **argv)
 	}
 	rng_seed(&rng, app->seed);
 	run.card = cands[rng_below(&rng, n)];
+interview:
 	run.level =
 	    o.level >= 0 ? (enum coach_level)o.level : cmd_coach_card_level(run.card, COACH_L6);
 	run.minutes = o.minutes > 0 ? o.minutes : (run.level == COACH_L7 ? 4 : 3);
@@ -821,5 +940,10 @@ out:
 	store_close(run.store);
 	free(cands);
 	cmd_coach_free_cards(cards, ncards);
+	free(story_card.id);
+	free(story_card.prompt);
+	free(story_card.principle);
+	free(story_card.level);
+	story_set_free(&stories);
 	return rc;
 }

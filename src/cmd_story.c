@@ -28,6 +28,7 @@
 #include "record.h"
 #include "slurp.h"
 #include "story.h"
+#include "storycheck.h"
 #include "ui.h"
 #include "util.h"
 
@@ -312,7 +313,6 @@ cmd_story_coach(const struct coach *coach, const struct story *st, struct cmd_st
 	struct coach_options opt = {st->level == 7 ? COACH_L7 : COACH_L6, NULL, false};
 	struct coach_result *res = NULL;
 	size_t rs, re;
-	const struct coach_figure *near = NULL;
 
 	cmd_story_part(&text, "Situation", st->situation.value);
 	cmd_story_part(&text, "Task", st->task.value);
@@ -335,25 +335,15 @@ cmd_story_coach(const struct coach *coach, const struct story *st, struct cmd_st
 		cmd_story_add(k, coach_kind_name(f->kind), f->quote, xstrdup(f->message));
 		k->wrong = k->wrong || f->wrong;
 	}
-	/* the Result's dollar claims against the engine's figure */
-	for (size_t i = 0; st->has_annual && i < res->nfigures; i++) {
-		const struct coach_figure *g = &res->figures[i];
-		if (g->kind != COACH_FIG_MONEY || !g->claim || g->offset < rs || g->offset >= re)
-			continue;
-		if (near == NULL ||
-		    fabs(g->value - st->annual) < fabs(near->value - st->annual))
-			near = g;
-	}
-	if (near != NULL && fabs(near->value - st->annual) > 0.05 * fabs(st->annual)) {
-		char a[AMOUNT_FORMAT_MAX];
-		char *quote = xstrndup(text.buf + near->offset, near->len);
-		amount_format_sig(st->annual, AMOUNT_MONEY, 4, a, sizeof(a));
-		cmd_story_add(k, "inconsistent", quote,
-			      xasprintf("The result says \"%s\" but your impact: lines compute %s "
-					"a year: correct one or the other before an interviewer "
-					"does the sum.",
-					quote, a));
-		free(quote);
+	/* the Result's figures against the file's (the engine's figure, the share, the dates) */
+	{
+		struct storycheck sc = {0};
+		storycheck_told(st, text.buf, rs, re, res, &sc);
+		for (size_t i = 0; i < sc.n; i++) {
+			cmd_story_add(k, "inconsistent", sc.v[i].quote, sc.v[i].message);
+			sc.v[i].message = NULL;
+		}
+		storycheck_free(&sc);
 	}
 	coach_result_free(res);
 	sbuf_free(&text);

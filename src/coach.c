@@ -3383,7 +3383,7 @@ static const char *const coach_followup_check_words[] = {
     "review*",	   "confirm*",	"signed off", "sign off",     "signed-off",    "sign-off",
     "audit*",	   "reconcil*", "re-ran",     "reran",	      "re-run*",       "rerun*",
     "reproduc*",   "approv*",	"agreed",     "cross-check*", "double-check*", "recomput*",
-    "recalculat*", NULL};
+    "recalculat*", "rebuilt", "rebuild*", "redid", "redo*", NULL};
 
 static const char *const coach_followup_negation_words[] = {
     "nobody", "no one", "no-one", "not", "never", "none", "neither", "nor", NULL};

@@ -71,7 +71,7 @@ run story check wrong-sum
 expect_exit 1
 expect_out "arithmetic"
 expect_out "a calculation is wrong"
-expect_out 'inconsistent   "$150,000": The result says "$150,000" but your impact: lines compute $108K a year'
+expect_out 'inconsistent   "$150,000": "$150,000" is not your story'"'"'s figure: its impact: lines compute $108K a year'
 rm "$S/zz-wrong.story"
 
 step "matrix: counts, statuses and the bank against the level's target"
@@ -194,3 +194,32 @@ EDITOR=true run story new
 expect_exit 0
 expect_out "Nothing written"
 [ ! -e "$S/my-story.story" ] || fail "an untouched template was kept"
+
+step "mock --story: a principle the story lists, at its level, figures checked against the file"
+cp "$DRILL_TEST_DATA"/stories/checkout.story "$S/checkout.story"
+run_in 'Situation: checkout was slow. Task: I owned the fix. Action: I led twelve teams through a latency budget. Result: conversion rose from 2.3%% to 3.1%%, worth $25M a year, and we attribute 50%% of it to this work, over three years.\n.\nThe finance partner rebuilt the model and signed it off.\n.\n\n.\n\n.\n' mock --story checkout-latency --seed 3
+expect_exit 0
+expect_out "Mock interview: L7"
+expect_out '(Tell it with your story "Cut checkout latency across 12 teams".)'
+expect_out "Against your story file (checkout-latency): 3 disagreements."
+expect_out '"$25M" is not your story'"'"'s figure: its impact: lines compute $17.47M a year'
+expect_out '"50%" is not the share in your story file, which claims 70%'
+expect_out '"over three years" is longer than your story'
+expect_no_out '"2.3%" is not the share'
+sql_eq "SELECT card_id FROM mocks ORDER BY id DESC LIMIT 1" "story-checkout-latency" "the mock is saved"
+sql_eq "SELECT count(*) FROM mock_findings WHERE kind = 'inconsistent' AND mock_id = (SELECT max(id) FROM mocks)" 3 \
+	"the disagreements are saved with the mock"
+
+step "mock --story told as the file has it: no disagreement"
+run_in 'Result: conversion rose from 2.3%% to 3.1%%, $17.5M a year, 70%% of it credited to this work.\n.\n' mock --story checkout-latency --principle "dive"
+expect_exit 0
+expect_out "Mock interview: L7, Dive Deep"
+expect_out "the figures you told agree with it."
+
+step "mock --story: an unknown story, a principle it does not list"
+run mock --story nope
+expect_exit 1
+expect_err 'no story with id "nope"'
+run mock --story checkout-latency --principle frugality
+expect_exit 1
+expect_err 'does not list a principle like "frugality"'

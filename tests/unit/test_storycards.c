@@ -16,6 +16,7 @@
 
 #include "slurp.h"
 #include "storycards.h"
+#include "storycheck.h"
 #include "util.h"
 
 static const char *const sample[] = {"checkout.story", "growth.story", "platform.story"};
@@ -215,6 +216,65 @@ test_coverage(void **state)
 	story_set_free(&set);
 }
 
+/* Runs storycheck on text told about the sample story id; returns the findings' quotes. */
+static char *
+told(const struct story_set *set, const char *id, const char *text)
+{
+	const struct story *st = story_find(set, id);
+	struct coach *coach = NULL;
+	struct coach_options opt = {COACH_L7, NULL, false};
+	struct coach_result *r = NULL;
+	struct storycheck sc = {0};
+	struct sbuf b = {0};
+	char err[128];
+
+	assert_non_null(st);
+	assert_int_equal(coach_new(&coach, err, sizeof(err)), 0);
+	coach_analyse(coach, text, strlen(text), &opt, &r);
+	storycheck_told(st, text, 0, strlen(text), r, &sc);
+	for (size_t i = 0; i < sc.n; i++)
+		sbuf_printf(&b, "%s%s", i ? "|" : "", sc.v[i].quote);
+	if (b.buf == NULL)
+		sbuf_adds(&b, "");
+	storycheck_free(&sc);
+	coach_result_free(r);
+	coach_free(coach);
+	return sbuf_take(&b);
+}
+
+/* A telling that agrees with the file, and each way one can disagree. */
+static void
+test_told(void **state)
+{
+	(void)state;
+	struct story_set set = {0};
+	static const struct {
+		const char *text, *expect;
+	} cases[] = {
+	    /* checkout-latency: $17.47M a year, 70%, 2024-03 to 2025-01 (11 months) */
+	    {"Result: we added $17.5M a year, 70% of it credited to my work, over 11 months.", ""},
+	    {"Result: we added at least $17M a year.", ""},
+	    {"Result: we added $1.46M a month.", ""},
+	    {"Result: we added $25M a year.", "$25M"},
+	    {"Result: we added $17.5M a year, and we attribute 50% of it to the redesign.", "50%"},
+	    {"Result: we added $17.5M a year; a holdout ran for 8 weeks.", ""},
+	    {"Result: over three years we added $17.5M a year.", "over three years"},
+	    {"Result: conversion rose from 2.3% to 3.1%.", ""},
+	    {"Result: conversion rose from 2.3% to 3.1%, $17.5M a year, and we attribute 50% of "
+	     "it to this work.", "50%"},
+	};
+
+	parse_sample(&set, NULL, NULL);
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *got = told(&set, "checkout-latency", cases[i].text);
+		if (strcmp(got, cases[i].expect) != 0)
+			fail_msg("case %zu \"%s\": got \"%s\", expected \"%s\"", i, cases[i].text, got,
+				 cases[i].expect);
+		free(got);
+	}
+	story_set_free(&set);
+}
+
 int
 main(void)
 {
@@ -222,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_sample_cards),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_coverage),
+		cmocka_unit_test(test_told),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
