@@ -150,7 +150,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			 "ios|android|web|security|of my|of our|great|strong|talented)\\s+){0,2}"
 			 "(?:engineers|developers|devs|sdes|people|reports|direct reports|"
 			 "engineering managers|managers|ics|scientists)\\b",
-    [COACH_CUE_TEAM_OF] = "\\b(?:team|org|organi[sz]ation|group) of (?:about |around |roughly |~)?"
+    [COACH_CUE_TEAM_OF] = "(?<!control )(?<!test )(?<!treatment )(?<!focus )"
+			  "\\b(?:team|org|organi[sz]ation|group) of (?:about |around |roughly |~)?"
 			  "(?:\\d+(?:,\\d{3})*|" COACH_NUMWORD ")\\b",
     /* counted teams: "dozens of teams" in passing is not the candidate's scope */
     [COACH_CUE_TEAMS] = "\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -242,7 +243,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"an? (?:huge|massive|big|large|major) (?:impact|improvement|win|"
 			"difference|boost)|huge (?:impact|improvement|savings|gains?|win)|"
 			"massive(?:ly)? (?:impact|improvement|savings|gains?)|"
-			"dramatic(?:ally)?|a lot of (?:money|savings|revenue|value|time)|"
+			"dramatic(?:ally)?|a lot of (?:money|savings|revenue|value)|"
+			"(?:sav(?:e|es|ed|ing)|free[ds]?|freeing) (?:up )?a lot of time|"
 			"in the right direction|more (?:stable|reliable|robust|efficient)|sharply|"
 			"thousands (?:of dollars )?(?:every|a|per|each)|potential(?:ly)? (?:downtime|"
 			"savings|revenue|impact|losses)|a number of|"
@@ -250,8 +252,11 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			"(?:results|numbers) were (?:strong|great|good|positive))\\b",
     [COACH_CUE_UP_TO] = "(?<!drifted )(?<!crept )(?<!rose )(?<!climbed )(?<!went )(?<!jumped )"
 			"(?<!grew )(?<!spiked )(?<!ticked )(?<!shot )"
-			"\\b(?:up to|as much as)\\s+~?\\$?\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
-			"(?:\\s?(?:%|k\\b|m\\b|b\\b|million\\b|billion\\b|x\\b|percent\\b))?",
+			/* a best case in dollars or percent, not "arrive up to 90 days late" */
+			"\\b(?:up to|as much as)\\s+~?(?:\\$\\s?\\d+(?:,\\d{3})*(?:\\.\\d+)?"
+			"(?:\\s?(?:k\\b|m\\b|b\\b|million\\b|billion\\b))?|"
+			"\\d+(?:,\\d{3})*(?:\\.\\d+)?"
+			"\\s?(?:%|k\\b|m\\b|b\\b|million\\b|billion\\b|x\\b|percent\\b))",
     [COACH_CUE_CONTEXT_AFTER] = "^[\\s-]*(?:of (?:that|it|this) (?:came|was|is)\\b|"
 				"(?:[\\w-]+\\s+){0,2}?(?:gmv|arr|turnover|valuation|"
 				"market cap|funding|in (?:annual )?sales|book of business|"
@@ -259,6 +264,8 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 				"outcomes?|benefits?|results?|wins?))|budget|investment|market|"
 				"opportunity|company|portfolio|p&l|division|revenue base|run-?rate|"
 				"at risk|at stake|in daily transactions|in transactions|"
+				"(?:a year |per year |annually |a month |per month |a day )?in "
+				"(?:[\\w-]+ ){0,2}(?:payments|transactions|payment volume|gmv)|"
 				"expansion opportunity|product line)\\b|"
 				/* a unit price, not a result: "$12 a ticket", "$95 an hour" */
 				"(?:a|an|per|each|every)\\s+(?!(?:year|month|quarter|week|day|annum|"
@@ -291,9 +298,11 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 			    "\\x{2013}|against|vs\\.?|versus|compared (?:to|with))\\s*~?"
 			    "\\d(?:[\\d.,]*\\d)?" COACH_PCT,
     /* a percentage with its base after it: "7% of queries", "a 5% holdout" */
-    [COACH_CUE_SHARE_AFTER] = "^\\s*(?:of (?:the |our |all |its |their |those )?[a-z][\\w-]*|"
+    [COACH_CUE_SHARE_AFTER] = "^\\s*(?:of (?!(?:the |our )?(?:plan|target|goal|quota|forecast)\\b)"
+			      "(?:the |our |all |its |their |those )?[a-z][\\w-]*|"
 			      "(?:of (?:them|it|those) )?(?:came|come|comes|was|were) (?:from|due to|"
 			      "caused by|down to)|(?:fell|fall|falls) into|belong(?:s|ed)? to|"
+			      "(?:from|through|via) (?:the |our |their )?[a-z]+|"
 			      "(?:[\\w-]+\\s+){0,2}(?:holdout|hold-out|sample|control group|"
 			      "canary|rollout|rollouts|traffic))\\b",
     [COACH_CUE_NEGATION] = "\\b(?:never|not|no|without|didn't|did not|haven't|hadn't|wasn't|"
@@ -368,7 +377,10 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     /* a threshold, not a result: "alerting on any mismatch above 0.1%" */
     [COACH_CUE_THRESHOLD_BEFORE] = "\\b(?:any|every|each|if|when|whenever|once)\\b[^.;!?\\n]{0,60}"
 				   "\\b(?:above|below|over|under|exceed(?:s|ed|ing)?|beyond|more than|"
-				   "less than)\\s*$",
+				   "less than)\\s*$|"
+				   /* a price term: "a discount of about 17%" */
+				   "\\b(?:discount|premium|markup|mark-up|surcharge|commission|fee|raise)s? "
+				   "of (?:about |around |roughly |~)?$",
     /*
      * method words that name a tool more often than a measurement ("a
      * dashboard query", "a survey and forty interviews", "a calculated
@@ -389,13 +401,18 @@ static const char *const coach_cue_src[COACH_NCUES] = {
     [COACH_CUE_GOAL_BEFORE] = "\\b(?:my|our|the) (?:goal|target|aim|objective|mandate)\\b"
 			      "[^.;!?\\n]{0,60}$",
     [COACH_CUE_GOAL_AFTER] = "^\\s*(?:goal|target|threshold|sla|objective|budget|cap|limit|"
+			     "(?:price )?(?:premium|discount|markup|mark-up|surcharge|commission|"
+			     "fee|raise|bonus|price increase|price cut)s?|of (?:the )?(?:plan|target|"
+			     "goal|quota|forecast)|"
 			     "in (?:the )?(?:control|holdout|treatment|test|experiment)"
 			     "(?: group| arm| cell)?)\\b",
     /* "66% in the new flow against 58% in the holdout", "84%, up from 61%" */
     [COACH_CUE_RATE_AFTER] = "^[^.;!?\\n]{0,30}?\\b(?:against|versus|vs\\.?|compared (?:to|with)|"
 			     "up from|down from)\\s*~?\\d|"
 			     "^[^.;!?\\n]{0,40}?\\bthan (?:in |for |with )?(?:the )?(?:holdout|hold-out|"
-			     "control|baseline)\\b|^\\s*(?:\\w+\\s+)?(?:success rate|availability|"
+			     "control|baseline)\\b|"
+			     "^\\s*(?:higher|lower|better|worse|up|down|more|less)?\\s*(?:in|for) (?:the )?"
+			     "(?:treatment|test|experiment|variant|holdout|hold-out|control)\\b|^\\s*(?:\\w+\\s+)?(?:success rate|availability|"
 			     "uptime|accuracy|error rate|conversion(?: rate)?|hit rate|utili[sz]ation|"
 			     "retention|occupancy|completion)\\b",
     /* a percentage that names a change: "a 50% reduction", "60% fewer" */

@@ -566,6 +566,23 @@ test_rules(void **state)
 	     COACH_NO_ATTRIBUTION, 1, "$2.02M"},
 	    {COACH_L6, "Action: I sampled 2,000 tickets and found that 80% fell into eleven "
 	     "categories.", COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Action: I offered a 15% price premium and tested a discount of about 17%. "
+	     "Result: uptake went from 22% to 35%.", COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Result: 60% of hires came from referrals, 35% from the campus program.",
+	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Result: revenue per visitor was 1.6% higher in the treatment group.",
+	     COACH_NO_ABSOLUTE, 0, NULL},
+	    {COACH_L6, "Result: we hired 29 people, 107% of plan.", COACH_INCONSISTENT, 0, NULL},
+	    {COACH_L6, "Action: we kept a control group of 60 agents on the old console.",
+	     COACH_OVERREACH, 0, NULL},
+	    {COACH_L6, "Action: I led a group of 60 engineers.", COACH_OVERREACH, 1, NULL},
+	    {COACH_L6, "Action: chargebacks arrive up to 90 days late.", COACH_UP_TO, 0, NULL},
+	    {COACH_L6, "Result: it saves up to 30% of the time.", COACH_UP_TO, 1, "up to 30%"},
+	    {COACH_L6, "Situation: we processed about $9.4B a year in card payments. Result: fraud "
+	     "fell by $18.3M a year.", COACH_ROUND_NUMBER, 0, NULL},
+	    {COACH_L6, "Action: I spent a lot of time with the risk team.", COACH_VAGUE_TIMEFRAME, 0,
+	     NULL},
+	    {COACH_L6, "Result: it saved a lot of time.", COACH_VAGUE_TIMEFRAME, 1, "saved a lot of time"},
 	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
 	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
 	     0, NULL},
