@@ -124,6 +124,17 @@ expect_out "No story left for:"
 expect_out "Write next: a story that shows Learn and Be Curious (none of yours does)."
 expect_out "2 of 5 principles covered, no story told twice."
 
+step "a list shorter than the interviewers: those left ask nothing"
+run loop --json --interviewers 2 --principles "Frugality"
+expect_exit 0
+printf '%s' "$OUT" >"$T/one.json"
+expect_eq "$(check_plan "$T/one.json" 2 2 "Frugality")" 1 "stories told"
+expect_out '"principles": [],'
+run loop --interviewers 2 --principles "Frugality"
+expect_exit 0
+expect_out "  (nothing to ask: your list has fewer principles than the interviewers)"
+expect_out "1 of 1 principle covered."
+
 step "10 interviewers x 4: more slots than principles, still no story twice"
 run loop --json --interviewers 10 --per-interviewer 4
 expect_exit 0
