@@ -46,3 +46,8 @@ echo "== bench_coach"
 # drill cards on 100,000 cards and 1,000,000 reviews (issue #10).
 echo "== bench_cards"
 bash "$root/bench/bench_cards.sh" "$build/drill"
+
+# The loop planner: 40 stories x 16 principles x 8 interviewers (issue 16:
+# under 100 ms), and the largest input it takes.
+echo "== bench_loop"
+"$build/bench/bench_loop"

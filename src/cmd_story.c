@@ -19,6 +19,7 @@
 
 #include "amount.h"
 #include "cmd.h"
+#include "cmd_story.h"
 #include "coach.h"
 #include "diag.h"
 #include "impact.h"
@@ -349,6 +350,18 @@ cmd_story_coach(const struct coach *coach, const struct story *st, struct cmd_st
 	sbuf_free(&text);
 }
 
+size_t
+cmd_story_findings(const struct coach *coach, const struct story *st)
+{
+	struct cmd_story_check k = {0};
+	size_t n;
+
+	cmd_story_coach(coach, st, &k);
+	n = k.n;
+	cmd_story_check_free(&k);
+	return n;
+}
+
 static const char *
 cmd_story_fit_text(const struct story *st, bool fits)
 {
@@ -364,9 +377,11 @@ cmd_story_fit_text(const struct story *st, bool fits)
 		      "or tell it as an L6 story";
 }
 
-static bool
+bool
 cmd_story_fits(const struct story *st)
 {
+	if (!st->has_annual)
+		return false;
 	if (st->level == 6)
 		return st->annual >= CMD_STORY_L6_MIN && st->annual <= CMD_STORY_L6_MAX;
 	return st->annual >= CMD_STORY_L7_MIN;
