@@ -229,8 +229,7 @@ cmd_packet_md_endorsements(struct sbuf *b, const struct packet *p)
 		cmd_packet_md(b, e->metric != NULL ? e->metric : "none", true);
 		sbuf_adds(b, " |\n");
 	}
-	sbuf_printf(b, "\n%zu of the %d needed name a metric.\n\n", p->with_metric,
-		    PACKET_ENDORSEMENTS_TARGET);
+	sbuf_addc(b, '\n');
 }
 
 /* The ids of the stories that show principle i: "a, b, c". */
