@@ -5,7 +5,6 @@
  * the packet holds is the pure module's (packet.h); this file reads the
  * story folder, works out today's date, renders and writes.
  */
-#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
@@ -736,7 +735,6 @@ cmd_packet(struct app *app, int argc, char **argv)
 	}
 
 	p = packet_build(&set, today, has_hc, hc);
-	assert(packet_is_valid(p));
 	if (has_hc && p->phase == PACKET_PAST) {
 		char d1[PACKET_DATE_MAX], d2[PACKET_DATE_MAX];
 		packet_date_format(hc, d1);
@@ -748,9 +746,14 @@ cmd_packet(struct app *app, int argc, char **argv)
 	if (json) {
 		json_t *root = cmd_packet_json(p, dir);
 		char *s = json_dumps(root, CMD_PACKET_JSON_FLAGS);
+		json_decref(root);
+		if (s == NULL) {
+			app_err("cannot write the packet as JSON");
+			rc = EXIT_ENV;
+			goto out;
+		}
 		text = xasprintf("%s\n", s);
 		free(s);
-		json_decref(root);
 	} else {
 		text = cmd_packet_markdown(p, dir, set.n);
 	}

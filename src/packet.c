@@ -1,6 +1,7 @@
 /* packet: see packet.h. The rules are written out in docs/stories.md, "drill packet". */
 #include "packet.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -683,6 +684,7 @@ packet_build(const struct story_set *set, int64_t today, bool has_hc, int64_t hc
 	if (has_hc)
 		packet_timeline(p, hc);
 	packet_gaps(p);
+	assert(packet_is_valid(p));
 	return p;
 }
 
