@@ -82,6 +82,7 @@ int cmd_coach(struct app *app, int argc, char **argv);
 int cmd_mock(struct app *app, int argc, char **argv);
 int cmd_story(struct app *app, int argc, char **argv);
 int cmd_loop(struct app *app, int argc, char **argv);
+int cmd_packet(struct app *app, int argc, char **argv);
 int cmd_cards(struct app *app, int argc, char **argv);
 int cmd_suspend(struct app *app, int argc, char **argv);
 int cmd_unsuspend(struct app *app, int argc, char **argv);

@@ -34,6 +34,7 @@ static const struct main_command {
 	{"mock", cmd_mock, "a mock interview with defense follow-ups"},
 	{"story", cmd_story, "your own stories: new, list, check, matrix"},
 	{"loop", cmd_loop, "plan an interview loop from your stories, no story told twice"},
+	{"packet", cmd_packet, "the promotion packet your stories support, and its gaps"},
 	{"cards", cmd_cards, "list and search cards (drill cards is:leech deck:levels)"},
 	{"suspend", cmd_suspend, "set cards aside so that no session shows them"},
 	{"unsuspend", cmd_unsuspend, "bring suspended cards back"},

@@ -1185,8 +1185,13 @@ session_last_call(struct session *ss)
 static void
 session_summary(struct session *ss)
 {
-	int64_t secs = (session_mono_ms() - ((int64_t)ss->started.tv_sec * 1000 +
-					     ss->started.tv_nsec / 1000000)) / 1000;
+	/* with a fixed clock (DRILL_NOW), the session lasts the simulated time,
+	   so that a scripted session prints the same summary on a loaded machine */
+	int64_t secs = ss->app->now_fixed
+			   ? ss->lines * ss->app->now_step_ms / 1000
+			   : (session_mono_ms() - ((int64_t)ss->started.tv_sec * 1000 +
+						   ss->started.tv_nsec / 1000000)) /
+				 1000;
 	int64_t due = 0;
 	char when[48];
 
