@@ -1386,7 +1386,8 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 			goto store_failed;
 		new_left = per_day > seen ? per_day - seen : 0;
 	}
-	qo = (struct queue_opts){new_left, st->new_order, st->new_first, SETTINGS_LEARN_AHEAD_MS};
+	qo = (struct queue_opts){new_left, st->new_order, st->new_first, SETTINGS_LEARN_AHEAD_MS,
+				 planned};
 	ss.q = queue_new(&qo);
 	if (store_due(s, &ss.f, &w, &due, &dc) != STORE_OK)
 		goto store_failed;
