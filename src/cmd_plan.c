@@ -273,12 +273,14 @@ cmd_plan_stats(struct store *s, const struct settings *st, int64_t now_ms, json_
 		       100 * pl.recall_now, 100 * pl.recall_planned,
 		       on_track ? "on track" : "not on track", 100 * st->fsrs.retention);
 		json_t *decks = cmd_plan_deck_json(&pl, cards, n, st);
-		const char *key;
-		json_t *d;
-		json_object_foreach(decks, key, d)
-			printf("  %-14s recall on the day %3.0f%% now, %3.0f%% planned\n", key,
+		for (void *it = json_object_iter(decks); it != NULL;
+		     it = json_object_iter_next(decks, it)) {
+			json_t *d = json_object_iter_value(it);
+			printf("  %-14s recall on the day %3.0f%% now, %3.0f%% planned\n",
+			       json_object_iter_key(it),
 			       100 * json_real_value(json_object_get(d, "predicted_recall_now")),
 			       100 * json_real_value(json_object_get(d, "predicted_recall")));
+		}
 		json_decref(decks);
 	}
 	store_plan_cards_free(cards, n);

@@ -354,7 +354,7 @@ queue_next(struct queue *q, int64_t now, bool force, struct queue_next *out)
 		queue_take_reask(q, i, out);
 		return;
 	}
-	if (q->o.new_first && queue_next_new(q, out))
+	if (q->o.fresh_first && queue_next_new(q, out))
 		return;
 	if ((p = queue_take(q, &q->due, &q->due_pos)) != NULL) {
 		out->kind = QUEUE_CARD;

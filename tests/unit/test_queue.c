@@ -64,7 +64,7 @@ drain(struct queue *q, int64_t now, int max)
 static struct queue *
 make(int new_limit, enum settings_new_order order, const char *first)
 {
-	struct queue_opts o = {new_limit, order, first, 20 * MIN_MS};
+	struct queue_opts o = {new_limit, order, first, 20 * MIN_MS, false};
 	return queue_new(&o);
 }
 
@@ -160,7 +160,7 @@ test_due_before_new(void **state)
 	queue_free(q);
 }
 
-/* With an interview plan (new_first) the day's new cards, within the
+/* With an interview plan (fresh_first) the day's new cards, within the
  * limit, come before the due cards; then the due cards. */
 static void
 test_new_first_with_a_plan(void **state)
