@@ -294,7 +294,7 @@ bench_session_grades(const char *db, double *v, size_t n)
 	char err[512];
 	int64_t now = BENCH_SESSION_NOW_MS;
 	struct store_when w = {now, now / BENCH_SESSION_DAY_MS,
-			       (now / BENCH_SESSION_DAY_MS + 1) * BENCH_SESSION_DAY_MS, 20 * 60000};
+			       (now / BENCH_SESSION_DAY_MS + 1) * BENCH_SESSION_DAY_MS, 20 * 60000, 0};
 	size_t k = 0;
 
 	if (store_open(db, 0, &s, err, sizeof(err)) != STORE_OK) {

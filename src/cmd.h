@@ -72,6 +72,7 @@ int app_refresh_stories(const struct app *app, struct store *s, struct import_co
 int cmd_study(struct app *app, int argc, char **argv);
 int cmd_import(struct app *app, int argc, char **argv);
 int cmd_stats(struct app *app, int argc, char **argv);
+int cmd_plan(struct app *app, int argc, char **argv);
 int cmd_calc(struct app *app, int argc, char **argv);
 int cmd_audit(struct app *app, int argc, char **argv);
 int cmd_fsrs(struct app *app, int argc, char **argv);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "cmd_plan.h"
 #include "paths.h"
 #include "settings.h"
 #include "store.h"
@@ -145,6 +146,8 @@ cmd_stats(struct app *app, int argc, char **argv)
 			json_array_append_new(arr, d);
 		}
 		json_object_set_new(o, "decks", arr);
+		if (cmd_plan_stats(s, &st, app->now_ms, o) != 0)
+			rc = EXIT_ENV;
 		char *text = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		puts(text);
 		free(text);
@@ -170,9 +173,11 @@ cmd_stats(struct app *app, int argc, char **argv)
 			       (long long)decks[i].by_state[0], (long long)decks[i].by_state[1],
 			       (long long)decks[i].by_state[2], (long long)decks[i].by_state[3],
 			       (long long)decks[i].suspended, (long long)decks[i].retired);
+		if (cmd_plan_stats(s, &st, app->now_ms, NULL) != 0)
+			rc = EXIT_ENV;
 	}
 	store_deck_stats_free(decks, ndecks);
 	free(days);
 	store_close(s);
-	return EXIT_OK;
+	return rc == STORE_OK ? EXIT_OK : EXIT_ENV;
 }

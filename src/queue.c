@@ -322,6 +322,21 @@ queue_take(struct queue *q, struct store_picks *list, size_t *pos)
 	return NULL;
 }
 
+/* The next new card within the limit, if any. */
+static bool
+queue_next_new(struct queue *q, struct queue_next *out)
+{
+	struct store_pick *p;
+
+	if (q->new_taken >= q->o.new_limit || (p = queue_take(q, &q->fresh, &q->fresh_pos)) == NULL)
+		return false;
+	q->new_taken++;
+	out->kind = QUEUE_CARD;
+	out->source = QUEUE_NEW;
+	out->id = xstrdup(p->id);
+	return true;
+}
+
 void
 queue_next(struct queue *q, int64_t now, bool force, struct queue_next *out)
 {
@@ -339,19 +354,16 @@ queue_next(struct queue *q, int64_t now, bool force, struct queue_next *out)
 		queue_take_reask(q, i, out);
 		return;
 	}
+	if (q->o.fresh_first && queue_next_new(q, out))
+		return;
 	if ((p = queue_take(q, &q->due, &q->due_pos)) != NULL) {
 		out->kind = QUEUE_CARD;
 		out->source = QUEUE_DUE;
 		out->id = xstrdup(p->id);
 		return;
 	}
-	if (q->new_taken < q->o.new_limit && (p = queue_take(q, &q->fresh, &q->fresh_pos)) != NULL) {
-		q->new_taken++;
-		out->kind = QUEUE_CARD;
-		out->source = QUEUE_NEW;
-		out->id = xstrdup(p->id);
+	if (queue_next_new(q, out))
 		return;
-	}
 	if ((i = queue_first_reask(q, now, false)) == SIZE_MAX) {
 		out->kind = QUEUE_DONE;
 		return;

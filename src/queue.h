@@ -40,6 +40,8 @@ struct queue_opts {
 	const char *new_first;         /* SETTINGS_NEW_LIST: "key,key" (copied) */
 	int64_t learn_ahead;           /* ms: a learning card due within this may come early
 					  when nothing else is left */
+	bool fresh_first;              /* new cards before due cards (an interview plan:
+					  a card never seen counts 0 on the day) */
 };
 
 struct queue *queue_new(const struct queue_opts *o);
@@ -90,7 +92,8 @@ struct queue_next {
 /*
  * Takes the next card at time now: cards put in front; a re-ask whose
  * step is due and that waited QUEUE_REASK_GAP cards; a due card; a new
- * card (within the limit, siblings of graded cards skipped); then, when
+ * card (within the limit, siblings of graded cards skipped; before the due
+ * cards with fresh_first); then, when
  * nothing else is left, the earliest re-ask if it is due within the
  * learn-ahead window, else QUEUE_WAIT. With force, a QUEUE_WAIT becomes
  * that re-ask (the person chose to wait for it).

@@ -14,6 +14,7 @@
 #include "answer.h"
 #include "calc.h"
 #include "cmd.h"
+#include "cmd_plan.h"
 #include "deck.h"
 #include "impact.h"
 #include "importer.h"
@@ -102,6 +103,7 @@ struct session {
 	int64_t id;              /* sessions row; 0 until the first grade */
 	int64_t lines;           /* lines read (moves a DRILL_NOW_STEP clock) */
 	int64_t day_end;         /* the study day's end when the session started */
+	int64_t pass_start;      /* the final pass's start (store_when), 0: none */
 	struct session_undo *undo;
 	size_t nundo;
 	struct session_last last;
@@ -1011,8 +1013,10 @@ session_still_due(struct session *ss, const struct store_card *sc, const struct 
 	case QUEUE_DUE:
 		if (sc->sched.state == FSRS_NEW)
 			return false;
-		if (sc->sched.state == FSRS_REVIEW ? sc->sched.due >= ss->day_end
-						   : sc->sched.due > now + SETTINGS_LEARN_AHEAD_MS)
+		if (sc->sched.state == FSRS_REVIEW
+			    ? sc->sched.due >= ss->day_end &&
+				      !(ss->pass_start > 0 && sc->sched.last_review < ss->pass_start)
+			    : sc->sched.due > now + SETTINGS_LEARN_AHEAD_MS)
 			return false;
 		break;
 	}
@@ -1256,6 +1260,42 @@ session_check_filter(struct store *s, const struct session_opts *o)
 	return rc;
 }
 
+/* The final pass's order (docs/fsrs.md): (re)learning cards by due time
+ * as before, then review cards by expected gain in recall on the interview
+ * day per second of review, largest first, then by id. */
+static int
+session_pass_cmp(const void *a, const void *b)
+{
+	const struct store_pick *x = a, *y = b;
+	bool xr = x->state == FSRS_REVIEW, yr = y->state == FSRS_REVIEW;
+
+	if (xr != yr)
+		return xr ? 1 : -1;
+	if (xr ? x->rank != y->rank : x->due != y->due)
+		return xr ? (x->rank < y->rank ? -1 : 1) : (x->due < y->due ? -1 : 1);
+	return strcmp(x->id, y->id);
+}
+
+static void
+session_pass_order(const struct settings *st, const struct store_when *w,
+		   struct store_picks *due)
+{
+	for (size_t i = 0; i < due->n; i++) {
+		struct store_pick *p = &due->v[i];
+		if (p->state != FSRS_REVIEW)
+			continue;
+		struct fsrs_card c = {.state = FSRS_REVIEW, .stability = p->stability,
+				      .difficulty = p->difficulty, .due = p->due,
+				      .last_review = p->last_review, .last_day = p->last_day};
+		if (!fsrs_card_is_valid(&c))
+			continue; /* keeps the store's rank */
+		p->rank = -plan_gain_per_second(&st->fsrs, &c, p->seconds, w->day,
+						st->interview_day);
+	}
+	if (due->n > 1)
+		qsort(due->v, due->n, sizeof(*due->v), session_pass_cmp);
+}
+
 /* Says why a session has nothing to show. */
 static int
 session_nothing(struct session *ss, const struct store_when *w, int new_left)
@@ -1310,10 +1350,13 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	struct store_due_counts dc;
 	struct store_picks due = {0}, fresh = {0};
 	struct queue_opts qo;
+	struct plan pl;
+	bool planned = false;
 	int new_left = o->new_limit, seen = 0, rc = EXIT_OK;
 	size_t nnew = 0;
 
 	memset(&ss, 0, sizeof(ss));
+	memset(&pl, 0, sizeof(pl));
 	ss.app = app;
 	ss.store = s;
 	ss.st = st;
@@ -1333,15 +1376,28 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 		goto out;
 	settings_when(st, session_now(&ss), &w);
 	ss.day_end = w.day_end;
+	ss.pass_start = w.pass_start;
+	/* Before an interview date the session follows the plan (docs/fsrs.md). */
+	if (st->has_interview && w.day < st->interview_day) {
+		if (cmd_plan_load(s, st, w.now, &pl, NULL, NULL) != STORE_OK)
+			goto store_failed;
+		planned = true;
+	}
 	if (new_left < 0) {
+		int per_day = st->new_per_day;
+		if (planned && pl.new_per_day_needed > per_day)
+			per_day = pl.new_per_day_needed;
 		if (store_new_seen_on(s, w.day, &seen) != STORE_OK)
 			goto store_failed;
-		new_left = st->new_per_day > seen ? st->new_per_day - seen : 0;
+		new_left = per_day > seen ? per_day - seen : 0;
 	}
-	qo = (struct queue_opts){new_left, st->new_order, st->new_first, SETTINGS_LEARN_AHEAD_MS};
+	qo = (struct queue_opts){new_left, st->new_order, st->new_first, SETTINGS_LEARN_AHEAD_MS,
+				 planned};
 	ss.q = queue_new(&qo);
 	if (store_due(s, &ss.f, &w, &due, &dc) != STORE_OK)
 		goto store_failed;
+	if (w.pass_start > 0)
+		session_pass_order(st, &w, &due);
 	queue_add_due(ss.q, &due);
 	/* A few spare candidates per deck stand in for siblings skipped later. */
 	if (new_left > 0 && store_new(s, &ss.f, &w, (size_t)new_left * 2 + 8, &fresh) != STORE_OK)
@@ -1362,9 +1418,16 @@ session_run(struct app *app, struct store *s, const struct settings *st,
 	char later[48] = "";
 	if (dc.learn_later > 0)
 		snprintf(later, sizeof(later), " (%lld more later today)", (long long)dc.learn_later);
+	char plan_text[160] = "";
+	if (planned)
+		snprintf(plan_text, sizeof(plan_text),
+			 " %lld day%s to the interview: recall on the day %.0f%% now, %.0f%% "
+			 "with the plan%s.", (long long)pl.days_left, pl.days_left == 1 ? "" : "s",
+			 100 * pl.recall_now, 100 * pl.recall_planned,
+			 w.pass_start > 0 ? "; final pass" : "");
 	ui_printf_wrapped(ss.ui, UI_BOLD, "drill: ",
-			  "%lld due today, %lld learning now%s, %zu new. Type :help for commands.",
-			  (long long)dc.review, (long long)dc.learn_now, later, nnew);
+			  "%lld due today, %lld learning now%s, %zu new.%s Type :help for commands.",
+			  (long long)dc.review, (long long)dc.learn_now, later, nnew, plan_text);
 
 	for (;;) {
 		struct queue_next n;
@@ -1407,5 +1470,6 @@ out:
 	strv_free(&ss.leeches);
 	store_picks_free(&due);
 	store_picks_free(&fresh);
+	plan_clear(&pl);
 	return rc;
 }

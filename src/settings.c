@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "plan.h"
 #include "store.h"
 #include "util.h"
 
@@ -26,6 +27,10 @@ static const struct settings_key settings_table[] = {
 	 "new cards: interleave (round-robin over decks), deck (deck after deck), or deck keys to take first"},
 	{"leech_lapses", "8", "lapses that make a card a leech (1-100)"},
 	{"leech_action", "flag", "what a leech gets: flag (listed by drill cards is:leech) or suspend"},
+	{"interview_date", "none", "the interview day, YYYY-MM-DD (none: no date); drill plan"},
+	{"interview_margin_days", "7", "every card seen at least this many days before the date (0-365)"},
+	{"review_budget", "auto",
+	 "reviews a day you can afford; auto: the mean of the last 14 study days, at least 50"},
 };
 
 const struct settings_key *
@@ -179,6 +184,39 @@ settings_apply(struct settings *st, const char *name, const char *v, char *err,
 			return -1;
 		}
 		st->leech_suspend = strcmp(v, "suspend") == 0;
+	} else if (strcmp(name, "interview_date") == 0) {
+		int64_t day;
+		if (strcmp(v, "none") == 0) {
+			st->has_interview = false;
+			st->interview_date[0] = '\0';
+			return 0;
+		}
+		if (plan_parse_date(v, &day) != 0) {
+			snprintf(err, errlen, "interview_date is a date written YYYY-MM-DD "
+				 "(e.g. 2027-01-20), or none to clear it, not \"%s\"", v);
+			return -1;
+		}
+		st->has_interview = true;
+		st->interview_day = day;
+		memcpy(st->interview_date, v, sizeof(st->interview_date));
+	} else if (strcmp(name, "interview_margin_days") == 0) {
+		if (settings_int(v, 0, 365, &x) != 0) {
+			snprintf(err, errlen, "interview_margin_days must be a whole number of days "
+				 "from 0 to 365");
+			return -1;
+		}
+		st->margin_days = (int)x;
+	} else if (strcmp(name, "review_budget") == 0) {
+		if (strcmp(v, "auto") == 0) {
+			st->review_budget = 0;
+			return 0;
+		}
+		if (settings_int(v, 1, 100000, &x) != 0) {
+			snprintf(err, errlen, "review_budget is auto or a whole number of reviews a "
+				 "day from 1 to 100000, not \"%s\"", v);
+			return -1;
+		}
+		st->review_budget = (int)x;
 	} else {
 		snprintf(err, errlen, "unknown setting \"%s\"", name);
 		return -1;
@@ -195,6 +233,27 @@ settings_defaults(struct settings *st)
 	fsrs_params_default(&st->fsrs);
 	for (size_t i = 0; i < ARRAY_LEN(settings_table); i++)
 		settings_apply(st, settings_table[i].name, settings_table[i].dflt, e, sizeof(e));
+}
+
+/* The budget and the final pass's first day (an interview date is set). */
+static int
+settings_plan(struct store *s, struct settings *st, char *err, size_t errlen)
+{
+	int64_t cards = 0;
+	double mean = 0;
+	int rc = store_count_studied(s, &cards);
+
+	st->budget = st->review_budget;
+	if (rc == STORE_OK && st->budget == 0) {
+		rc = store_mean_reviews(s, INT64_MAX, 14, &mean);
+		st->budget = mean > PLAN_MIN_BUDGET ? (int)ceil(mean) : PLAN_MIN_BUDGET;
+	}
+	if (rc != STORE_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		return -1;
+	}
+	st->pass_day = plan_pass_start(st->interview_day, cards, st->budget);
+	return 0;
 }
 
 int
@@ -217,6 +276,8 @@ settings_load(struct store *s, struct settings *out, char *err, size_t errlen)
 	}
 	if (fsrs_params_validate(&out->fsrs, err, errlen) != 0)
 		return -1;
+	if (out->has_interview)
+		return settings_plan(s, out, err, errlen);
 	return 0;
 }
 
@@ -307,4 +368,7 @@ settings_when(const struct settings *st, int64_t now_ms, struct store_when *w)
 	if (w->day_end <= now_ms)
 		w->day_end = now_ms + 1;
 	w->learn_ahead = SETTINGS_LEARN_AHEAD_MS;
+	w->pass_start = 0;
+	if (st->has_interview && w->day >= st->pass_day && w->day < st->interview_day)
+		w->pass_start = settings_day_start(st->pass_day, st->rollover);
 }

@@ -2,7 +2,8 @@
  * settings: the user's study settings, kept in the database's config
  * table and changed with `drill config` — desired retention, learning and
  * relearning steps, FSRS weights, maximum interval, fuzz, the hour a new
- * day starts, and new cards per day.
+ * day starts, new cards per day, leeches, and the interview date with its
+ * margin and daily review budget.
  *
  * Owns: the list of keys with their defaults and validation, and turning
  * them into scheduler parameters. Reads and writes only through the store;
@@ -34,6 +35,15 @@ struct settings {
 	char new_first[256];     /* SETTINGS_NEW_LIST: "key,key" as set; else "" */
 	int leech_lapses;        /* lapses that make a card a leech */
 	bool leech_suspend;      /* leech_action: suspend (true) or only flag */
+	bool has_interview;      /* interview_date is set */
+	int64_t interview_day;   /* its study day number (settings_day numbering) */
+	char interview_date[11]; /* "YYYY-MM-DD"; "" when none */
+	int margin_days;         /* interview_margin_days */
+	int review_budget;       /* review_budget as set; 0: auto */
+	/* Worked out by settings_load from the database when a date is set: */
+	int budget;              /* reviews a day: review_budget, or auto (the mean of
+				    the last 14 study days, at least PLAN_MIN_BUDGET) */
+	int64_t pass_day;        /* first study day of the final pass (plan_pass_start) */
 };
 
 struct settings_key {
@@ -45,7 +55,10 @@ struct settings_key {
 /* The keys, in display order; *n is set to their number. */
 const struct settings_key *settings_keys(size_t *n);
 
-/* Loads and validates every setting. 0, or -1 with a message in err. */
+/* Loads and validates every setting; with an interview date, works out
+ * the budget and the final pass's first day from the cards and the review
+ * history (auto: the newest 14 days with reviews). 0, or -1 with a
+ * message in err. */
 int settings_load(struct store *s, struct settings *out, char *err, size_t errlen);
 
 /* The stored text of key (its default when unset); caller frees. NULL if
@@ -68,8 +81,9 @@ int64_t settings_day_start(int64_t day, int rollover);
 #define SETTINGS_LEARN_AHEAD_MS (20 * 60 * 1000)
 
 struct store_when;
-/* Fills w for the moment now_ms: its study day and that day's end, and
- * the learn-ahead window (the one "due" rule, docs/fsrs.md). */
+/* Fills w for the moment now_ms: its study day and that day's end, the
+ * learn-ahead window, and when the day falls in the final pass before the
+ * interview date, the pass's start (the one "due" rule, docs/fsrs.md). */
 void settings_when(const struct settings *st, int64_t now_ms, struct store_when *w);
 
 #endif

@@ -64,6 +64,10 @@ enum store_stmt {
 	SQL_REVIEW_DAYS,
 	SQL_RETENTION,
 	SQL_DECK_STATS,
+	/* the interview plan */
+	SQL_COUNT_STUDIED,
+	SQL_MEAN_REVIEWS,
+	SQL_PLAN_CARDS,
 	/* browsing (drill cards) */
 	SQL_CARDS_EACH,
 	SQL_CARD_OVERRIDES,
@@ -91,7 +95,9 @@ enum store_stmt {
 
 /*
  * The study-day rule (struct store_when): ?3 now, ?4 the study day, ?5 the
- * time the next study day starts, ?6 the end of the learn-ahead window.
+ * time the next study day starts, ?6 the end of the learn-ahead window,
+ * ?9 the start of the final pass before an interview date (0: none): a
+ * review card not reviewed since is due too.
  * A card of a sibling group is buried when it is new or in review and
  * another card of its group was reviewed on the study day. The unary +
  * keeps SQLite off reviews_by_day, which it otherwise picks (having no
@@ -106,7 +112,9 @@ enum store_stmt {
 	" JOIN reviews r ON r.card_id = o.id WHERE o.grp = c.grp AND o.id <> c.id" \
 	" AND +r.day = ?4))"
 #define STORE_DUE_AT \
-	"((c.state = 2 AND c.due < ?5) OR (c.state IN (1, 3) AND c.due <= ?6))"
+	"((c.state = 2 AND c.due < ?5) OR (c.state IN (1, 3) AND c.due <= ?6)" \
+	" OR " STORE_IN_PASS ")"
+#define STORE_IN_PASS "(?9 > 0 AND c.state = 2 AND c.last_review < ?9)"
 /* Studiable: active, not an open question (those belong to drill mock). */
 #define STORE_ACTIVE "c.retired = 0 AND c.suspended = 0 AND c.type <> 'open'"
 
@@ -154,9 +162,12 @@ static const char *const store_sql[SQL_COUNT] = {
 	 * when no deck or tag filter is set. store_due sorts and counts them.
 	 */
 	[SQL_DUE] =
-		"SELECT c.id, c.grp, c.state, c.due, c.last_day, c.stability FROM cards c"
-		" WHERE " STORE_ACTIVE " AND c.state <> 0 AND c.due <= ?7" STORE_FILTER
-		" AND NOT " STORE_BURIED,
+		"SELECT c.id, c.grp, c.state, c.due, c.last_day, c.stability, c.difficulty,"
+		" c.last_review,"
+		" CASE WHEN ?9 > 0 THEN (SELECT avg(r.duration_ms) FROM reviews r"
+		" WHERE r.card_id = c.id AND r.duration_ms > 0) END FROM cards c"
+		" WHERE " STORE_ACTIVE " AND c.state <> 0 AND (c.due <= ?7 OR " STORE_IN_PASS ")"
+		STORE_FILTER " AND NOT " STORE_BURIED,
 	/*
 	 * New cards of deck ?8 in file order, at most ?7, through the partial
 	 * index cards_new: not buried, and the first new card of their group
@@ -174,10 +185,11 @@ static const char *const store_sql[SQL_COUNT] = {
 		" AND (?2 IS NULL OR o.tags LIKE '%,' || ?2 || ',%')))"
 		" ORDER BY c.line LIMIT ?7",
 	[SQL_COUNT_DUE_AT] =
-		"SELECT coalesce(sum(c.state = 2 AND c.due < ?5), 0),"
+		"SELECT coalesce(sum(c.state = 2 AND (c.due < ?5 OR " STORE_IN_PASS ")), 0),"
 		" coalesce(sum(c.state IN (1, 3) AND c.due <= ?6), 0),"
 		" coalesce(sum(c.state IN (1, 3) AND c.due > ?6 AND c.due < ?5), 0)"
-		" FROM cards c WHERE " STORE_ACTIVE " AND c.state <> 0 AND c.due <= ?7"
+		" FROM cards c WHERE " STORE_ACTIVE " AND c.state <> 0"
+		" AND (c.due <= ?7 OR " STORE_IN_PASS ")"
 		STORE_FILTER " AND NOT " STORE_BURIED,
 	[SQL_CARD_BURIED] =
 		"SELECT EXISTS (SELECT 1 FROM cards o JOIN reviews r ON r.card_id = o.id"
@@ -268,6 +280,16 @@ static const char *const store_sql[SQL_COUNT] = {
 		" coalesce(sum(c.retired = 1), 0)"
 		" FROM decks d LEFT JOIN cards c ON c.deck_id = d.id"
 		" GROUP BY d.id ORDER BY d.key",
+	[SQL_COUNT_STUDIED] = "SELECT count(*) FROM cards c WHERE " STORE_ACTIVE,
+	/* Mean reviews a day over the newest ?2 days with reviews up to day ?1. */
+	[SQL_MEAN_REVIEWS] = "SELECT avg(n) FROM (SELECT count(*) AS n FROM reviews"
+			     " WHERE day <= ?1 GROUP BY day ORDER BY day DESC LIMIT ?2)",
+	[SQL_PLAN_CARDS] =
+		"SELECT d.key, c." STORE_SCHED_COLS ","
+		" (SELECT avg(r.duration_ms) FROM reviews r WHERE r.card_id = c.id"
+		" AND r.duration_ms > 0)"
+		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE " STORE_ACTIVE
+		" ORDER BY d.key, c.line",
 	/* browsing: every card not retired, with the study-day facts at ?3..?6
 	 * (buried is worked out once per card: due needs it too) and, when
 	 * ?8, whether a grade was overridden since its content last changed
@@ -1323,6 +1345,8 @@ store_bind_when(sqlite3_stmt *st, const struct store_filter *f, const struct sto
 	sqlite3_bind_int64(st, 6, ahead);
 	/* The upper bound of the index range on due. */
 	sqlite3_bind_int64(st, 7, w->day_end - 1 > ahead ? w->day_end - 1 : ahead);
+	/* Statements without ?9 refuse it harmlessly (SQLITE_RANGE). */
+	sqlite3_bind_int64(st, 9, w->pass_start);
 }
 
 static sqlite3_int64
@@ -1366,7 +1390,9 @@ store_due(struct store *s, const struct store_filter *f, const struct store_when
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int state = sqlite3_column_int(st, 2);
 		int64_t due = sqlite3_column_int64(st, 3);
-		if (state == FSRS_REVIEW ? due >= w->day_end : due > ahead) {
+		bool in_pass = state == FSRS_REVIEW && w->pass_start > 0 &&
+			       sqlite3_column_int64(st, 7) < w->pass_start;
+		if (state == FSRS_REVIEW ? due >= w->day_end && !in_pass : due > ahead) {
 			counts->learn_later += state != FSRS_REVIEW && due < w->day_end;
 			continue;
 		}
@@ -1383,6 +1409,12 @@ store_due(struct store *s, const struct store_filter *f, const struct store_when
 			double stability = sqlite3_column_double(st, 5);
 			double elapsed = (double)(w->day - sqlite3_column_int64(st, 4));
 			p->rank = stability > 0 ? -(elapsed / stability) : -HUGE_VAL;
+			p->stability = stability;
+			p->difficulty = sqlite3_column_double(st, 6);
+			p->last_day = sqlite3_column_int64(st, 4);
+			p->last_review = sqlite3_column_int64(st, 7);
+			p->seconds = sqlite3_column_type(st, 8) == SQLITE_NULL
+					     ? 0.0 : sqlite3_column_double(st, 8) / 1000.0;
 		}
 	}
 	sqlite3_reset(st);
@@ -1897,6 +1929,76 @@ store_review_days(struct store *s, int64_t *days, size_t max, size_t *n)
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? STORE_OK
 						     : store_fail(s, "listing review days");
+}
+
+int
+store_count_studied(struct store *s, int64_t *count)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_COUNT_STUDIED);
+
+	if (st == NULL)
+		return STORE_ERR;
+	return store_int(s, st, count, "counting cards");
+}
+
+int
+store_mean_reviews(struct store *s, int64_t day, int ndays, double *mean)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_MEAN_REVIEWS);
+	int rc;
+
+	*mean = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, day);
+	sqlite3_bind_int64(st, 2, ndays);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*mean = sqlite3_column_double(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : store_fail(s, "counting reviews a day");
+}
+
+int
+store_plan_cards(struct store *s, struct store_plan_card **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_PLAN_CARDS);
+	struct store_plan_card *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		struct store_plan_card *c = &v[(*n)++];
+		c->deck_key = store_col_text(st, 0);
+		store_read_sched(st, 1, &c->sched);
+		c->seconds = sqlite3_column_type(st, 11) == SQLITE_NULL
+				     ? 0.0 : sqlite3_column_double(st, 11) / 1000.0;
+	}
+	sqlite3_reset(st);
+	*out = v;
+	if (rc != SQLITE_DONE) {
+		store_plan_cards_free(v, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, "listing cards for the plan");
+	}
+	return STORE_OK;
+}
+
+void
+store_plan_cards_free(struct store_plan_card *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].deck_key);
+	free(v);
 }
 
 int

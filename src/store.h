@@ -147,6 +147,9 @@ struct store_when {
 	int64_t day;         /* local study day number of now */
 	int64_t day_end;     /* unix ms at which the next study day starts */
 	int64_t learn_ahead; /* ms */
+	int64_t pass_start;  /* unix ms at which the final pass before the interview
+				date began (a review card not reviewed since is due);
+				0: no final pass today */
 };
 
 /* One card of a study queue. */
@@ -157,6 +160,11 @@ struct store_pick {
 	int state;       /* enum fsrs_state */
 	int64_t due;     /* unix ms */
 	double rank;     /* review cards: -(elapsed days / stability), the sort key */
+	/* review cards only (for the final pass's order, plan_gain_per_second): */
+	double stability, difficulty;
+	int64_t last_day;    /* day number of the last review */
+	int64_t last_review; /* unix ms */
+	double seconds;      /* mean answer time in seconds during a final pass; 0: unknown */
 };
 struct store_picks {
 	struct store_pick *v;
@@ -293,6 +301,22 @@ int store_reviews_on(struct store *s, int64_t day, int64_t *count);
 int store_review_days(struct store *s, int64_t *days, size_t max, size_t *n);
 /* Reviews since day of cards that were in Review state: passed (rating > 1) and total. */
 int store_retention(struct store *s, int64_t since_day, int64_t *passed, int64_t *total);
+
+/* ---- the interview plan ---- */
+/* Studied cards: active, not suspended, not open questions. */
+int store_count_studied(struct store *s, int64_t *count);
+/* Mean reviews a day over the newest ndays days with reviews, up to day;
+ * 0 without reviews. */
+int store_mean_reviews(struct store *s, int64_t day, int ndays, double *mean);
+/* One studied card for the plan. */
+struct store_plan_card {
+	char *deck_key;
+	struct fsrs_card sched;
+	double seconds; /* mean answer time of its timed reviews, seconds; 0: none */
+};
+/* Every studied card, by deck key then line; free with store_plan_cards_free. */
+int store_plan_cards(struct store *s, struct store_plan_card **out, size_t *n);
+void store_plan_cards_free(struct store_plan_card *v, size_t n);
 
 struct store_deck_stats {
 	char *key;

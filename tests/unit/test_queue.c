@@ -64,7 +64,7 @@ drain(struct queue *q, int64_t now, int max)
 static struct queue *
 make(int new_limit, enum settings_new_order order, const char *first)
 {
-	struct queue_opts o = {new_limit, order, first, 20 * MIN_MS};
+	struct queue_opts o = {new_limit, order, first, 20 * MIN_MS, false};
 	return queue_new(&o);
 }
 
@@ -156,6 +156,31 @@ test_due_before_new(void **state)
 	queue_add_due(q, &due);
 	got = drain(q, 0, 10);
 	assert_string_equal(got, "d3,n1");
+	free(got);
+	queue_free(q);
+}
+
+/* With an interview plan (fresh_first) the day's new cards, within the
+ * limit, come before the due cards; then the due cards. */
+static void
+test_new_first_with_a_plan(void **state)
+{
+	struct store_picks due = {0}, fresh = {0};
+	struct queue_opts o = {2, SETTINGS_NEW_INTERLEAVE, NULL, 20 * MIN_MS, true};
+	struct queue *q = queue_new(&o);
+	char *got;
+
+	(void)state;
+	add(&due, "d1", FSRS_REVIEW, 0);
+	add(&due, "d2", FSRS_RELEARNING, 0);
+	add(&fresh, "x/n1", FSRS_NEW, 0);
+	add(&fresh, "x/n2", FSRS_NEW, 0);
+	add(&fresh, "x/n3", FSRS_NEW, 0);
+	queue_add_due(q, &due);
+	queue_set_new(q, &fresh);
+	assert_int_equal(queue_left(q), 4);
+	got = drain(q, 0, 10);
+	assert_string_equal(got, "n1,n2,d1,d2");
 	free(got);
 	queue_free(q);
 }
@@ -313,6 +338,7 @@ main(void)
 		cmocka_unit_test(test_new_deck_by_deck),
 		cmocka_unit_test(test_new_listed_decks_first),
 		cmocka_unit_test(test_due_before_new),
+		cmocka_unit_test(test_new_first_with_a_plan),
 		cmocka_unit_test(test_siblings_buried),
 		cmocka_unit_test(test_failed_card_waits_three_cards),
 		cmocka_unit_test(test_reask_when_nothing_else),

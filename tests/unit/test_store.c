@@ -68,7 +68,7 @@ open_ok(const char *path)
 static struct store_when
 when_at(int64_t now, int64_t day, int64_t day_end, int64_t ahead)
 {
-	struct store_when w = {now, day, day_end, ahead};
+	struct store_when w = {now, day, day_end, ahead, 0};
 	return w;
 }
 
