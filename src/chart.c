@@ -347,7 +347,7 @@ chart_heatmap(const int64_t *counts, size_t n, int64_t last_day, bool ascii)
 			sbuf_printf(&line, "   %s %lld-%lld", marks[level], (long long)lo,
 				    (long long)hi);
 	}
-	sbuf_adds(&line, max > 0 ? " reviews a day" : " (no reviews)");
+	sbuf_adds(&line, max > 0 ? "   (reviews a day)" : " (no reviews)");
 	chart_line(&out, line.buf, line.len);
 	sbuf_free(&line);
 	return sbuf_take(&out);

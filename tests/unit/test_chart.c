@@ -222,7 +222,7 @@ test_heatmap(void **state)
 			       "Fri +\n"
 			       "    *\n"
 			       "Sun *\n"
-			       "    . 0   - 1-2   + 3-4   * 5-6   # 7-8 reviews a day\n");
+			       "    . 0   - 1-2   + 3-4   * 5-6   # 7-8   (reviews a day)\n");
 	free(s);
 	/* 26 weeks of growing counts fit, in both forms. */
 	int64_t many[26 * 7];
