@@ -112,6 +112,12 @@ enum store_stmt {
 	" AND +r.day = ?4))"
 #define STORE_DUE_AT \
 	"((c.state = 2 AND c.due < ?5) OR (c.state IN (1, 3) AND c.due <= ?6))"
+/* The deck filter (?1, a deck key or name, or NULL) on reviews r without a
+ * join: joining every review to its card made the distinct review days of
+ * 300,000 reviews take 1.7 s instead of 0.09 s. */
+#define STORE_REVIEW_FILTER \
+	" AND (?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c JOIN decks d" \
+	" ON d.id = c.deck_id WHERE d.key = ?1 OR d.name = ?1 COLLATE NOCASE))"
 /* Studiable: active, not an open question (those belong to drill mock). */
 #define STORE_ACTIVE "c.retired = 0 AND c.suspended = 0 AND c.type <> 'open'"
 
@@ -259,13 +265,11 @@ static const char *const store_sql[SQL_COUNT] = {
 			  " AND c.state <> 0 AND c.due < ?3" STORE_FILTER,
 	[SQL_NEXT_DUE] = "SELECT coalesce(min(c.due), 0) FROM cards c WHERE " STORE_ACTIVE
 			 " AND c.state <> 0" STORE_FILTER,
-	[SQL_REVIEWS_ON] = "SELECT count(*) FROM reviews r JOIN cards c ON c.id = r.card_id"
-			   " WHERE r.day = ?3" STORE_FILTER,
-	[SQL_REVIEW_DAYS] = "SELECT DISTINCT r.day FROM reviews r JOIN cards c ON c.id = r.card_id"
-			    " WHERE 1" STORE_FILTER " ORDER BY r.day DESC LIMIT ?3",
+	[SQL_REVIEWS_ON] = "SELECT count(*) FROM reviews r WHERE r.day = ?3" STORE_REVIEW_FILTER,
+	[SQL_REVIEW_DAYS] = "SELECT DISTINCT r.day FROM reviews r WHERE 1" STORE_REVIEW_FILTER
+			    " ORDER BY r.day DESC LIMIT ?3",
 	[SQL_RETENTION] = "SELECT coalesce(sum(r.rating > 1), 0), count(*) FROM reviews r"
-			  " JOIN cards c ON c.id = r.card_id"
-			  " WHERE r.day >= ?3 AND r.b_state = 2" STORE_FILTER,
+			  " WHERE r.day >= ?3 AND r.b_state = 2" STORE_REVIEW_FILTER,
 	/* Cards by state, and the review-state answers since day ?1 (retention). */
 	[SQL_DECK_STATS] =
 		"SELECT d.key, d.name,"
@@ -275,11 +279,11 @@ static const char *const store_sql[SQL_COUNT] = {
 		" coalesce(sum(c.state = 3 AND c.retired = 0 AND c.suspended = 0), 0),"
 		" coalesce(sum(c.suspended = 1 AND c.retired = 0), 0),"
 		" coalesce(sum(c.retired = 1), 0),"
-		" (SELECT coalesce(sum(r.rating > 1), 0) FROM cards x JOIN reviews r"
-		" ON r.card_id = x.id WHERE x.deck_id = d.id AND r.b_state = 2 AND r.day >= ?1),"
-		" (SELECT count(*) FROM cards x JOIN reviews r"
-		" ON r.card_id = x.id WHERE x.deck_id = d.id AND r.b_state = 2 AND r.day >= ?1)"
+		" coalesce(max(rt.passed), 0), coalesce(max(rt.total), 0)"
 		" FROM decks d LEFT JOIN cards c ON c.deck_id = d.id"
+		" LEFT JOIN (SELECT x.deck_id, sum(r.rating > 1) AS passed, count(*) AS total"
+		" FROM reviews r JOIN cards x ON x.id = r.card_id"
+		" WHERE r.day >= ?1 AND r.b_state = 2 GROUP BY x.deck_id) rt ON rt.deck_id = d.id"
 		" GROUP BY d.id ORDER BY d.key",
 	/* Due times of active non-new cards in [?3, ?4), bucketed by the caller. */
 	[SQL_DUE_BETWEEN] = "SELECT c.due FROM cards c WHERE " STORE_ACTIVE
@@ -288,8 +292,8 @@ static const char *const store_sql[SQL_COUNT] = {
 	 * the interval before it was 21 days or more (mature): count, passed. */
 	[SQL_REVIEWS_BY_DAY] =
 		"SELECT r.day, r.b_state, r.b_scheduled_days >= 21, count(*),"
-		" coalesce(sum(r.rating > 1), 0) FROM reviews r JOIN cards c ON c.id = r.card_id"
-		" WHERE r.day >= ?3 AND r.day <= ?4" STORE_FILTER " GROUP BY 1, 2, 3",
+		" coalesce(sum(r.rating > 1), 0) FROM reviews r"
+		" WHERE r.day >= ?3 AND r.day <= ?4" STORE_REVIEW_FILTER " GROUP BY 1, 2, 3",
 	[SQL_LEECHES] =
 		"SELECT c.id, d.key, c.type, c.lapses, c.leech, c.suspended FROM cards c"
 		" JOIN decks d ON d.id = c.deck_id WHERE c.retired = 0 AND c.leech = 1" STORE_FILTER
