@@ -27,7 +27,7 @@ static const struct main_command {
 } main_commands[] = {
 	{"study", cmd_study, "practise the cards that are due, then new ones (the default)"},
 	{"import", cmd_import, "import deck files or folders (no path: the bundled decks)"},
-	{"stats", cmd_stats, "due cards, reviews, streak, retention, cards per deck"},
+	{"stats", cmd_stats, "due cards, streak, retention; charts of the forecast, reviews, decks"},
 	{"plan", cmd_plan, "the plan toward the interview date (drill config interview_date)"},
 	{"calc", cmd_calc, "work an impact calculation step by step"},
 	{"audit", cmd_audit, "check the arithmetic of a worked calculation"},

@@ -68,6 +68,11 @@ enum store_stmt {
 	SQL_COUNT_STUDIED,
 	SQL_MEAN_REVIEWS,
 	SQL_PLAN_CARDS,
+	SQL_DUE_BETWEEN,
+	SQL_REVIEWS_BY_DAY,
+	SQL_LEECHES,
+	SQL_MOST_LAPSES,
+	SQL_ANSWER_TIMES,
 	/* browsing (drill cards) */
 	SQL_CARDS_EACH,
 	SQL_CARD_OVERRIDES,
@@ -115,6 +120,12 @@ enum store_stmt {
 	"((c.state = 2 AND c.due < ?5) OR (c.state IN (1, 3) AND c.due <= ?6)" \
 	" OR " STORE_IN_PASS ")"
 #define STORE_IN_PASS "(?9 > 0 AND c.state = 2 AND c.last_review < ?9)"
+/* The deck filter (?1, a deck key or name, or NULL) on reviews r without a
+ * join: joining every review to its card made the distinct review days of
+ * 300,000 reviews take 1.7 s instead of 0.09 s. */
+#define STORE_REVIEW_FILTER \
+	" AND (?1 IS NULL OR r.card_id IN (SELECT c.id FROM cards c JOIN decks d" \
+	" ON d.id = c.deck_id WHERE d.key = ?1 OR d.name = ?1 COLLATE NOCASE))"
 /* Studiable: active, not an open question (those belong to drill mock). */
 #define STORE_ACTIVE "c.retired = 0 AND c.suspended = 0 AND c.type <> 'open'"
 
@@ -263,13 +274,15 @@ static const char *const store_sql[SQL_COUNT] = {
 	[SQL_COUNT_TAGGED] = "SELECT count(*) FROM cards WHERE retired = 0"
 			     " AND tags LIKE '%,' || ?1 || ',%'",
 	[SQL_COUNT_DUE] = "SELECT count(*) FROM cards c WHERE " STORE_ACTIVE
-			  " AND c.state <> 0 AND c.due < ?1",
+			  " AND c.state <> 0 AND c.due < ?3" STORE_FILTER,
 	[SQL_NEXT_DUE] = "SELECT coalesce(min(c.due), 0) FROM cards c WHERE " STORE_ACTIVE
 			 " AND c.state <> 0" STORE_FILTER,
-	[SQL_REVIEWS_ON] = "SELECT count(*) FROM reviews WHERE day = ?1",
-	[SQL_REVIEW_DAYS] = "SELECT DISTINCT day FROM reviews ORDER BY day DESC LIMIT ?1",
-	[SQL_RETENTION] = "SELECT coalesce(sum(rating > 1), 0), count(*) FROM reviews"
-			  " WHERE day >= ?1 AND b_state = 2",
+	[SQL_REVIEWS_ON] = "SELECT count(*) FROM reviews r WHERE r.day = ?3" STORE_REVIEW_FILTER,
+	[SQL_REVIEW_DAYS] = "SELECT DISTINCT r.day FROM reviews r WHERE 1" STORE_REVIEW_FILTER
+			    " ORDER BY r.day DESC LIMIT ?3",
+	[SQL_RETENTION] = "SELECT coalesce(sum(r.rating > 1), 0), count(*) FROM reviews r"
+			  " WHERE r.day >= ?3 AND r.b_state = 2" STORE_REVIEW_FILTER,
+	/* Cards by state, and the review-state answers since day ?1 (retention). */
 	[SQL_DECK_STATS] =
 		"SELECT d.key, d.name,"
 		" coalesce(sum(c.state = 0 AND c.retired = 0 AND c.suspended = 0), 0),"
@@ -277,8 +290,12 @@ static const char *const store_sql[SQL_COUNT] = {
 		" coalesce(sum(c.state = 2 AND c.retired = 0 AND c.suspended = 0), 0),"
 		" coalesce(sum(c.state = 3 AND c.retired = 0 AND c.suspended = 0), 0),"
 		" coalesce(sum(c.suspended = 1 AND c.retired = 0), 0),"
-		" coalesce(sum(c.retired = 1), 0)"
+		" coalesce(sum(c.retired = 1), 0),"
+		" coalesce(max(rt.passed), 0), coalesce(max(rt.total), 0)"
 		" FROM decks d LEFT JOIN cards c ON c.deck_id = d.id"
+		" LEFT JOIN (SELECT x.deck_id, sum(r.rating > 1) AS passed, count(*) AS total"
+		" FROM reviews r JOIN cards x ON x.id = r.card_id"
+		" WHERE r.day >= ?1 AND r.b_state = 2 GROUP BY x.deck_id) rt ON rt.deck_id = d.id"
 		" GROUP BY d.id ORDER BY d.key",
 	[SQL_COUNT_STUDIED] = "SELECT count(*) FROM cards c WHERE " STORE_ACTIVE,
 	/* Mean reviews a day over the newest ?2 days with reviews up to day ?1. */
@@ -290,6 +307,27 @@ static const char *const store_sql[SQL_COUNT] = {
 		" AND r.duration_ms > 0)"
 		" FROM cards c JOIN decks d ON d.id = c.deck_id WHERE " STORE_ACTIVE
 		" ORDER BY d.key, c.line",
+	/* Due times of active non-new cards in [?3, ?4), bucketed by the caller. */
+	[SQL_DUE_BETWEEN] = "SELECT c.due FROM cards c WHERE " STORE_ACTIVE
+			    " AND c.state <> 0 AND c.due >= ?3 AND c.due < ?4" STORE_FILTER,
+	/* Answers of days ?3..?4 by day, state before the answer, and whether
+	 * the interval before it was 21 days or more (mature): count, passed. */
+	[SQL_REVIEWS_BY_DAY] =
+		"SELECT r.day, r.b_state, r.b_scheduled_days >= 21, count(*),"
+		" coalesce(sum(r.rating > 1), 0) FROM reviews r"
+		" WHERE r.day >= ?3 AND r.day <= ?4" STORE_REVIEW_FILTER " GROUP BY 1, 2, 3",
+	[SQL_LEECHES] =
+		"SELECT c.id, d.key, c.type, c.lapses, c.leech, c.suspended FROM cards c"
+		" JOIN decks d ON d.id = c.deck_id WHERE c.retired = 0 AND c.leech = 1" STORE_FILTER
+		" ORDER BY c.lapses DESC, c.id LIMIT ?3",
+	[SQL_MOST_LAPSES] =
+		"SELECT c.id, d.key, c.type, c.lapses, c.leech, c.suspended FROM cards c"
+		" JOIN decks d ON d.id = c.deck_id WHERE c.retired = 0 AND c.lapses > 0" STORE_FILTER
+		" ORDER BY c.lapses DESC, c.id LIMIT ?3",
+	[SQL_ANSWER_TIMES] =
+		"SELECT c.type, count(*), avg(r.duration_ms) FROM reviews r"
+		" JOIN cards c ON c.id = r.card_id WHERE r.day >= ?3" STORE_FILTER
+		" GROUP BY c.type ORDER BY c.type",
 	/* browsing: every card not retired, with the study-day facts at ?3..?6
 	 * (buried is worked out once per card: due needs it too) and, when
 	 * ?8, whether a grade was overridden since its content last changed
@@ -1870,13 +1908,14 @@ store_each_review(struct store *s, const char *card_id, store_review_fn fn, void
 /* ---- statistics ---- */
 
 int
-store_count_due(struct store *s, int64_t before_ms, int64_t *count)
+store_count_due(struct store *s, const char *deck, int64_t before_ms, int64_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_COUNT_DUE);
 
 	if (st == NULL)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, before_ms);
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, before_ms);
 	return store_int(s, st, count, "counting due cards");
 }
 
@@ -1904,18 +1943,19 @@ store_next_due(struct store *s, const struct store_filter *f, int64_t *due)
 }
 
 int
-store_reviews_on(struct store *s, int64_t day, int64_t *count)
+store_reviews_on(struct store *s, const char *deck, int64_t day, int64_t *count)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_REVIEWS_ON);
 
 	if (st == NULL)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, day);
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, day);
 	return store_int(s, st, count, "counting reviews");
 }
 
 int
-store_review_days(struct store *s, int64_t *days, size_t max, size_t *n)
+store_review_days(struct store *s, const char *deck, int64_t *days, size_t max, size_t *n)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_REVIEW_DAYS);
 	int rc;
@@ -1923,7 +1963,8 @@ store_review_days(struct store *s, int64_t *days, size_t max, size_t *n)
 	*n = 0;
 	if (st == NULL)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)max);
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max)
 		days[(*n)++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -2002,14 +2043,16 @@ store_plan_cards_free(struct store_plan_card *v, size_t n)
 }
 
 int
-store_retention(struct store *s, int64_t since_day, int64_t *passed, int64_t *total)
+store_retention(struct store *s, const char *deck, int64_t since_day, int64_t *passed,
+		int64_t *total)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_RETENTION);
 	int rc;
 
 	if (st == NULL)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, since_day);
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, since_day);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*passed = sqlite3_column_int64(st, 0);
@@ -2020,7 +2063,7 @@ store_retention(struct store *s, int64_t since_day, int64_t *passed, int64_t *to
 }
 
 int
-store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n)
+store_deck_stats(struct store *s, int64_t since_day, struct store_deck_stats **out, size_t *n)
 {
 	sqlite3_stmt *st = store_stmt(s, SQL_DECK_STATS);
 	struct store_deck_stats *v = NULL;
@@ -2031,6 +2074,7 @@ store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n)
 	*n = 0;
 	if (st == NULL)
 		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, since_day);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		v = xrealloc(v, (k + 1) * sizeof(*v));
 		v[k].key = store_col_text(st, 0);
@@ -2039,6 +2083,8 @@ store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n)
 			v[k].by_state[i] = sqlite3_column_int64(st, 2 + i);
 		v[k].suspended = sqlite3_column_int64(st, 6);
 		v[k].retired = sqlite3_column_int64(st, 7);
+		v[k].passed = sqlite3_column_int64(st, 8);
+		v[k].answered = sqlite3_column_int64(st, 9);
 		k++;
 	}
 	sqlite3_reset(st);
@@ -2058,6 +2104,155 @@ store_deck_stats_free(struct store_deck_stats *v, size_t n)
 		free(v[i].key);
 		free(v[i].name);
 	}
+	free(v);
+}
+
+int
+store_due_per_day(struct store *s, const char *deck, const int64_t *bounds, size_t nbounds,
+		  int64_t *counts)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (nbounds < 2)
+		return STORE_OK;
+	memset(counts, 0, (nbounds - 1) * sizeof(*counts));
+	if ((st = store_stmt(s, SQL_DUE_BETWEEN)) == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, bounds[0]);
+	sqlite3_bind_int64(st, 4, bounds[nbounds - 1]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t due = sqlite3_column_int64(st, 0);
+		size_t lo = 0, hi = nbounds - 1; /* bounds[lo] <= due < bounds[hi] */
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (bounds[mid] <= due)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		counts[lo]++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "counting cards due per day");
+}
+
+int
+store_reviews_by_day(struct store *s, const char *deck, int64_t first_day, size_t ndays,
+		     struct store_day_reviews *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (ndays == 0)
+		return STORE_OK;
+	memset(out, 0, ndays * sizeof(*out));
+	if ((st = store_stmt(s, SQL_REVIEWS_BY_DAY)) == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, first_day);
+	sqlite3_bind_int64(st, 4, first_day + (int64_t)ndays - 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t i = sqlite3_column_int64(st, 0) - first_day;
+		int state = sqlite3_column_int(st, 1);
+		int mature = sqlite3_column_int(st, 2) != 0;
+		int64_t count = sqlite3_column_int64(st, 3);
+		if (i < 0 || (size_t)i >= ndays || state < 0 || state > 3)
+			continue;
+		out[i].by_state[state] += count;
+		if (state == FSRS_REVIEW) {
+			out[i].total[mature] += count;
+			out[i].passed[mature] += sqlite3_column_int64(st, 4);
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_fail(s, "counting reviews per day");
+}
+
+int
+store_lapsed_cards(struct store *s, const char *deck, bool leeches_only, size_t limit,
+		   struct store_lapsed **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, leeches_only ? SQL_LEECHES : SQL_MOST_LAPSES);
+	struct store_lapsed *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, limit == 0 ? -1 : (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k].id = store_col_text(st, 0);
+		v[k].deck_key = store_col_text(st, 1);
+		v[k].type = store_col_text(st, 2);
+		v[k].lapses = sqlite3_column_int64(st, 3);
+		v[k].leech = sqlite3_column_int(st, 4) != 0;
+		v[k].suspended = sqlite3_column_int(st, 5) != 0;
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_lapsed_free(v, k);
+		return store_fail(s, "listing cards with lapses");
+	}
+	*out = v;
+	*n = k;
+	return STORE_OK;
+}
+
+void
+store_lapsed_free(struct store_lapsed *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].deck_key);
+		free(v[i].type);
+	}
+	free(v);
+}
+
+int
+store_answer_times(struct store *s, const char *deck, int64_t since_day,
+		   struct store_answer_time **out, size_t *n)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_ANSWER_TIMES);
+	struct store_answer_time *v = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, deck);
+	sqlite3_bind_int64(st, 3, since_day);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (k + 1) * sizeof(*v));
+		v[k].type = store_col_text(st, 0);
+		v[k].answers = sqlite3_column_int64(st, 1);
+		v[k].mean_ms = sqlite3_column_double(st, 2);
+		k++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_answer_times_free(v, k);
+		return store_fail(s, "computing answer times");
+	}
+	*out = v;
+	*n = k;
+	return STORE_OK;
+}
+
+void
+store_answer_times_free(struct store_answer_time *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].type);
 	free(v);
 }
 

@@ -290,17 +290,19 @@ typedef int (*store_review_fn)(void *ctx, const struct store_review *r);
 int store_each_review(struct store *s, const char *card_id, store_review_fn fn, void *ctx);
 
 /* ---- statistics ---- */
+/* In the statistics, deck is a deck key or name, or NULL for every deck. */
 /* Active non-new cards due before the given time (later days' due counts). */
-int store_count_due(struct store *s, int64_t before_ms, int64_t *count);
+int store_count_due(struct store *s, const char *deck, int64_t before_ms, int64_t *count);
 /* Cards (not retired) that carry tag. */
 int store_count_tagged(struct store *s, const char *tag, int64_t *count);
 /* Earliest due time of an active non-new card matching f (NULL: any), 0 when none. */
 int store_next_due(struct store *s, const struct store_filter *f, int64_t *due);
-int store_reviews_on(struct store *s, int64_t day, int64_t *count);
+int store_reviews_on(struct store *s, const char *deck, int64_t day, int64_t *count);
 /* Distinct review days, newest first, at most max of them. */
-int store_review_days(struct store *s, int64_t *days, size_t max, size_t *n);
+int store_review_days(struct store *s, const char *deck, int64_t *days, size_t max, size_t *n);
 /* Reviews since day of cards that were in Review state: passed (rating > 1) and total. */
-int store_retention(struct store *s, int64_t since_day, int64_t *passed, int64_t *total);
+int store_retention(struct store *s, const char *deck, int64_t since_day, int64_t *passed,
+		    int64_t *total);
 
 /* ---- the interview plan ---- */
 /* Studied cards: active, not suspended, not open questions. */
@@ -324,9 +326,60 @@ struct store_deck_stats {
 	int64_t by_state[4]; /* new, learning, review, relearning (active cards) */
 	int64_t suspended;
 	int64_t retired;
+	int64_t passed;      /* answers to its review cards since since_day not graded Again */
+	int64_t answered;    /* answers to its review cards since since_day */
 };
-int store_deck_stats(struct store *s, struct store_deck_stats **out, size_t *n);
+/* Every deck in key order; passed and answered count from since_day on. */
+int store_deck_stats(struct store *s, int64_t since_day, struct store_deck_stats **out,
+		     size_t *n);
 void store_deck_stats_free(struct store_deck_stats *v, size_t n);
+
+/*
+ * counts[i] (i < nbounds - 1): active non-new cards (not suspended, not
+ * retired, not open questions) whose due time falls in [bounds[i],
+ * bounds[i + 1]); bounds are unix ms in increasing order. One pass over
+ * the cards_by_due index. No burying: a later day's buried cards are not
+ * known yet.
+ */
+int store_due_per_day(struct store *s, const char *deck, const int64_t *bounds,
+		      size_t nbounds, int64_t *counts);
+
+/* The answers of one study day. */
+struct store_day_reviews {
+	int64_t by_state[4];   /* answers by the card's state before them (enum fsrs_state):
+				  new, learning, review, relearning */
+	int64_t passed[2];     /* of the review-state answers, not graded Again:
+				  [0] young (interval before < 21 days), [1] mature */
+	int64_t total[2];      /* review-state answers, young and mature */
+};
+/* out[i] (zeroed first) for day first_day + i, i < ndays. */
+int store_reviews_by_day(struct store *s, const char *deck, int64_t first_day, size_t ndays,
+			 struct store_day_reviews *out);
+
+/* A card with lapses, for the leech list. */
+struct store_lapsed {
+	char *id;
+	char *deck_key;
+	char *type;
+	int64_t lapses;
+	bool leech;
+	bool suspended;
+};
+/* Cards not retired, most lapses first (ties by id), at most limit (0: no
+ * limit): the leeches when leeches_only, else every card with a lapse. */
+int store_lapsed_cards(struct store *s, const char *deck, bool leeches_only, size_t limit,
+		       struct store_lapsed **out, size_t *n);
+void store_lapsed_free(struct store_lapsed *v, size_t n);
+
+/* Answers since a day by card type, in type order. */
+struct store_answer_time {
+	char *type;
+	int64_t answers;
+	double mean_ms; /* mean duration_ms */
+};
+int store_answer_times(struct store *s, const char *deck, int64_t since_day,
+		       struct store_answer_time **out, size_t *n);
+void store_answer_times_free(struct store_answer_time *v, size_t n);
 
 /* ---- browsing (drill cards) ---- */
 /* One card as drill cards sees it; the strings are valid during the call only. */

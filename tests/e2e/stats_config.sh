@@ -79,8 +79,8 @@ run stats
 expect_exit 0
 expect_out "Reviewed today: $(json 'd["reviewed_today"]')"
 expect_out "Streak: 3 days"
-expect_contains "$(printf '%s\n' "$OUT" | grep '^study ')" \
-	"$(printf '%6s %9s' "$(json 'd["decks"][0]["new"]')" "$(json 'd["decks"][0]["learning"]')")" \
+expect_eq "$(printf '%s\n' "$OUT" | grep '^study ' | awk '{print $2, $3, $4, $5}')" \
+	"$(json '" ".join(str(d["decks"][0][k]) for k in ("new", "learning", "review", "relearning"))')" \
 	"the study row of the deck table"
 
 step "config: list, get, set, bad values"

@@ -380,13 +380,13 @@ test_each_review_and_stats(void **state)
 
 	assert_int_equal(store_each_review(s, "a", count_reviews, &n), STORE_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(store_reviews_on(s, 0, &count), STORE_OK);
+	assert_int_equal(store_reviews_on(s, NULL, 0, &count), STORE_OK);
 	assert_int_equal(count, 1);
-	assert_int_equal(store_review_days(s, days, 4, &ndays), STORE_OK);
+	assert_int_equal(store_review_days(s, NULL, days, 4, &ndays), STORE_OK);
 	assert_int_equal(ndays, 1);
-	assert_int_equal(store_retention(s, 0, &passed, &total), STORE_OK);
+	assert_int_equal(store_retention(s, NULL, 0, &passed, &total), STORE_OK);
 	assert_int_equal(total, 0);
-	assert_int_equal(store_deck_stats(s, &ds, &nds), STORE_OK);
+	assert_int_equal(store_deck_stats(s, 0, &ds, &nds), STORE_OK);
 	assert_int_equal(nds, 1);
 	assert_string_equal(ds[0].key, "d");
 	assert_int_equal(ds[0].by_state[FSRS_LEARNING], 1);
