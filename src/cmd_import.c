@@ -66,6 +66,13 @@ cmd_import(struct app *app, int argc, char **argv)
 		free(bundled);
 		return rc;
 	}
+	if (!check && s != NULL && app_worth_backup(s) && app_backup(app, s, true, NULL, NULL) != 0) {
+		app_err("nothing was imported; make the backups folder writable (or set "
+			"XDG_STATE_HOME to another folder) and try again");
+		store_close(s);
+		free(bundled);
+		return EXIT_ENV;
+	}
 	enum import_status st = importer_run(s, paths, npaths, app->now_ms, check, &n, &dl);
 	for (size_t i = 0; i < dl.n; i++) {
 		char *m = diag_format(&dl.v[i]);

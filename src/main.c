@@ -38,6 +38,8 @@ static const struct main_command {
 	{"cards", cmd_cards, "list and search cards (drill cards is:leech deck:levels)"},
 	{"suspend", cmd_suspend, "set cards aside so that no session shows them"},
 	{"unsuspend", cmd_unsuspend, "bring suspended cards back"},
+	{"backup", cmd_backup, "copy the database into the backups folder (rotated)"},
+	{"restore", cmd_restore, "replace the database with a backup"},
 	{"config", cmd_config, "show or change study settings"},
 	{"reschedule", cmd_reschedule, "recompute every card's schedule from its history"},
 	{"why", cmd_why, "a card's review history with R, S and D"},

@@ -26,6 +26,9 @@ static const struct settings_key settings_table[] = {
 	 "new cards: interleave (round-robin over decks), deck (deck after deck), or deck keys to take first"},
 	{"leech_lapses", "8", "lapses that make a card a leech (1-100)"},
 	{"leech_action", "flag", "what a leech gets: flag (listed by drill cards is:leech) or suspend"},
+	{"backup_daily", "7", "backups kept: the newest of each of this many days (1-1000)"},
+	{"backup_weekly", "4", "backups kept besides: the newest of each of this many weeks (0-1000)"},
+	{"backup_monthly", "6", "backups kept besides: the newest of each of this many months (0-1000)"},
 };
 
 const struct settings_key *
@@ -179,6 +182,18 @@ settings_apply(struct settings *st, const char *name, const char *v, char *err,
 			return -1;
 		}
 		st->leech_suspend = strcmp(v, "suspend") == 0;
+	} else if (strncmp(name, "backup_", 7) == 0) {
+		long lo = strcmp(name, "backup_daily") == 0 ? 1 : 0;
+		if (settings_int(v, lo, 1000, &x) != 0) {
+			snprintf(err, errlen, "%s must be a whole number from %ld to 1000", name, lo);
+			return -1;
+		}
+		if (name[7] == 'd')
+			st->backups.daily = (int)x;
+		else if (name[7] == 'w')
+			st->backups.weekly = (int)x;
+		else
+			st->backups.monthly = (int)x;
 	} else {
 		snprintf(err, errlen, "unknown setting \"%s\"", name);
 		return -1;

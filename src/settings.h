@@ -2,7 +2,7 @@
  * settings: the user's study settings, kept in the database's config
  * table and changed with `drill config` — desired retention, learning and
  * relearning steps, FSRS weights, maximum interval, fuzz, the hour a new
- * day starts, and new cards per day.
+ * day starts, new cards per day, and how many backups are kept.
  *
  * Owns: the list of keys with their defaults and validation, and turning
  * them into scheduler parameters. Reads and writes only through the store;
@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "fsrs.h"
+#include "rotate.h"
 
 struct store;
 
@@ -34,6 +35,7 @@ struct settings {
 	char new_first[256];     /* SETTINGS_NEW_LIST: "key,key" as set; else "" */
 	int leech_lapses;        /* lapses that make a card a leech */
 	bool leech_suspend;      /* leech_action: suspend (true) or only flag */
+	struct rotate_policy backups; /* backup_daily, backup_weekly, backup_monthly */
 };
 
 struct settings_key {
