@@ -1,10 +1,13 @@
 /* app: the helpers every command shares (see cmd.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "backup.h"
 #include "cmd.h"
@@ -239,4 +242,57 @@ app_refresh_stories(const struct app *app, struct store *s, struct import_counts
 	diag_list_free(&dl);
 	free(dir);
 	return rc == IMPORT_OK ? 0 : -1;
+}
+
+int
+app_write_file(const char *path, const char *text, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	size_t off = 0;
+	struct stat st;
+	mode_t mode, mask;
+	int fd, rc = 0, e = 0;
+
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		e = errno;
+		free(tmp);
+		errno = e;
+		return -1;
+	}
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	while (rc == 0 && off < len) {
+		ssize_t n = write(fd, text + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			rc = -1;
+		else
+			off += (size_t)n;
+	}
+	if (rc == 0 && fchmod(fd, mode) != 0)
+		rc = -1;
+	if (rc == 0 && fsync(fd) != 0)
+		rc = -1;
+	if (rc != 0)
+		e = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	errno = e;
+	return rc;
 }

@@ -11,6 +11,7 @@
 #define DRILL_CMD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_ENV = 2 };
@@ -72,6 +73,14 @@ bool app_worth_backup(struct store *s);
  * app->now_ms): the end of a session backs up at most once a day. */
 bool app_backed_up_today(const struct app *app);
 
+/*
+ * Writes len bytes of text to path whole or not at all: into a temporary
+ * file in the same folder, flushed to disk, then renamed over path. A file
+ * already at path keeps its permissions; a new one gets 0666 less the
+ * umask. Returns 0, or -1 with errno set (the temporary file removed).
+ */
+int app_write_file(const char *path, const char *text, size_t len);
+
 struct import_counts;
 /*
  * Imports the decks changed on disk since their last import (and new
@@ -105,5 +114,6 @@ int cmd_suspend(struct app *app, int argc, char **argv);
 int cmd_unsuspend(struct app *app, int argc, char **argv);
 int cmd_backup(struct app *app, int argc, char **argv);
 int cmd_restore(struct app *app, int argc, char **argv);
+int cmd_export(struct app *app, int argc, char **argv);
 
 #endif

@@ -38,6 +38,7 @@ static const struct main_command {
 	{"cards", cmd_cards, "list and search cards (drill cards is:leech deck:levels)"},
 	{"suspend", cmd_suspend, "set cards aside so that no session shows them"},
 	{"unsuspend", cmd_unsuspend, "bring suspended cards back"},
+	{"export", cmd_export, "cards as Anki text, CSV or JSON; the review log as CSV"},
 	{"backup", cmd_backup, "copy the database into the backups folder (rotated)"},
 	{"restore", cmd_restore, "replace the database with a backup"},
 	{"config", cmd_config, "show or change study settings"},
