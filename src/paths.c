@@ -65,6 +65,12 @@ paths_history(void)
 }
 
 char *
+paths_user_decks(void)
+{
+	return paths_xdg("XDG_DATA_HOME", ".local/share", "decks");
+}
+
+char *
 paths_backups(void)
 {
 	return paths_xdg("XDG_STATE_HOME", ".local/state", "backups");

@@ -58,6 +58,7 @@ enum store_stmt {
 	SQL_EACH_REVIEW,
 	SQL_EACH_REVIEW_ALL,
 	SQL_COUNT_DUE,
+	SQL_REVIEW_AT,
 	SQL_COUNT_TAGGED,
 	SQL_NEXT_DUE,
 	SQL_REVIEWS_ON,
@@ -230,6 +231,7 @@ static const char *const store_sql[SQL_COUNT] = {
 	[SQL_LEECH] = "UPDATE cards SET leech = 1, suspended = suspended OR ?2 WHERE id = ?1",
 	[SQL_UNLEECH] = "UPDATE cards SET leech = 0, suspended = suspended AND NOT ?2 WHERE id = ?1",
 	[SQL_CARD_EXISTS] = "SELECT count(*) FROM cards WHERE id = ?1",
+	[SQL_REVIEW_AT] = "SELECT count(*) FROM reviews WHERE card_id = ?1 AND reviewed_at = ?2",
 	[SQL_SUSPEND] = "UPDATE cards SET suspended = ?2 WHERE id = ?1",
 	[SQL_SUSPEND_IF] = "UPDATE cards SET suspended = ?2 WHERE id = ?1 AND suspended <> ?2",
 	[SQL_EACH_REVIEW] =
@@ -1780,6 +1782,29 @@ store_write_review(struct store *s, struct store_review *r, const struct fsrs_ca
 					       r->leech == STORE_LEECH_UNSUSPEND);
 		rc = store_done(s, st, "flagging a leech");
 	}
+	return rc;
+}
+
+int
+store_import_review(struct store *s, const struct store_review *r, bool *added)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_REVIEW_AT);
+	int64_t n = 0;
+	int rc;
+
+	*added = false;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, r->card_id);
+	sqlite3_bind_int64(st, 2, r->at);
+	rc = store_int(s, st, &n, "looking up a review");
+	if (rc != STORE_OK || n > 0)
+		return rc;
+	if ((st = store_stmt(s, SQL_REVIEW_INSERT)) == NULL)
+		return STORE_ERR;
+	store_bind_review(st, r);
+	rc = store_done(s, st, "saving an imported review");
+	*added = rc == STORE_OK;
 	return rc;
 }
 

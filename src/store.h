@@ -300,6 +300,13 @@ int store_set_suspended(struct store *s, const char *card_id, bool suspended);
  * *changed counts the cards whose flag changed. */
 int store_set_suspended_all(struct store *s, const char *const *ids, size_t n,
 			    bool suspended, int *changed);
+/*
+ * Inside the caller's transaction (an Anki import): appends r to the
+ * review log unless card r->card_id already has a review at r->at (a
+ * package imported again); *added says which. The card's state is left
+ * alone (set it with store_set_sched).
+ */
+int store_import_review(struct store *s, const struct store_review *r, bool *added);
 /* Sets a card's scheduling state (reschedule). */
 int store_set_sched(struct store *s, const char *card_id, const struct fsrs_card *sched);
 
