@@ -307,8 +307,16 @@ anki_deck_key(const char *name)
 			dash = true;
 		}
 	}
-	if (b.len == 4)
-		sbuf_adds(&b, "-deck");
+	if (b.len == 4) {
+		/* No letter or digit to spell it with (a name in another
+		 * script): a hash of the name keeps such decks apart. */
+		uint32_t h = 2166136261u;
+		for (const char *p = name; *p; p++) {
+			h ^= (unsigned char)*p;
+			h *= 16777619u;
+		}
+		sbuf_printf(&b, "-deck-%08x", h);
+	}
 	if (b.len > 60) {
 		b.len = 60;
 		b.buf[60] = '\0';

@@ -140,7 +140,9 @@ void anki_map_col(const struct anki_col *col, struct anki_map *m);
 char *anki_deck_text(const struct anki_map *m, const char *key, const char *source);
 
 /* "anki-" and the deck name in lower case, "::" and other runs of
- * characters outside [a-z0-9] turned into one '-'. */
+ * characters outside [a-z0-9] turned into one '-' (at most 60 bytes); a
+ * name without an ASCII letter or digit gives "anki-deck-" and 8 hex
+ * digits of its hash. */
 char *anki_deck_key(const char *name);
 
 /* HTML to plain text: line breaks for <br>, <div>, <p> and list items
