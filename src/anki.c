@@ -646,7 +646,12 @@ anki_map_one(const struct anki_col *col, size_t ni, const struct anki_notetype *
 			m->v = xrealloc(m->v, (m->n + 64) * sizeof(*m->v));
 		struct anki_out *o = &m->v[m->n++];
 		memset(o, 0, sizeof(*o));
-		o->id = xasprintf("anki-%s-%d", note->key, ord);
+		/* A guid that is already one of these ids (drill export of
+		 * imported cards) is kept as it is, so that a round trip through
+		 * drill export --format anki-txt does not grow the id. */
+		o->id = ci == SIZE_MAX && ord == 0 && strncmp(note->key, "anki-", 5) == 0
+				? xstrdup(note->key)
+				: xasprintf("anki-%s-%d", note->key, ord);
 		o->deck_name = xstrdup(deck);
 		o->deck_key = anki_deck_key(deck);
 		o->type = type;

@@ -105,7 +105,7 @@ void anki_col_free(struct anki_col *c);
 
 /* One drill card made from an Anki card. */
 struct anki_out {
-	char *id;        /* anki-KEY-ORD */
+	char *id;        /* anki-KEY-ORD; a text import's guid "anki-..." as it is */
 	char *deck_key;  /* anki-SLUG */
 	char *deck_name; /* Anki's deck name */
 	const char *type; /* "recall" or "text" (static) */

@@ -139,7 +139,7 @@ cmd_export_field(struct sbuf *b, const char *v, char sep)
 	sbuf_addc(b, '"');
 }
 
-/* ",a,b," as "a b" (Anki) or "a b" too (CSV: tags hold no spaces). */
+/* ",a,b," as "a b", each tag once (a card's tag may repeat its deck's). */
 static char *
 cmd_export_tags(const char *tags)
 {
@@ -149,14 +149,17 @@ cmd_export_tags(const char *tags)
 	while (*p) {
 		const char *end = strchr(p, ',');
 		size_t n = end ? (size_t)(end - p) : strlen(p);
-		if (n > 0) {
+		bool dup = false;
+		for (const char *q = tags; n > 0 && q < p && !dup; q++)
+			dup = (q == tags || q[-1] == ',') && strncmp(q, p, n) == 0 && q[n] == ',';
+		if (n > 0 && !dup) {
 			if (b.len > 0)
 				sbuf_addc(&b, ' ');
 			sbuf_add(&b, p, n);
 		}
 		p += n + (end ? 1 : 0);
 	}
-	return sbuf_take(&b);
+	return b.buf ? sbuf_take(&b) : xstrdup("");
 }
 
 /* "2026-03-05T14:10:00Z" */

@@ -154,3 +154,11 @@ expect_eq "$(cut -f2-5 "$T/rt2.txt")" "$(cut -f2-5 "$T/rt.txt")" "cards after th
 run import "$T/rt.txt"
 expect_exit 0
 expect_out "(0 added, 0 updated, 3 unchanged, 0 retired)"
+# A second round keeps the ids: a guid that is already an anki- id stays.
+expect_eq "$(cut -f1 "$T/rt2.txt" | tail -n +7 | paste -sd' ' -)" "anki-t-recall-0 anki-t-text-0 anki-t-number-0" "ids after one round"
+export DRILL_DB=$T/rt3.db
+run import "$T/rt2.txt"
+expect_exit 0
+run export --format anki-txt -o "$T/rt3.txt"
+expect_exit 0
+expect_same_file "$T/rt2.txt" "$T/rt3.txt"

@@ -118,6 +118,29 @@ expect_exit 0
 sql_eq "SELECT suspended FROM cards WHERE id = 't-recall'" 1 "t-recall restored from the backup before"
 expect_eq "$(backups | grep -c 20261002)" 2 "today's backups (before each restore)"
 
+step "restore is safe with other connections: a reader keeps its snapshot, a writer's lock is waited for"
+run suspend t-recall
+expect_exit 0
+printf 'BEGIN;\nSELECT count(*) FROM cards;\n.shell sleep 2\nSELECT suspended FROM cards WHERE id = %s;\nCOMMIT;\nSELECT suspended FROM cards WHERE id = %s;\n' \
+	"'t-recall'" "'t-recall'" | sqlite3 "$DRILL_DB" >"$T/reader.out" &
+reader=$!
+bg $reader
+sleep 0.5
+run restore --yes "$T/keep.db"
+expect_exit 0
+wait $reader
+expect_eq "$(paste -sd' ' "$T/reader.out")" "5 1 0" "what the reader saw: its snapshot, then the restored data"
+sql_eq "PRAGMA integrity_check" ok "the database after a restore under a reader"
+sql_eq "PRAGMA journal_mode" wal "journal mode after a restore"
+printf 'BEGIN IMMEDIATE;\n.shell sleep 2\nCOMMIT;\n' | sqlite3 "$DRILL_DB" &
+writer=$!
+bg $writer
+sleep 0.5
+DRILL_BUSY_TIMEOUT_MS=300 run restore --yes "$T/keep.db"
+expect_exit 2
+expect_err "drill restore: cannot restore $T/keep.db into $DRILL_DB: another program still holds a lock on it; close it and try again"
+wait $writer
+
 step "reschedule backs up first"
 export DRILL_NOW=2026-10-03T09:00:00Z
 run reschedule

@@ -266,6 +266,8 @@ test_parse_text(void **state)
 	(void)state;
 	assert_int_equal(anki_parse_text("t.txt", txt, strlen(txt), &c, err, sizeof(err)), 0);
 	assert_int_equal(c.nnotes, 4);
+	assert_int_equal(c.ndecks, 1);
+	assert_string_equal(c.decks[0].name, "Mine"); /* the header's line break is not kept */
 	assert_string_equal(c.notes[0].key, "g1");
 	assert_string_equal(c.notes[1].key, "g-2");
 	assert_int_equal(strlen(c.notes[2].key), 16); /* "!!" is no id: a hash */
