@@ -607,6 +607,7 @@ anki_map_one(const struct anki_col *col, size_t ni, const struct anki_notetype *
 		if (t->cloze ? i == 0 : t->tmpls[i].ord == ord)
 			tm = &t->tmpls[i];
 	if (tm == NULL) {
+		free(*why);
 		*why = xasprintf("note type \"%s\" has no card template %d", t->name, ord + 1);
 		return false;
 	}
@@ -634,13 +635,15 @@ anki_map_one(const struct anki_col *col, size_t ni, const struct anki_notetype *
 		answer = back;
 		back = NULL;
 	}
-	if (prompt[0] == '\0')
-		*why = xstrdup("its front is empty once reduced to text");
-	else if (answer[0] == '\0')
-		*why = xstrdup(t->cloze ? "it has no cloze for this card"
-					: "its back is empty once reduced to text");
-	else
+	if (prompt[0] == '\0' || answer[0] == '\0') {
+		/* One reason per note: a later card's replaces an earlier one's. */
+		free(*why);
+		*why = xstrdup(prompt[0] == '\0' ? "its front is empty once reduced to text"
+				: t->cloze	   ? "it has no cloze for this card"
+						   : "its back is empty once reduced to text");
+	} else {
 		ok = true;
+	}
 	if (ok) {
 		if (m->n % 64 == 0)
 			m->v = xrealloc(m->v, (m->n + 64) * sizeof(*m->v));
