@@ -14,7 +14,9 @@
  *     own fdatasync latency on the same file system;
  *   - a 10,000-card deck imported into a new database with `drill import`;
  *   - peak memory (ru_maxrss) of a drill session grading cards on the big
- *     database.
+ *     database;
+ *   - `drill backup` of the big database (SQLite's backup API, synced),
+ *     what the end of the day's first session adds (issue 18).
  *
  *   bench_session DRILL [--dir DIR] [--keep] [--runs N] [--grades N]
  *
@@ -547,6 +549,33 @@ main(int argc, char **argv)
 	printf("grade overhead above one fdatasync: %6.3f ms%*s target < 1 ms: %s\n",
 	       g_med - fs_med, 24, "", bench_session_verdict(g_med - fs_med, 1));
 	free(fs);
+
+	/* drill backup of the big database: what the end of the first session
+	 * of a day costs (issue 18). Each copy is deleted before the next. */
+	{
+		double bk[3];
+		struct stat dbst;
+		char *bdir = xasprintf("%s/drill/backups", home);
+		char *rm = xasprintf("rm -rf '%s'", bdir);
+		for (int i = 0; i < 3; i++) {
+			char *av[] = {(char *)drill, "backup", NULL};
+			if (system(rm) != 0)
+				bench_session_die(bdir);
+			t0 = bench_session_ms();
+			struct bench_session_child c = bench_session_run(av, NULL, false);
+			bk[i] = bench_session_ms() - t0;
+			bench_session_check(&c, "drill backup");
+		}
+		if (system(rm) != 0)
+			bench_session_die(bdir);
+		double bk_med = bench_session_quantile(bk, 3, 0.5);
+		double mb = stat(db, &dbst) == 0 ? (double)dbst.st_size / 1048576.0 : 0;
+		printf("drill backup (%.0f MB db): median %6.3f s   (min %.3f, max %.3f; 3 runs),"
+		       " %.0f MB/s\n",
+		       mb, bk_med / 1e3, bk[0] / 1e3, bk[2] / 1e3, mb / (bk_med / 1e3));
+		free(rm);
+		free(bdir);
+	}
 
 	/* A 10,000-card deck into a new database. */
 	double imp[3];

@@ -16,7 +16,7 @@ build=${1:-build-fuzz}
 seconds=${2:-15}
 shift $(($# < 2 ? $# : 2))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(deck story amount audit coach replay answer wrap)
+[ ${#targets[@]} -gt 0 ] || targets=(deck story amount audit coach replay answer wrap anki)
 
 # Longest input per target: long enough for deep nesting and big decks,
 # answers and amounts are a line.

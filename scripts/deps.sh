@@ -7,7 +7,8 @@
 set -eu
 
 packages="build-essential cmake pkg-config libsqlite3-dev libpcre2-dev
-libreadline-dev libjansson-dev libcmocka-dev sqlite3 python3 strace"
+libreadline-dev libjansson-dev libcmocka-dev libzip-dev libzstd-dev sqlite3 zstd
+python3 strace"
 
 # deps_install PACKAGE...: installs those of them that are not installed.
 deps_install() {

@@ -1,13 +1,19 @@
 /* app: the helpers every command shares (see cmd.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "backup.h"
 #include "cmd.h"
 #include "importer.h"
 #include "paths.h"
+#include "settings.h"
 #include "store.h"
 
 /* The command named in every error line; like a program name, set once. */
@@ -73,6 +79,96 @@ app_common_option(struct app *app, const char *name, const char *arg)
 	return 0;
 }
 
+/* The rotation the settings of s ask for (the defaults when they cannot
+ * be read). */
+static void
+app_policy(struct store *s, struct rotate_policy *p)
+{
+	struct settings st;
+	char err[256];
+
+	*p = (struct rotate_policy){7, 4, 6};
+	if (settings_load(s, &st, err, sizeof(err)) == 0)
+		*p = st.backups;
+}
+
+/* Writes the backup; a message in err on failure. */
+static int
+app_backup_to(const struct app *app, struct store *s, bool rotate, char **written,
+	      int *removed, char *err, size_t errlen)
+{
+	char *dir = paths_backups(), *db = paths_db(app->db_path);
+	struct rotate_policy p;
+	int rc = -1;
+
+	app_policy(s, &p);
+	if (dir == NULL || db == NULL)
+		snprintf(err, errlen, "no backups folder: set HOME or XDG_STATE_HOME");
+	else
+		rc = backup_make(s, dir, db, app->now_ms, rotate ? &p : NULL, written, removed,
+				 err, errlen);
+	free(dir);
+	free(db);
+	return rc;
+}
+
+int
+app_backup(const struct app *app, struct store *s, bool rotate, char **written, int *removed)
+{
+	char err[1024];
+
+	if (app_backup_to(app, s, rotate, written, removed, err, sizeof(err)) == 0)
+		return 0;
+	app_err("cannot back up the database: %s", err);
+	return -1;
+}
+
+bool
+app_worth_backup(struct store *s)
+{
+	struct store_deck *v = NULL;
+	size_t n = 0;
+
+	if (store_decks(s, &v, &n) != STORE_OK)
+		return true; /* when in doubt, back up */
+	store_decks_free(v, n);
+	return n > 0;
+}
+
+bool
+app_backed_up_today(const struct app *app)
+{
+	char *dir = paths_backups(), *db = paths_db(app->db_path);
+	struct backup_list l = {0};
+	char err[256];
+	bool today = false;
+
+	if (dir != NULL && db != NULL && backup_list(dir, db, &l, err, sizeof(err)) == 0 &&
+	    l.n > 0)
+		today = l.v[l.n - 1].stamp / 1000000 == backup_date(app->now_ms);
+	backup_list_free(&l);
+	free(dir);
+	free(db);
+	return today;
+}
+
+/* store_open's hook: a backup before a schema upgrade (the app is the
+ * process's one). */
+static int
+app_migrate_hook(struct store *s, const char *path, int from, void *ctx, char *err,
+		 size_t errlen)
+{
+	const struct app *app = ctx;
+	char why[1024];
+
+	if (app_backup_to(app, s, true, NULL, NULL, why, sizeof(why)) == 0)
+		return 0;
+	snprintf(err, errlen, "%s (schema version %d) needs an upgrade, and drill backs it up "
+		 "first, but cannot: %s; it was left untouched. Make the backups folder "
+		 "writable (or set XDG_STATE_HOME) and try again", path, from, why);
+	return -1;
+}
+
 int
 app_open_store(const struct app *app, bool create, struct store **out)
 {
@@ -88,7 +184,9 @@ app_open_store(const struct app *app, bool create, struct store **out)
 	}
 	if (busy != NULL && *busy)
 		store_set_busy_timeout(atoi(busy));
+	store_set_migrate_hook(app_migrate_hook, (void *)(uintptr_t)app);
 	rc = store_open(path, create ? STORE_OPEN_CREATE : 0, out, err, sizeof(err));
+	store_set_migrate_hook(NULL, NULL);
 	free(path);
 	if (rc == STORE_NOT_FOUND && !create)
 		return EXIT_OK;
@@ -144,4 +242,57 @@ app_refresh_stories(const struct app *app, struct store *s, struct import_counts
 	diag_list_free(&dl);
 	free(dir);
 	return rc == IMPORT_OK ? 0 : -1;
+}
+
+int
+app_write_file(const char *path, const char *text, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	size_t off = 0;
+	struct stat st;
+	mode_t mode, mask;
+	int fd, rc = 0, e = 0;
+
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		e = errno;
+		free(tmp);
+		errno = e;
+		return -1;
+	}
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	while (rc == 0 && off < len) {
+		ssize_t n = write(fd, text + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			rc = -1;
+		else
+			off += (size_t)n;
+	}
+	if (rc == 0 && fchmod(fd, mode) != 0)
+		rc = -1;
+	if (rc == 0 && fsync(fd) != 0)
+		rc = -1;
+	if (rc != 0)
+		e = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	errno = e;
+	return rc;
 }

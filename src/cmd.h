@@ -11,6 +11,7 @@
 #define DRILL_CMD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_ENV = 2 };
@@ -55,6 +56,31 @@ struct store;
  */
 int app_open_store(const struct app *app, bool create, struct store **out);
 
+/*
+ * Writes a backup of s (the database app names) into the backups folder
+ * (backup.h), then deletes the old ones the backup_* settings do not keep
+ * unless rotate is false. On failure prints "cannot back up ..." (the
+ * caller says what it did about it) and returns -1; else 0, with *written (may be NULL; caller
+ * frees) the new file and *removed (may be NULL) the backups deleted.
+ * app_open_store also calls it before upgrading a database's schema.
+ */
+int app_backup(const struct app *app, struct store *s, bool rotate, char **written,
+	       int *removed);
+/* Whether s holds anything to back up (a deck imported): the automatic
+ * backups skip a database that is still empty. */
+bool app_worth_backup(struct store *s);
+/* Whether the database app names has a backup dated today (local date of
+ * app->now_ms): the end of a session backs up at most once a day. */
+bool app_backed_up_today(const struct app *app);
+
+/*
+ * Writes len bytes of text to path whole or not at all: into a temporary
+ * file in the same folder, flushed to disk, then renamed over path. A file
+ * already at path keeps its permissions; a new one gets 0666 less the
+ * umask. Returns 0, or -1 with errno set (the temporary file removed).
+ */
+int app_write_file(const char *path, const char *text, size_t len);
+
 struct import_counts;
 /*
  * Imports the decks changed on disk since their last import (and new
@@ -87,5 +113,8 @@ int cmd_packet(struct app *app, int argc, char **argv);
 int cmd_cards(struct app *app, int argc, char **argv);
 int cmd_suspend(struct app *app, int argc, char **argv);
 int cmd_unsuspend(struct app *app, int argc, char **argv);
+int cmd_backup(struct app *app, int argc, char **argv);
+int cmd_restore(struct app *app, int argc, char **argv);
+int cmd_export(struct app *app, int argc, char **argv);
 
 #endif

@@ -579,65 +579,6 @@ cmd_packet_json(const struct packet *p, const char *dir)
 /* ------------------------------------------------------------------ */
 /* writing                                                             */
 
-/*
- * Writes text to path whole or not at all: into a temporary file in the
- * same folder, flushed to disk, then renamed over path. A file already at
- * path keeps its permissions; a new one gets 0666 less the umask. Returns
- * 0, or -1 with errno set (the temporary file removed).
- */
-static int
-cmd_packet_write(const char *path, const char *text)
-{
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	size_t len = strlen(text), off = 0;
-	struct stat st;
-	mode_t mode, mask;
-	int fd, rc = 0, e = 0;
-
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		e = errno;
-		free(tmp);
-		errno = e;
-		return -1;
-	}
-	if (stat(path, &st) == 0) {
-		mode = st.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	while (rc == 0 && off < len) {
-		ssize_t n = write(fd, text + off, len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			rc = -1;
-		else
-			off += (size_t)n;
-	}
-	if (rc == 0 && fchmod(fd, mode) != 0)
-		rc = -1;
-	if (rc == 0 && fsync(fd) != 0)
-		rc = -1;
-	if (rc != 0)
-		e = errno;
-	if (close(fd) != 0 && rc == 0) {
-		rc = -1;
-		e = errno;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		rc = -1;
-		e = errno;
-	}
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	errno = e;
-	return rc;
-}
-
 /* ------------------------------------------------------------------ */
 
 int
@@ -759,7 +700,7 @@ cmd_packet(struct app *app, int argc, char **argv)
 	}
 	if (out == NULL) {
 		fputs(text, stdout);
-	} else if (cmd_packet_write(out, text) != 0) {
+	} else if (app_write_file(out, text, strlen(text)) != 0) {
 		app_err("cannot write %s: %s (nothing was written)", out, strerror(errno));
 		rc = EXIT_ENV;
 	} else {

@@ -260,6 +260,12 @@ cmd_reschedule(struct app *app, int argc, char **argv)
 		store_close(s);
 		return EXIT_ENV;
 	}
+	if (app_worth_backup(s) && app_backup(app, s, true, NULL, NULL) != 0) {
+		app_err("nothing was rescheduled; make the backups folder writable (or set "
+			"XDG_STATE_HOME to another folder) and try again");
+		store_close(s);
+		return EXIT_ENV;
+	}
 	memset(&r, 0, sizeof(r));
 	r.s = s;
 	r.st = &st;

@@ -106,7 +106,12 @@ cmd_study(struct app *app, int argc, char **argv)
 		store_close(s);
 		return EXIT_ENV;
 	}
-	rc = session_run(app, s, &st, &o);
+	int reviewed = 0;
+	rc = session_run(app, s, &st, &o, &reviewed);
+	/* At most one backup a day, after a session that changed something:
+	 * never before the first question (docs/storage.md, "Backups"). */
+	if (reviewed > 0 && !app_backed_up_today(app) && app_backup(app, s, true, NULL, NULL) != 0)
+		app_err("your reviews are saved in the database; only its daily backup was not made");
 	store_close(s);
 	return rc;
 }

@@ -27,8 +27,8 @@ struct importer_file {
 	struct deck *deck;
 };
 
-static void
-importer_hash(const char *buf, size_t len, char out[17])
+void
+importer_digest(const char *buf, size_t len, char out[17])
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 
@@ -280,7 +280,7 @@ importer_load(const char *path, struct importer_file *f, struct diag_list *dl)
 	}
 	f->mtime = (int64_t)st.st_mtime;
 	f->size = (int64_t)st.st_size;
-	importer_hash(f->buf, f->len, f->hash);
+	importer_digest(f->buf, f->len, f->hash);
 	return 0;
 }
 
@@ -449,7 +449,7 @@ importer_read_stories(const char *dir, struct story_set *set, struct importer_st
 		importer_files_free_one(&f);
 	}
 	story_check_ids(set, dl);
-	importer_hash(all.buf != NULL ? all.buf : "", all.len, stamp->hash);
+	importer_digest(all.buf != NULL ? all.buf : "", all.len, stamp->hash);
 	stamp->files = (int)names.n;
 	sbuf_free(&all);
 	strv_free(&names);

@@ -44,6 +44,10 @@ enum import_status importer_run(struct store *s, const char *const *paths,
 				size_t npaths, int64_t now_ms, bool check_only,
 				struct import_counts *counts, struct diag_list *dl);
 
+/* The digest of a deck file's content that store_deck_save keeps (16 hex
+ * digits and a NUL). */
+void importer_digest(const char *buf, size_t len, char out[17]);
+
 /*
  * Re-imports, as one import, every deck the store knows and every deck in
  * bundled_dir whose file changed since its last import (size, mtime, then

@@ -64,6 +64,18 @@ paths_history(void)
 	return paths_xdg("XDG_STATE_HOME", ".local/state", "history");
 }
 
+char *
+paths_user_decks(void)
+{
+	return paths_xdg("XDG_DATA_HOME", ".local/share", "decks");
+}
+
+char *
+paths_backups(void)
+{
+	return paths_xdg("XDG_STATE_HOME", ".local/state", "backups");
+}
+
 static int
 paths_is_dir(const char *p)
 {

@@ -17,6 +17,11 @@ char *paths_db(const char *option);
 char *paths_stories(const char *option);
 /* $XDG_STATE_HOME/drill/history, else ~/.local/state/drill/history. */
 char *paths_history(void);
+/* The decks drill writes itself (Anki imports): $XDG_DATA_HOME/drill/decks,
+ * else ~/.local/share/drill/decks. */
+char *paths_user_decks(void);
+/* $XDG_STATE_HOME/drill/backups, else ~/.local/state/drill/backups. */
+char *paths_backups(void);
 /*
  * The bundled decks: $DRILL_DECKS, else share/drill/decks beside the
  * installed binary (../share/drill/decks from its directory), else the

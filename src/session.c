@@ -1342,7 +1342,7 @@ session_nothing(struct session *ss, const struct store_when *w, int new_left)
 
 int
 session_run(struct app *app, struct store *s, const struct settings *st,
-	    const struct session_opts *o)
+	    const struct session_opts *o, int *reviewed)
 {
 	struct session ss;
 	struct import_counts counts;
@@ -1459,6 +1459,8 @@ store_failed:
 	app_err("%s", store_errmsg(s));
 	rc = EXIT_ENV;
 out:
+	if (reviewed != NULL)
+		*reviewed = ss.reviewed;
 	ui_free(ss.ui);
 	queue_free(ss.q);
 	for (size_t i = 0; i < ss.nundo; i++)

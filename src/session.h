@@ -24,8 +24,9 @@ struct session_opts {
 	int limit;          /* most reviews this session; 0: no limit */
 };
 
-/* Runs a session. Returns an exit status (EXIT_OK, EXIT_ENV). */
+/* Runs a session. Returns an exit status (EXIT_OK, EXIT_ENV); *reviewed
+ * (may be NULL) gets the number of grades the session kept. */
 int session_run(struct app *app, struct store *s, const struct settings *st,
-		const struct session_opts *o);
+		const struct session_opts *o, int *reviewed);
 
 #endif

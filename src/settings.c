@@ -31,6 +31,9 @@ static const struct settings_key settings_table[] = {
 	{"interview_margin_days", "7", "every card seen at least this many days before the date (0-365)"},
 	{"review_budget", "auto",
 	 "reviews a day you can afford; auto: the mean of the last 14 study days, at least 50"},
+	{"backup_daily", "7", "backups kept: the newest of each of this many days (1-1000)"},
+	{"backup_weekly", "4", "backups kept besides: the newest of each of this many weeks (0-1000)"},
+	{"backup_monthly", "6", "backups kept besides: the newest of each of this many months (0-1000)"},
 };
 
 const struct settings_key *
@@ -217,6 +220,18 @@ settings_apply(struct settings *st, const char *name, const char *v, char *err,
 			return -1;
 		}
 		st->review_budget = (int)x;
+	} else if (strncmp(name, "backup_", 7) == 0) {
+		long lo = strcmp(name, "backup_daily") == 0 ? 1 : 0;
+		if (settings_int(v, lo, 1000, &x) != 0) {
+			snprintf(err, errlen, "%s must be a whole number from %ld to 1000", name, lo);
+			return -1;
+		}
+		if (name[7] == 'd')
+			st->backups.daily = (int)x;
+		else if (name[7] == 'w')
+			st->backups.weekly = (int)x;
+		else
+			st->backups.monthly = (int)x;
 	} else {
 		snprintf(err, errlen, "unknown setting \"%s\"", name);
 		return -1;

@@ -2,8 +2,8 @@
  * settings: the user's study settings, kept in the database's config
  * table and changed with `drill config` — desired retention, learning and
  * relearning steps, FSRS weights, maximum interval, fuzz, the hour a new
- * day starts, new cards per day, leeches, and the interview date with its
- * margin and daily review budget.
+ * day starts, new cards per day, leeches, the interview date with its
+ * margin and daily review budget, and how many backups are kept.
  *
  * Owns: the list of keys with their defaults and validation, and turning
  * them into scheduler parameters. Reads and writes only through the store;
@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "fsrs.h"
+#include "rotate.h"
 
 struct store;
 
@@ -44,6 +45,7 @@ struct settings {
 	int budget;              /* reviews a day: review_budget, or auto (the mean of
 				    the last 14 study days, at least PLAN_MIN_BUDGET) */
 	int64_t pass_day;        /* first study day of the final pass (plan_pass_start) */
+	struct rotate_policy backups; /* backup_daily, backup_weekly, backup_monthly */
 };
 
 struct settings_key {

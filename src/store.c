@@ -58,6 +58,7 @@ enum store_stmt {
 	SQL_EACH_REVIEW,
 	SQL_EACH_REVIEW_ALL,
 	SQL_COUNT_DUE,
+	SQL_REVIEW_AT,
 	SQL_COUNT_TAGGED,
 	SQL_NEXT_DUE,
 	SQL_REVIEWS_ON,
@@ -253,6 +254,7 @@ static const char *const store_sql[SQL_COUNT] = {
 	[SQL_LEECH] = "UPDATE cards SET leech = 1, suspended = suspended OR ?2 WHERE id = ?1",
 	[SQL_UNLEECH] = "UPDATE cards SET leech = 0, suspended = suspended AND NOT ?2 WHERE id = ?1",
 	[SQL_CARD_EXISTS] = "SELECT count(*) FROM cards WHERE id = ?1",
+	[SQL_REVIEW_AT] = "SELECT count(*) FROM reviews WHERE card_id = ?1 AND reviewed_at = ?2",
 	[SQL_SUSPEND] = "UPDATE cards SET suspended = ?2 WHERE id = ?1",
 	[SQL_SUSPEND_IF] = "UPDATE cards SET suspended = ?2 WHERE id = ?1 AND suspended <> ?2",
 	[SQL_EACH_REVIEW] =
@@ -380,6 +382,10 @@ static const char *const store_sql[SQL_COUNT] = {
 /* How long a statement waits for another process's lock, in ms; the one
  * knob store_set_busy_timeout turns, for the whole process. */
 static int store_busy_ms = STORE_BUSY_MS;
+
+/* The automatic backup before a migration (store_set_migrate_hook). */
+static store_migrate_hook store_hook_fn;
+static void *store_hook_ctx;
 
 struct store {
 	char *path;       /* the database file, for messages */
@@ -981,6 +987,11 @@ store_open(const char *path, unsigned flags, struct store **out, char *err, size
 			return STORE_NOT_DRILL;
 		}
 	}
+	if (version > 0 && version < schema_migration_count && store_hook_fn != NULL &&
+	    store_hook_fn(s, path, (int)version, store_hook_ctx, err, errlen) != 0) {
+		store_close(s);
+		return STORE_ERR;
+	}
 	if (store_migrate(s, version) != STORE_OK) {
 		store_explain(s->db, sqlite3_extended_errcode(s->db), path, "upgrade", err, errlen);
 		store_close(s);
@@ -994,6 +1005,162 @@ void
 store_set_busy_timeout(int ms)
 {
 	store_busy_ms = ms > 0 ? ms : STORE_BUSY_MS;
+}
+
+void
+store_set_migrate_hook(store_migrate_hook fn, void *ctx)
+{
+	store_hook_fn = fn;
+	store_hook_ctx = ctx;
+}
+
+/* fsync of a file or folder by name; errors are ignored (best effort on
+ * file systems that refuse it). */
+static void
+store_sync_path(const char *path, bool dir)
+{
+	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+}
+
+/* Runs a backup from src to dst to the end, waiting out locks for up to
+ * the busy timeout. An SQLite result code. */
+static int
+store_copy(sqlite3 *dst, sqlite3 *src)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	int rc;
+
+	if (b == NULL)
+		return sqlite3_extended_errcode(dst);
+	for (int waited = 0;; waited += 10) {
+		rc = sqlite3_backup_step(b, -1);
+		if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= store_busy_ms)
+			break;
+		sqlite3_sleep(10);
+	}
+	sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE)
+		rc = sqlite3_extended_errcode(dst);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int
+store_backup_to(struct store *s, const char *dest)
+{
+	char *tmp = xasprintf("%s.part-XXXXXX", dest);
+	sqlite3 *db = NULL;
+	int fd = mkstemp(tmp), rc;
+
+	if (fd < 0) {
+		snprintf(s->msg, sizeof(s->msg), "cannot write the backup %s: %s", dest,
+			 strerror(errno));
+		free(tmp);
+		return STORE_ERR;
+	}
+	close(fd); /* mkstemp made it 0600 */
+	rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_copy(db, s->db);
+	/* The source is in WAL mode and the copy says so too: one file
+	 * without a -wal beside it is what a backup should be. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		char why[400];
+		store_reason(db, rc, dest, why, sizeof(why));
+		snprintf(s->msg, sizeof(s->msg), "cannot write the backup %s: %s", dest, why);
+	}
+	if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
+		snprintf(s->msg, sizeof(s->msg), "cannot write the backup %s: closing it failed",
+			 dest);
+		rc = SQLITE_ERROR;
+	}
+	if (rc == SQLITE_OK) {
+		store_sync_path(tmp, false);
+		if (rename(tmp, dest) != 0) {
+			snprintf(s->msg, sizeof(s->msg), "cannot write the backup %s: %s", dest,
+				 strerror(errno));
+			rc = SQLITE_CANTOPEN;
+		}
+	}
+	if (rc == SQLITE_OK) {
+		char *dir = store_dir_of(dest);
+		store_sync_path(dir, true);
+		free(dir);
+	} else {
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc == SQLITE_OK ? STORE_OK : STORE_ERR;
+}
+
+/* "ok" from PRAGMA quick_check on db? */
+static bool
+store_quick_check(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = false;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		ok = t != NULL && strcmp((const char *)t, "ok") == 0;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+int
+store_restore_from(struct store *s, const char *src)
+{
+	struct store_header h;
+	bool empty = false;
+	sqlite3 *db = NULL;
+	int64_t version = 0;
+	int rc = store_read_header(src, &h, &empty, s->msg, sizeof(s->msg));
+
+	if (rc != STORE_OK)
+		return rc;
+	if (empty || h.app_id != STORE_APP_ID) {
+		snprintf(s->msg, sizeof(s->msg), "%s is not a drill database or backup; "
+			 "nothing was changed", src);
+		return STORE_NOT_DRILL;
+	}
+	if (h.version > (uint32_t)schema_migration_count) {
+		snprintf(s->msg, sizeof(s->msg), "%s has schema version %u, newer than this drill "
+			 "understands (%d); upgrade drill to restore it (nothing was changed)",
+			 src, h.version, schema_migration_count);
+		return STORE_NEWER;
+	}
+	rc = sqlite3_open_v2(src, &db, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK || !store_quick_check(db)) {
+		snprintf(s->msg, sizeof(s->msg), "%s is damaged (SQLite's check of it failed); "
+			 "choose another backup (nothing was changed)", src);
+		sqlite3_close(db);
+		return STORE_ERR;
+	}
+	rc = store_copy(s->db, db);
+	sqlite3_close(db);
+	if (rc != SQLITE_OK) {
+		char why[400];
+		store_reason(s->db, rc, s->path, why, sizeof(why));
+		snprintf(s->msg, sizeof(s->msg), "cannot restore %s into %s: %s", src, s->path,
+			 why);
+		return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : STORE_ERR;
+	}
+	/* The copy brought the backup's journal mode along; drill runs in WAL
+	 * (another connection may keep that from changing: then it stays). */
+	(void)sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (store_pragma_int(s->db, "PRAGMA user_version", &version) != SQLITE_OK)
+		return store_fail(s, "reading the restored schema version");
+	if (store_migrate(s, version) != STORE_OK)
+		return STORE_ERR;
+	return STORE_OK;
 }
 
 void
@@ -1685,6 +1852,29 @@ store_write_review(struct store *s, struct store_review *r, const struct fsrs_ca
 					       r->leech == STORE_LEECH_UNSUSPEND);
 		rc = store_done(s, st, "flagging a leech");
 	}
+	return rc;
+}
+
+int
+store_import_review(struct store *s, const struct store_review *r, bool *added)
+{
+	sqlite3_stmt *st = store_stmt(s, SQL_REVIEW_AT);
+	int64_t n = 0;
+	int rc;
+
+	*added = false;
+	if (st == NULL)
+		return STORE_ERR;
+	store_bind_text(st, 1, r->card_id);
+	sqlite3_bind_int64(st, 2, r->at);
+	rc = store_int(s, st, &n, "looking up a review");
+	if (rc != STORE_OK || n > 0)
+		return rc;
+	if ((st = store_stmt(s, SQL_REVIEW_INSERT)) == NULL)
+		return STORE_ERR;
+	store_bind_review(st, r);
+	rc = store_done(s, st, "saving an imported review");
+	*added = rc == STORE_OK;
 	return rc;
 }
 

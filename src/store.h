@@ -61,6 +61,36 @@ const char *store_errmsg(const struct store *s);
 /* The schema version this program creates and understands. */
 int store_schema_version(void);
 
+/*
+ * Called by store_open just before it upgrades an existing database to a
+ * newer schema (from > 0), with the connection open at the old version:
+ * the automatic backup before a migration. A non-zero return stops the
+ * upgrade and the open fails with the message fn put in err. One hook for
+ * the whole process; NULL removes it.
+ */
+typedef int (*store_migrate_hook)(struct store *s, const char *path, int from, void *ctx,
+				  char *err, size_t errlen);
+void store_set_migrate_hook(store_migrate_hook fn, void *ctx);
+
+/* ---- backups (SQLite's online backup API) ---- */
+/*
+ * Copies the whole database to a new file dest (mode 0600, rollback
+ * journal mode, so the copy is one self-contained file), written under a
+ * temporary name in dest's folder and renamed to dest once complete and
+ * synced. Safe while other connections read or write: the copy is of one
+ * consistent moment. An existing dest is replaced.
+ */
+int store_backup_to(struct store *s, const char *dest);
+/*
+ * Replaces the content of the open database with the drill database at
+ * src, through the backup API (other connections see the change at their
+ * next transaction), then upgrades it if its schema is older. src is
+ * first checked: a drill database, not newer than this program, passing
+ * PRAGMA quick_check; otherwise refused with nothing changed
+ * (STORE_NOT_DRILL, STORE_NEWER, STORE_ERR).
+ */
+int store_restore_from(struct store *s, const char *src);
+
 int store_begin(struct store *s); /* BEGIN IMMEDIATE */
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
@@ -278,6 +308,13 @@ int store_set_suspended(struct store *s, const char *card_id, bool suspended);
  * *changed counts the cards whose flag changed. */
 int store_set_suspended_all(struct store *s, const char *const *ids, size_t n,
 			    bool suspended, int *changed);
+/*
+ * Inside the caller's transaction (an Anki import): appends r to the
+ * review log unless card r->card_id already has a review at r->at (a
+ * package imported again); *added says which. The card's state is left
+ * alone (set it with store_set_sched).
+ */
+int store_import_review(struct store *s, const struct store_review *r, bool *added);
 /* Sets a card's scheduling state (reschedule). */
 int store_set_sched(struct store *s, const char *card_id, const struct fsrs_card *sched);
 
