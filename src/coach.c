@@ -343,7 +343,7 @@ static const char *const coach_cue_src[COACH_NCUES] = {
 		       "introduced|ran|drove|rallied|brought|split|staffed|"
 		       "paired|partnered|negotiated|worked (?:closely )?with|"
 		       "organi[sz]ed (?:the |a )?(?:teams?|engineers|people|group|working group))|"
-		       "my (?:team|engineers|reports|org|squad|group)|team of|"
+		       "my (?:engineers|reports|org|squad|group)|team of|"
 		       "(?:\\d+|two|three|four|five|six|seven|eight|nine|ten) "
 		       "(?:engineers|developers|people|teams))\\b",
     /* a measured change in a Result */

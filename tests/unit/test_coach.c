@@ -583,6 +583,10 @@ test_rules(void **state)
 	    {COACH_L6, "Action: I spent a lot of time with the risk team.", COACH_VAGUE_TIMEFRAME, 0,
 	     NULL},
 	    {COACH_L6, "Result: it saved a lot of time.", COACH_VAGUE_TIMEFRAME, 1, "saved a lot of time"},
+	    {COACH_L6, "Action: I reproduced the bug and wrote the fix; my team reviewed it. "
+	     "Result: 200 users.", COACH_IC_SCOPE, 1, "I reproduced"},
+	    {COACH_L6, "Action: I wrote the fix and coached my reports through the rollout. "
+	     "Result: 200 users.", COACH_IC_SCOPE, 0, NULL},
 	    {COACH_L6, "Result: we saved $2.34M a year.", COACH_NO_VALIDATION, 1, "$2.34M"},
 	    {COACH_L6, "Result: we saved $2.34M a year, validated by finance.", COACH_NO_VALIDATION,
 	     0, NULL},
