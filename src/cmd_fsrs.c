@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "fsrs.h"
@@ -46,47 +48,6 @@ static const char cmd_fsrs_usage[] =
 	"Days are local calendar days ($TZ); TZ=UTC with --rollover 0 matches ts-fsrs.\n"
 	"See docs/fsrs.md.\n";
 
-/*
- * Writes x as the shortest decimal that reads back as the same double, in
- * plain notation ("2.3065", "10", "0.00012"). The scheduler's values are
- * rounded to 8 decimals, so the first attempt nearly always succeeds.
- */
-static void
-cmd_fsrs_fmt(double x, char *buf, size_t len)
-{
-	char sci[40];
-	char *end;
-	int p, e, dec;
-	size_t n;
-
-	if (!isfinite(x)) {
-		snprintf(buf, len, "%s", "nan");
-		return;
-	}
-	snprintf(buf, len, "%.8f", x);
-	if (strtod(buf, NULL) == x) {
-		n = strlen(buf);
-		while (n > 0 && buf[n - 1] == '0')
-			buf[--n] = '\0';
-		if (n > 0 && buf[n - 1] == '.')
-			buf[--n] = '\0';
-		if (strcmp(buf, "-0") == 0)
-			snprintf(buf, len, "0");
-		return;
-	}
-	for (p = 1; p <= 17; p++) {
-		snprintf(sci, sizeof sci, "%.*e", p - 1, x);
-		if (strtod(sci, NULL) == x)
-			break;
-	}
-	end = strchr(sci, 'e');
-	e = end != NULL ? atoi(end + 1) : 0;
-	dec = p - 1 - e;
-	if (dec < 0)
-		dec = 0;
-	snprintf(buf, len, "%.*f", dec, x);
-}
-
 /* The UTC offset of local time at secs, for replay_parse ($TZ). */
 static int
 cmd_fsrs_utc_offset(int64_t secs, int32_t *utc_offset, void *ctx)
@@ -101,61 +62,224 @@ cmd_fsrs_utc_offset(int64_t secs, int32_t *utc_offset, void *ctx)
 	return 0;
 }
 
-static int64_t
-cmd_fsrs_floor_div(int64_t a, int64_t b)
-{
-	int64_t q = a / b;
+/*
+ * The input, read a line at a time. A regular file is read in chunks of
+ * CMD_FSRS_CHUNK, twice (checked, then replayed), so that memory grows with
+ * the number of cards, not of reviews; anything else (a pipe, a terminal)
+ * is read into memory once and gone over twice there.
+ */
+#define CMD_FSRS_CHUNK ((size_t)1 << 20)
 
-	if (a % b != 0 && (a < 0) != (b < 0))
-		q--;
-	return q;
+struct cmd_fsrs_in {
+	int fd;	     /* the regular file read in chunks; -1: all of it is in buf */
+	off_t start; /* fd's offset where the input starts */
+	off_t size;  /* bytes of input the first pass read (fd only) */
+	off_t done;  /* bytes read so far in this pass (fd only) */
+	char *buf;   /* owned */
+	size_t cap;  /* bytes allocated at buf */
+	size_t pos;  /* start of the next line in buf */
+	size_t end;  /* bytes of input in buf */
+	int eof;     /* nothing more to read into buf */
+	int first;   /* nothing handed out yet in this pass (to drop a BOM) */
+	size_t line; /* number of the line last handed out */
+};
+
+static int
+cmd_fsrs_in_open(struct cmd_fsrs_in *in)
+{
+	struct stat st;
+
+	memset(in, 0, sizeof *in);
+	in->fd = -1;
+	in->first = 1;
+	if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (in->start = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0) {
+		in->fd = STDIN_FILENO;
+		in->size = -1;
+		in->cap = CMD_FSRS_CHUNK;
+		in->buf = xmalloc(in->cap);
+		return 0;
+	}
+	if ((in->buf = slurp("-", &in->end)) == NULL)
+		return -1;
+	in->first = 0; /* slurp dropped the BOM */
+	in->eof = 1;
+	return 0;
 }
 
-/* Replays the checked records and writes the output. */
+/* Starts the second pass over the same input. */
 static int
-cmd_fsrs_replay_run(const struct fsrs_params *p, const struct replay *in)
+cmd_fsrs_in_rewind(struct cmd_fsrs_in *in)
 {
-	struct fsrs_card *sched = xcalloc(in->ncards ? in->ncards : 1, sizeof *sched);
-	char s[48], d[48], r[48];
-	int rc = EXIT_OK;
+	in->pos = 0;
+	in->line = 0;
+	if (in->fd < 0)
+		return 0;
+	in->size = in->done;
+	in->done = 0;
+	in->end = 0;
+	in->eof = 0;
+	in->first = 1;
+	return lseek(in->fd, in->start, SEEK_SET) == in->start ? 0 : -1;
+}
 
-	fputs("card_id\tunix_seconds\trating\tstate_after\tstability\tdifficulty\t"
-	      "retrievability_before\tinterval_days\tdue_unix\n", stdout);
-	for (size_t i = 0; i < in->nrecs; i++) {
-		const struct replay_card *c = &in->cards[in->recs[i].card];
-		struct fsrs_card *fc = &sched[in->recs[i].card];
-		int64_t day = in->recs[i].day;
+/* Reads more into buf, keeping its unread part. Returns 0, or -1 with errno. */
+static int
+cmd_fsrs_in_fill(struct cmd_fsrs_in *in)
+{
+	ssize_t got;
+	size_t want;
+
+	if (in->pos > 0) {
+		memmove(in->buf, in->buf + in->pos, in->end - in->pos);
+		in->end -= in->pos;
+		in->pos = 0;
+	}
+	if (in->end == in->cap) { /* a line longer than the buffer */
+		in->cap *= 2;
+		in->buf = xrealloc(in->buf, in->cap);
+	}
+	want = in->cap - in->end;
+	if (in->size >= 0 && (off_t)want > in->size - in->done)
+		want = (size_t)(in->size - in->done);
+	do
+		got = want > 0 ? read(in->fd, in->buf + in->end, want) : 0;
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return -1;
+	if (got == 0)
+		in->eof = 1;
+	in->end += (size_t)got;
+	in->done += got;
+	return 0;
+}
+
+/*
+ * Sets *s and *n to the next line (without its newline; valid until the
+ * next call). Returns 1, 0 at the end of the input, or -1 with errno.
+ */
+static int
+cmd_fsrs_in_line(struct cmd_fsrs_in *in, const char **s, size_t *n)
+{
+	char *nl;
+
+	for (;;) {
+		if (in->first && (in->end - in->pos >= 3 || in->eof)) {
+			in->first = 0;
+			if (in->end - in->pos >= 3 && memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
+				in->pos += 3;
+		}
+		nl = in->first ? NULL : memchr(in->buf + in->pos, '\n', in->end - in->pos);
+		if (nl != NULL || (in->eof && in->pos < in->end)) {
+			*s = in->buf + in->pos;
+			*n = nl != NULL ? (size_t)(nl - *s) : in->end - in->pos;
+			in->pos += *n + (nl != NULL);
+			in->line++;
+			return 1;
+		}
+		if (in->eof)
+			return 0;
+		if (cmd_fsrs_in_fill(in) != 0)
+			return -1;
+	}
+}
+
+/* Checks every line of the input: the first pass. */
+static int
+cmd_fsrs_check(struct cmd_fsrs_in *in, struct replay *rp)
+{
+	struct replay_rec rec;
+	const char *s;
+	size_t n;
+	int got;
+
+	while ((got = cmd_fsrs_in_line(in, &s, &n)) > 0)
+		replay_line(rp, s, n, in->line, &rec);
+	if (got < 0) {
+		app_err("cannot read stdin: %s", strerror(errno));
+		return EXIT_ENV;
+	}
+	return EXIT_OK;
+}
+
+/* Writes out[0..*len) to stdout and empties it. */
+static int
+cmd_fsrs_flush(char *out, size_t *len)
+{
+	size_t n = *len;
+
+	*len = 0;
+	return n == 0 || fwrite(out, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* Replays the checked input (the second pass) and writes the output. */
+static int
+cmd_fsrs_replay_run(const struct fsrs_params *p, struct cmd_fsrs_in *in, struct replay *rp)
+{
+	struct fsrs_card *sched = xcalloc(rp->ncards ? rp->ncards : 1, sizeof *sched);
+	struct fsrs_model model;
+	char *out = xmalloc(CMD_FSRS_CHUNK);
+	size_t len = sizeof REPLAY_HEADER - 1, ncards = rp->ncards, n;
+	struct replay_rec rec;
+	const char *s;
+	int rc = EXIT_OK, got, wr = 0;
+
+	memcpy(out, REPLAY_HEADER, len);
+	fsrs_model_init(&model, p);
+	replay_rewind(rp);
+	if (cmd_fsrs_in_rewind(in) != 0) {
+		app_err("cannot read stdin again: %s", strerror(errno));
+		rc = EXIT_ENV;
+		goto done;
+	}
+	while ((got = cmd_fsrs_in_line(in, &s, &n)) > 0) {
+		const struct replay_card *c;
+		struct fsrs_card *fc;
 		double rb;
-		int st;
+		int kind = replay_line(rp, s, n, in->line, &rec), st;
 
+		if (kind == REPLAY_SKIP)
+			continue;
+		if (kind != REPLAY_REVIEW || rp->ncards != ncards) {
+			app_err("stdin changed while it was read (line %zu); nothing more is replayed",
+				in->line);
+			rc = EXIT_ENV;
+			goto done;
+		}
+		c = &rp->cards[rec.card];
+		fc = &sched[rec.card];
 		/* A change of UTC offset can move a later time to an earlier
 		 * local day; count such a review as same-day. */
-		if (fc->state != FSRS_NEW && day < fc->last_day)
-			day = fc->last_day;
-		st = fsrs_review(p, fc, in->recs[i].secs * 1000, day,
-				 (enum fsrs_rating)in->recs[i].rating,
-				 fsrs_fuzz_seed(c->hash, fc->reps + 1), fc, &rb);
+		if (fc->state != FSRS_NEW && rec.day < fc->last_day)
+			rec.day = fc->last_day;
+		st = fsrs_review_model(&model, fc, rec.secs * 1000, rec.day,
+				       (enum fsrs_rating)rec.rating,
+				       fsrs_fuzz_seed(c->hash, fc->reps + 1), fc, &rb);
 		if (st != FSRS_OK) {
 			/* cannot happen on checked input */
 			app_err("card \"%s\": %s", c->id, fsrs_status_text(st));
 			rc = EXIT_USER;
 			goto done;
 		}
-		cmd_fsrs_fmt(fc->stability, s, sizeof s);
-		cmd_fsrs_fmt(fc->difficulty, d, sizeof d);
-		if (isnan(rb))
-			snprintf(r, sizeof r, "-");
-		else
-			cmd_fsrs_fmt(rb, r, sizeof r);
-		printf("%s\t%" PRId64 "\t%d\t%s\t%s\t%s\t%s\t%d\t%" PRId64 "\n", c->id,
-		       in->recs[i].secs, in->recs[i].rating, fsrs_state_name(fc->state), s, d, r,
-		       (int)fc->scheduled_days, cmd_fsrs_floor_div(fc->due, 1000));
+		if (CMD_FSRS_CHUNK - len < REPLAY_STEP_MAX && wr == 0)
+			wr = cmd_fsrs_flush(out, &len);
+		len += replay_format_step(out + len, c, &rec, fc, rb);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if (got < 0) {
+		app_err("cannot read stdin again: %s", strerror(errno));
+		rc = EXIT_ENV;
+		goto done;
+	}
+	if (wr == 0)
+		wr = cmd_fsrs_flush(out, &len);
+	if (wr != 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		app_err("cannot write the output: %s", strerror(errno));
 		rc = EXIT_ENV;
 	}
 done:
+	if (rc != EXIT_OK && wr == 0)
+		cmd_fsrs_flush(out, &len);
+	free(out);
 	free(sched);
 	return rc;
 }
@@ -223,8 +347,7 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 	};
 	struct fsrs_params p;
 	struct replay *in = NULL;
-	char *text = NULL;
-	size_t len = 0;
+	struct cmd_fsrs_in src = {.fd = -1};
 	const char *weights = NULL;
 	char err[256];
 	int rollover = 4, c, idx, rc = EXIT_OK;
@@ -296,18 +419,22 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		return EXIT_USER;
 	}
 	tzset();
-	if ((text = slurp("-", &len)) == NULL) {
+	if (cmd_fsrs_in_open(&src) != 0) {
 		app_err("cannot read stdin: %s", strerror(errno));
 		rc = EXIT_ENV;
 	}
-	if (rc == EXIT_OK && replay_parse(text, len, rollover, cmd_fsrs_utc_offset, NULL, &in) != 0) {
+	if (rc == EXIT_OK) {
+		in = replay_new(rollover, cmd_fsrs_utc_offset, NULL);
+		rc = cmd_fsrs_check(&src, in);
+	}
+	if (rc == EXIT_OK && in->nbad != 0) {
 		cmd_fsrs_report(in);
 		rc = EXIT_USER;
 	}
 	if (rc == EXIT_OK)
-		rc = cmd_fsrs_replay_run(&p, in);
+		rc = cmd_fsrs_replay_run(&p, &src, in);
 	replay_free(in);
-	free(text);
+	free(src.buf);
 	return rc;
 }
 

@@ -397,21 +397,8 @@ fsrs_init_d(const double *w, int g)
 	return fsrs_round8(w[4] - exp((double)(g - 1) * w[5]) + 1.0);
 }
 
-/* What one review needs beyond p: the decay and its derived constants,
- * and w17/w18 after the relearning-step ceiling. */
-struct fsrs_model {
-	const struct fsrs_params *p;
-	const double *w;
-	double decay;    /* -w20 */
-	double factor;   /* computeDecayFactor */
-	double w17, w18; /* effective short-term weights */
-	double d0_easy;  /* init_difficulty(Easy), unclamped: the mean-reversion target */
-	double exp_w8;   /* Math.exp(w8) of next_recall_stability */
-	double u;        /* fuzz draw for this review */
-};
-
-static void
-fsrs_model_init(struct fsrs_model *m, const struct fsrs_params *p, uint64_t seed)
+void
+fsrs_model_init(struct fsrs_model *m, const struct fsrs_params *p)
 {
 	const double *w = p->w;
 
@@ -434,8 +421,16 @@ fsrs_model_init(struct fsrs_model *m, const struct fsrs_params *p, uint64_t seed
 		m->w17 = fsrs_clamp(m->w17, 0.0, ceiling);
 		m->w18 = fsrs_clamp(m->w18, 0.0, ceiling);
 	}
+	m->ivl_mod = fsrs_round8((pow(p->retention, 1.0 / m->decay) - 1.0) / m->factor);
 	m->u = 0.0;
-	if (p->fuzz) {
+}
+
+/* Sets m->u, the review's fuzz draw, from seed. */
+static void
+fsrs_model_seed(struct fsrs_model *m, uint64_t seed)
+{
+	m->u = 0.0;
+	if (m->p->fuzz) {
 		struct rng r;
 
 		rng_seed(&r, seed);
@@ -454,7 +449,7 @@ fsrs_model_r(const struct fsrs_model *m, int64_t t, double s)
 static double
 fsrs_model_ivl_modifier(const struct fsrs_model *m)
 {
-	return fsrs_round8((pow(m->p->retention, 1.0 / m->decay) - 1.0) / m->factor);
+	return m->ivl_mod;
 }
 
 /* next_difficulty with linear_damping and mean_reversion */
@@ -737,6 +732,19 @@ fsrs_review(const struct fsrs_params *p, const struct fsrs_card *before,
 	    double *retrievability_before)
 {
 	struct fsrs_model m;
+
+	fsrs_model_init(&m, p);
+	return fsrs_review_model(&m, before, now_ms, now_day, g, fuzz_seed, after,
+				 retrievability_before);
+}
+
+int
+fsrs_review_model(const struct fsrs_model *model, const struct fsrs_card *before,
+		  int64_t now_ms, int64_t now_day, enum fsrs_rating g, uint64_t fuzz_seed,
+		  struct fsrs_card *after, double *retrievability_before)
+{
+	const struct fsrs_params *p = model->p;
+	struct fsrs_model m = *model;
 	struct fsrs_card c;
 	int64_t t = 0;
 	double r = NAN;
@@ -752,7 +760,7 @@ fsrs_review(const struct fsrs_params *p, const struct fsrs_card *before,
 		if (t < 0)
 			return FSRS_ERR_TIME;
 	}
-	fsrs_model_init(&m, p, fuzz_seed);
+	fsrs_model_seed(&m, fuzz_seed);
 	c = *before;
 	c.reps++;
 	c.last_review = now_ms;
@@ -787,7 +795,7 @@ fsrs_retrievability(const struct fsrs_params *p, const struct fsrs_card *card,
 
 	if (card->state == FSRS_NEW || card->stability < FSRS_S_MIN)
 		return 0.0;
-	fsrs_model_init(&m, p, 0);
+	fsrs_model_init(&m, p);
 	t = now_day - card->last_day;
 	if (t < 0)
 		t = 0;
