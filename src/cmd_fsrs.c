@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,68 +63,85 @@ cmd_fsrs_utc_offset(int64_t secs, int32_t *utc_offset, void *ctx)
 	return 0;
 }
 
+static void cmd_fsrs_report(const struct replay *in);
+
 /*
- * The input, read a line at a time. A regular file is read in chunks of
- * CMD_FSRS_CHUNK, twice (checked, then replayed), so that memory grows with
- * the number of cards, not of reviews; anything else (a pipe, a terminal)
- * is read into memory once and gone over twice there.
+ * How the replay runs (issue 20: the whole command at least 50 times as
+ * fast as ts-fsrs, memory growing with the cards and not the reviews).
+ *
+ * The input is gone over twice, a line at a time, never held whole unless
+ * it is not a regular file: a checker reads every line for bad ones (the
+ * first pass), while a replayer parses the same lines again and runs the
+ * scheduler (the second pass). Each has its own card table (replay.c
+ * numbers cards in order of first appearance, so both number them alike).
+ * The replayer hands its results over in blocks through a ring of
+ * CMD_FSRS_NBLOCKS blocks; once the checker has found no bad line, the
+ * same thread becomes the writer: it formats the blocks (with the ids from
+ * its own table) and writes them. Nothing reaches stdout before every line
+ * was checked; memory is the card tables, the ring and a few 1 MB buffers.
+ * The checker-writer runs on a second thread; when one cannot be started,
+ * the main thread checks first and then writes each block as it fills.
  */
 #define CMD_FSRS_CHUNK ((size_t)1 << 20)
+#define CMD_FSRS_BLOCK 2048 /* steps in a block of the ring */
+#define CMD_FSRS_NBLOCKS 8 /* blocks in the ring */
 
+/* The input of one pass: a regular file read in chunks, or memory. */
 struct cmd_fsrs_in {
-	int fd;	     /* the regular file read in chunks; -1: all of it is in buf */
-	off_t start; /* fd's offset where the input starts */
-	off_t size;  /* bytes of input the first pass read (fd only) */
-	off_t done;  /* bytes read so far in this pass (fd only) */
-	char *buf;   /* owned */
-	size_t cap;  /* bytes allocated at buf */
-	size_t pos;  /* start of the next line in buf */
-	size_t end;  /* bytes of input in buf */
-	int eof;     /* nothing more to read into buf */
-	int first;   /* nothing handed out yet in this pass (to drop a BOM) */
-	size_t line; /* number of the line last handed out */
+	int fd;	      /* the regular file read with pread; -1: all of it is in buf */
+	off_t start;  /* fd's offset where the input starts */
+	off_t size;   /* bytes of input (fd only): the file's size when opened */
+	off_t done;   /* bytes read so far (fd only) */
+	char *buf;    /* owned when own */
+	int own;      /* buf is this pass's to free */
+	size_t cap;   /* bytes allocated at buf */
+	size_t pos;   /* start of the next line in buf */
+	size_t end;   /* bytes of input in buf */
+	int eof;      /* nothing more to read into buf */
+	int first;    /* nothing handed out yet (to drop a BOM) */
+	size_t line;  /* number of the line last handed out */
+	int err;      /* errno of a failed read; 0 */
 };
 
+/* Opens stdin for the two passes: *a and *b read it independently. */
 static int
-cmd_fsrs_in_open(struct cmd_fsrs_in *in)
+cmd_fsrs_in_open(struct cmd_fsrs_in *a, struct cmd_fsrs_in *b)
 {
 	struct stat st;
+	off_t start;
 
-	memset(in, 0, sizeof *in);
-	in->fd = -1;
-	in->first = 1;
+	memset(a, 0, sizeof *a);
+	a->fd = -1;
 	if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (in->start = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0) {
-		in->fd = STDIN_FILENO;
-		in->size = -1;
-		in->cap = CMD_FSRS_CHUNK;
-		in->buf = xmalloc(in->cap);
+	    (start = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0) {
+		a->fd = STDIN_FILENO;
+		a->start = start;
+		a->size = st.st_size > start ? st.st_size - start : 0;
+		a->first = 1;
+		*b = *a;
+		a->cap = b->cap = CMD_FSRS_CHUNK;
+		a->buf = xmalloc(a->cap);
+		b->buf = xmalloc(b->cap);
+		a->own = b->own = 1;
 		return 0;
 	}
-	if ((in->buf = slurp("-", &in->end)) == NULL)
+	if ((a->buf = slurp("-", &a->end)) == NULL)
 		return -1;
-	in->first = 0; /* slurp dropped the BOM */
-	in->eof = 1;
+	a->eof = 1; /* slurp dropped the BOM */
+	*b = *a;
+	a->own = 1;
 	return 0;
 }
 
-/* Starts the second pass over the same input. */
-static int
-cmd_fsrs_in_rewind(struct cmd_fsrs_in *in)
+static void
+cmd_fsrs_in_close(struct cmd_fsrs_in *in)
 {
-	in->pos = 0;
-	in->line = 0;
-	if (in->fd < 0)
-		return 0;
-	in->size = in->done;
-	in->done = 0;
-	in->end = 0;
-	in->eof = 0;
-	in->first = 1;
-	return lseek(in->fd, in->start, SEEK_SET) == in->start ? 0 : -1;
+	if (in->own)
+		free(in->buf);
+	in->buf = NULL;
 }
 
-/* Reads more into buf, keeping its unread part. Returns 0, or -1 with errno. */
+/* Reads more into buf, keeping its unread part. Returns 0, or -1 (in->err). */
 static int
 cmd_fsrs_in_fill(struct cmd_fsrs_in *in)
 {
@@ -140,13 +158,15 @@ cmd_fsrs_in_fill(struct cmd_fsrs_in *in)
 		in->buf = xrealloc(in->buf, in->cap);
 	}
 	want = in->cap - in->end;
-	if (in->size >= 0 && (off_t)want > in->size - in->done)
+	if ((off_t)want > in->size - in->done)
 		want = (size_t)(in->size - in->done);
 	do
-		got = want > 0 ? read(in->fd, in->buf + in->end, want) : 0;
+		got = want > 0 ? pread(in->fd, in->buf + in->end, want, in->start + in->done) : 0;
 	while (got < 0 && errno == EINTR);
-	if (got < 0)
+	if (got < 0) {
+		in->err = errno;
 		return -1;
+	}
 	if (got == 0)
 		in->eof = 1;
 	in->end += (size_t)got;
@@ -156,7 +176,7 @@ cmd_fsrs_in_fill(struct cmd_fsrs_in *in)
 
 /*
  * Sets *s and *n to the next line (without its newline; valid until the
- * next call). Returns 1, 0 at the end of the input, or -1 with errno.
+ * next call). Returns 1, 0 at the end of the input, or -1 (in->err).
  */
 static int
 cmd_fsrs_in_line(struct cmd_fsrs_in *in, const char **s, size_t *n)
@@ -184,103 +204,315 @@ cmd_fsrs_in_line(struct cmd_fsrs_in *in, const char **s, size_t *n)
 	}
 }
 
-/* Checks every line of the input: the first pass. */
-static int
-cmd_fsrs_check(struct cmd_fsrs_in *in, struct replay *rp)
+/* One replayed review, as the writer needs it. */
+struct cmd_fsrs_step {
+	int64_t secs;	/* unix seconds of the review */
+	int64_t due;	/* unix ms of the next review */
+	double s, d, r; /* stability, difficulty after; R before (NaN: new) */
+	uint64_t hash;	/* the card id's hash: the writer checks its own card has it */
+	uint32_t card;	/* card index (both tables number cards alike) */
+	int32_t ivl;	/* interval in days */
+	int8_t rating;	/* 1..4 */
+	int8_t state;	/* enum fsrs_state after */
+};
+
+/* What the replayer and the checker-writer share. */
+struct cmd_fsrs_job {
+	/* set before the threads start, then read-only */
+	const struct fsrs_params *p;
+	int rollover;
+	int threaded; /* the checker-writer runs on its own thread */
+	/* the checker-writer's own */
+	struct cmd_fsrs_in in1;
+	struct replay *rp1; /* the first pass's table and messages */
+	char *out;	    /* CMD_FSRS_CHUNK bytes */
+	size_t outlen;
+	/* the replayer's own */
+	struct cmd_fsrs_in in2;
+	struct replay *rp2;
+	/* the ring, under mu */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct cmd_fsrs_step *ring; /* CMD_FSRS_NBLOCKS * CMD_FSRS_BLOCK */
+	size_t count[CMD_FSRS_NBLOCKS];
+	size_t head;	 /* blocks published by the replayer */
+	size_t tail;	 /* blocks written by the writer; head - tail <= CMD_FSRS_NBLOCKS */
+	int done;	 /* the replayer published its last block */
+	int checked;	 /* the first pass is over: check_rc tells how it went */
+	int check_rc;	 /* EXIT_OK; EXIT_USER: bad lines; EXIT_ENV: cannot read */
+	int check_err;	 /* errno of a failed read in the first pass */
+	int write_rc;	 /* EXIT_OK; EXIT_ENV: cannot write; EXIT_USER: the passes disagree */
+	int write_err;	 /* errno of a failed write */
+};
+
+/* The first pass: checks every line. */
+static void
+cmd_fsrs_check(struct cmd_fsrs_job *job)
 {
 	struct replay_rec rec;
 	const char *s;
 	size_t n;
 	int got;
 
-	while ((got = cmd_fsrs_in_line(in, &s, &n)) > 0)
-		replay_line(rp, s, n, in->line, &rec);
-	if (got < 0) {
-		app_err("cannot read stdin: %s", strerror(errno));
-		return EXIT_ENV;
-	}
-	return EXIT_OK;
+	while ((got = cmd_fsrs_in_line(&job->in1, &s, &n)) > 0)
+		replay_line(job->rp1, s, n, job->in1.line, &rec);
+	job->check_rc = got < 0 ? EXIT_ENV : job->rp1->nbad != 0 ? EXIT_USER : EXIT_OK;
+	job->check_err = job->in1.err;
 }
 
-/* Writes out[0..*len) to stdout and empties it. */
+/* Writes job->out to stdout and empties it; returns -1 with errno on failure. */
 static int
-cmd_fsrs_flush(char *out, size_t *len)
+cmd_fsrs_flush(struct cmd_fsrs_job *job)
 {
-	size_t n = *len;
+	size_t n = job->outlen;
 
-	*len = 0;
-	return n == 0 || fwrite(out, 1, n, stdout) == n ? 0 : -1;
+	job->outlen = 0;
+	return n == 0 || fwrite(job->out, 1, n, stdout) == n ? 0 : -1;
 }
 
-/* Replays the checked input (the second pass) and writes the output. */
-static int
-cmd_fsrs_replay_run(const struct fsrs_params *p, struct cmd_fsrs_in *in, struct replay *rp)
+/* Formats and writes one block of n steps. */
+static void
+cmd_fsrs_write_block(struct cmd_fsrs_job *job, const struct cmd_fsrs_step *st, size_t n)
 {
-	struct fsrs_card *sched = xcalloc(rp->ncards ? rp->ncards : 1, sizeof *sched);
-	struct fsrs_model model;
-	char *out = xmalloc(CMD_FSRS_CHUNK);
-	size_t len = sizeof REPLAY_HEADER - 1, ncards = rp->ncards, n;
+	const struct replay *rp = job->rp1;
 	struct replay_rec rec;
-	const char *s;
-	int rc = EXIT_OK, got, wr = 0;
+	struct fsrs_card after;
 
-	memcpy(out, REPLAY_HEADER, len);
-	fsrs_model_init(&model, p);
-	replay_rewind(rp);
-	if (cmd_fsrs_in_rewind(in) != 0) {
-		app_err("cannot read stdin again: %s", strerror(errno));
-		rc = EXIT_ENV;
-		goto done;
+	memset(&after, 0, sizeof after);
+	for (size_t i = 0; i < n && job->write_rc == EXIT_OK; i++) {
+		if (st[i].card >= rp->ncards || rp->cards[st[i].card].hash != st[i].hash) {
+			job->write_rc = EXIT_USER; /* stdin changed between the passes */
+			break;
+		}
+		if (CMD_FSRS_CHUNK - job->outlen < REPLAY_STEP_MAX && cmd_fsrs_flush(job) != 0) {
+			job->write_rc = EXIT_ENV;
+			job->write_err = errno;
+			break;
+		}
+		rec.secs = st[i].secs;
+		rec.rating = st[i].rating;
+		after.state = (enum fsrs_state)st[i].state;
+		after.stability = st[i].s;
+		after.difficulty = st[i].d;
+		after.scheduled_days = st[i].ivl;
+		after.due = st[i].due;
+		job->outlen += replay_format_step(job->out + job->outlen, &rp->cards[st[i].card],
+						  &rec, &after, st[i].r);
 	}
-	while ((got = cmd_fsrs_in_line(in, &s, &n)) > 0) {
+}
+
+/* The writer's last flush: records a failure unless one is recorded. */
+static void
+cmd_fsrs_end_write(struct cmd_fsrs_job *job)
+{
+	if (job->write_rc == EXIT_OK &&
+	    (cmd_fsrs_flush(job) != 0 || fflush(stdout) != 0 || ferror(stdout))) {
+		job->write_rc = EXIT_ENV;
+		job->write_err = errno;
+	}
+}
+
+/* The checker-writer's thread: the first pass, then the writer. */
+static void *
+cmd_fsrs_writer(void *arg)
+{
+	struct cmd_fsrs_job *job = arg;
+	size_t blk;
+
+	cmd_fsrs_check(job);
+	pthread_mutex_lock(&job->mu);
+	job->checked = 1;
+	pthread_cond_broadcast(&job->cv);
+	pthread_mutex_unlock(&job->mu);
+	if (job->check_rc != EXIT_OK)
+		return NULL;
+	memcpy(job->out, REPLAY_HEADER, sizeof REPLAY_HEADER - 1);
+	job->outlen = sizeof REPLAY_HEADER - 1;
+	for (;;) {
+		pthread_mutex_lock(&job->mu);
+		while (job->head == job->tail && !job->done)
+			pthread_cond_wait(&job->cv, &job->mu);
+		if (job->head == job->tail) {
+			pthread_mutex_unlock(&job->mu);
+			break;
+		}
+		blk = job->tail % CMD_FSRS_NBLOCKS;
+		pthread_mutex_unlock(&job->mu);
+		if (job->write_rc == EXIT_OK)
+			cmd_fsrs_write_block(job, job->ring + blk * CMD_FSRS_BLOCK,
+					     job->count[blk]);
+		pthread_mutex_lock(&job->mu);
+		job->tail++;
+		pthread_cond_broadcast(&job->cv);
+		pthread_mutex_unlock(&job->mu);
+	}
+	cmd_fsrs_end_write(job);
+	return NULL;
+}
+
+/*
+ * Publishes the replayer's current block of n steps. Returns 0 to go on,
+ * -1 when the writer will write nothing (bad lines, or the first pass
+ * could not read).
+ */
+static int
+cmd_fsrs_publish(struct cmd_fsrs_job *job, size_t n)
+{
+	int rc = 0;
+
+	if (!job->threaded) { /* checked already: write it now */
+		cmd_fsrs_write_block(job, job->ring, n);
+		return 0;
+	}
+	pthread_mutex_lock(&job->mu);
+	job->count[job->head % CMD_FSRS_NBLOCKS] = n;
+	job->head++;
+	pthread_cond_broadcast(&job->cv);
+	while (job->head - job->tail >= CMD_FSRS_NBLOCKS && !(job->checked && job->check_rc != EXIT_OK))
+		pthread_cond_wait(&job->cv, &job->mu);
+	if (job->checked && job->check_rc != EXIT_OK)
+		rc = -1;
+	pthread_mutex_unlock(&job->mu);
+	return rc;
+}
+
+/*
+ * The replayer: the second pass. Returns EXIT_OK, or EXIT_USER when a line
+ * the first pass found good is bad now (stdin changed).
+ */
+static int
+cmd_fsrs_replayer(struct cmd_fsrs_job *job)
+{
+	struct fsrs_card *sched = NULL;
+	size_t schedcap = 0, n = 0;
+	struct fsrs_model model;
+	struct replay_rec rec;
+	struct cmd_fsrs_step *step = job->ring;
+	const char *s;
+	size_t len;
+	int rc = EXIT_OK, got, kind;
+
+	fsrs_model_init(&model, job->p);
+	while ((got = cmd_fsrs_in_line(&job->in2, &s, &len)) > 0) {
 		const struct replay_card *c;
 		struct fsrs_card *fc;
 		double rb;
-		int kind = replay_line(rp, s, n, in->line, &rec), st;
 
+		kind = replay_line(job->rp2, s, len, job->in2.line, &rec);
 		if (kind == REPLAY_SKIP)
 			continue;
-		if (kind != REPLAY_REVIEW || rp->ncards != ncards) {
-			app_err("stdin changed while it was read (line %zu); nothing more is replayed",
-				in->line);
-			rc = EXIT_ENV;
-			goto done;
+		if (kind != REPLAY_REVIEW) {
+			rc = EXIT_USER; /* the first pass reports it, or stdin changed */
+			break;
 		}
-		c = &rp->cards[rec.card];
+		if (rec.card >= schedcap) {
+			size_t cap = schedcap ? schedcap * 2 : 1024;
+
+			sched = xrealloc(sched, cap * sizeof *sched);
+			memset(sched + schedcap, 0, (cap - schedcap) * sizeof *sched);
+			schedcap = cap;
+		}
+		c = &job->rp2->cards[rec.card];
 		fc = &sched[rec.card];
 		/* A change of UTC offset can move a later time to an earlier
 		 * local day; count such a review as same-day. */
 		if (fc->state != FSRS_NEW && rec.day < fc->last_day)
 			rec.day = fc->last_day;
-		st = fsrs_review_model(&model, fc, rec.secs * 1000, rec.day,
-				       (enum fsrs_rating)rec.rating,
-				       fsrs_fuzz_seed(c->hash, fc->reps + 1), fc, &rb);
-		if (st != FSRS_OK) {
-			/* cannot happen on checked input */
-			app_err("card \"%s\": %s", c->id, fsrs_status_text(st));
-			rc = EXIT_USER;
-			goto done;
+		if (fsrs_review_model(&model, fc, rec.secs * 1000, rec.day,
+				      (enum fsrs_rating)rec.rating,
+				      fsrs_fuzz_seed(c->hash, fc->reps + 1), fc, &rb) != FSRS_OK) {
+			rc = EXIT_USER; /* cannot happen on checked input */
+			break;
 		}
-		if (CMD_FSRS_CHUNK - len < REPLAY_STEP_MAX && wr == 0)
-			wr = cmd_fsrs_flush(out, &len);
-		len += replay_format_step(out + len, c, &rec, fc, rb);
+		step[n].secs = rec.secs;
+		step[n].due = fc->due;
+		step[n].s = fc->stability;
+		step[n].d = fc->difficulty;
+		step[n].r = rb;
+		step[n].hash = c->hash;
+		step[n].card = (uint32_t)rec.card;
+		step[n].ivl = fc->scheduled_days;
+		step[n].rating = (int8_t)rec.rating;
+		step[n].state = (int8_t)fc->state;
+		if (++n == CMD_FSRS_BLOCK) {
+			if (cmd_fsrs_publish(job, n) != 0)
+				goto done;
+			n = 0;
+			step = job->ring + (job->head % CMD_FSRS_NBLOCKS) * CMD_FSRS_BLOCK;
+		}
 	}
-	if (got < 0) {
-		app_err("cannot read stdin again: %s", strerror(errno));
-		rc = EXIT_ENV;
-		goto done;
-	}
-	if (wr == 0)
-		wr = cmd_fsrs_flush(out, &len);
-	if (wr != 0 || fflush(stdout) != 0 || ferror(stdout)) {
-		app_err("cannot write the output: %s", strerror(errno));
-		rc = EXIT_ENV;
-	}
+	if (got < 0)
+		rc = EXIT_USER; /* the first pass reports a read error, or stdin changed */
+	if (rc == EXIT_OK && n > 0)
+		cmd_fsrs_publish(job, n);
 done:
-	if (rc != EXIT_OK && wr == 0)
-		cmd_fsrs_flush(out, &len);
-	free(out);
 	free(sched);
+	return rc;
+}
+
+/* Runs both passes; reports and returns the exit status. */
+static int
+cmd_fsrs_run(const struct fsrs_params *p, int rollover)
+{
+	struct cmd_fsrs_job job;
+	pthread_t writer;
+	int rc, replay_rc;
+
+	memset(&job, 0, sizeof job);
+	job.p = p;
+	job.rollover = rollover;
+	if (cmd_fsrs_in_open(&job.in1, &job.in2) != 0) {
+		app_err("cannot read stdin: %s", strerror(errno));
+		return EXIT_ENV;
+	}
+	job.rp1 = replay_new(rollover, cmd_fsrs_utc_offset, NULL);
+	job.rp2 = replay_new(rollover, cmd_fsrs_utc_offset, NULL);
+	job.out = xmalloc(CMD_FSRS_CHUNK);
+	job.ring = xmalloc((size_t)CMD_FSRS_NBLOCKS * CMD_FSRS_BLOCK * sizeof *job.ring);
+	pthread_mutex_init(&job.mu, NULL);
+	pthread_cond_init(&job.cv, NULL);
+	job.threaded = pthread_create(&writer, NULL, cmd_fsrs_writer, &job) == 0;
+	if (job.threaded) {
+		replay_rc = cmd_fsrs_replayer(&job);
+		pthread_mutex_lock(&job.mu);
+		job.done = 1;
+		pthread_cond_broadcast(&job.cv);
+		pthread_mutex_unlock(&job.mu);
+		pthread_join(writer, NULL);
+	} else {
+		cmd_fsrs_check(&job);
+		job.checked = 1;
+		replay_rc = EXIT_OK;
+		if (job.check_rc == EXIT_OK) {
+			memcpy(job.out, REPLAY_HEADER, sizeof REPLAY_HEADER - 1);
+			job.outlen = sizeof REPLAY_HEADER - 1;
+			replay_rc = cmd_fsrs_replayer(&job);
+			cmd_fsrs_end_write(&job);
+		}
+	}
+	if (job.check_rc == EXIT_ENV) {
+		app_err("cannot read stdin: %s", strerror(job.check_err));
+		rc = EXIT_ENV;
+	} else if (job.check_rc == EXIT_USER) {
+		cmd_fsrs_report(job.rp1);
+		rc = EXIT_USER;
+	} else if (replay_rc != EXIT_OK || job.write_rc == EXIT_USER) {
+		app_err("stdin changed while it was read; the output stops there");
+		rc = EXIT_ENV;
+	} else if (job.write_rc != EXIT_OK) {
+		app_err("cannot write the output: %s", strerror(job.write_err));
+		rc = EXIT_ENV;
+	} else {
+		rc = EXIT_OK;
+	}
+	pthread_cond_destroy(&job.cv);
+	pthread_mutex_destroy(&job.mu);
+	free(job.ring);
+	free(job.out);
+	replay_free(job.rp1);
+	replay_free(job.rp2);
+	cmd_fsrs_in_close(&job.in1);
+	cmd_fsrs_in_close(&job.in2);
 	return rc;
 }
 
@@ -346,8 +578,6 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct fsrs_params p;
-	struct replay *in = NULL;
-	struct cmd_fsrs_in src = {.fd = -1};
 	const char *weights = NULL;
 	char err[256];
 	int rollover = 4, c, idx, rc = EXIT_OK;
@@ -419,22 +649,7 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		return EXIT_USER;
 	}
 	tzset();
-	if (cmd_fsrs_in_open(&src) != 0) {
-		app_err("cannot read stdin: %s", strerror(errno));
-		rc = EXIT_ENV;
-	}
-	if (rc == EXIT_OK) {
-		in = replay_new(rollover, cmd_fsrs_utc_offset, NULL);
-		rc = cmd_fsrs_check(&src, in);
-	}
-	if (rc == EXIT_OK && in->nbad != 0) {
-		cmd_fsrs_report(in);
-		rc = EXIT_USER;
-	}
-	if (rc == EXIT_OK)
-		rc = cmd_fsrs_replay_run(&p, &src, in);
-	replay_free(in);
-	free(src.buf);
+	return cmd_fsrs_run(&p, rollover);
 	return rc;
 }
 

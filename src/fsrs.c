@@ -464,19 +464,38 @@ fsrs_next_d(const struct fsrs_model *m, double d, int g)
 			  10.0);
 }
 
-/* next_recall_stability */
+/*
+ * The part of next_recall_stability that does not depend on the rating
+ * (its power and exponential), so that one review's Hard, Good and Easy
+ * compute it once (issue 20). Evaluated in the same order as the whole
+ * expression, left to right, and the build has -ffp-contract=off, so the
+ * results are the same to the bit.
+ */
 static double
-fsrs_recall_s(const struct fsrs_model *m, double d, double s, double r, int g)
+fsrs_recall_core(const struct fsrs_model *m, double d, double s, double r)
+{
+	const double *w = m->w;
+
+	return m->exp_w8 * (11.0 - d) * pow(s, -w[9]) * (exp((1.0 - r) * w[10]) - 1.0);
+}
+
+/* next_recall_stability from fsrs_recall_core's value. */
+static double
+fsrs_recall_s_core(const struct fsrs_model *m, double s, double core, int g)
 {
 	const double *w = m->w;
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1.0;
 	double easy_bonus = g == FSRS_EASY ? w[16] : 1.0;
 
-	return fsrs_round8(fsrs_clamp(
-		s * (1.0 + m->exp_w8 * (11.0 - d) * pow(s, -w[9]) *
-				   (exp((1.0 - r) * w[10]) - 1.0) * hard_penalty *
-				   easy_bonus),
-		FSRS_S_MIN, FSRS_S_MAX));
+	return fsrs_round8(
+		fsrs_clamp(s * (1.0 + core * hard_penalty * easy_bonus), FSRS_S_MIN, FSRS_S_MAX));
+}
+
+/* next_recall_stability */
+static double
+fsrs_recall_s(const struct fsrs_model *m, double d, double s, double r, int g)
+{
+	return fsrs_recall_s_core(m, s, fsrs_recall_core(m, d, s, r), g);
 }
 
 /* next_forget_stability */
@@ -520,6 +539,26 @@ fsrs_next_s(const struct fsrs_model *m, double d, double s, int64_t t, int g, do
 		return fsrs_clamp(fsrs_round8(s / exp(w17 * w18)), FSRS_S_MIN, s_fail);
 	}
 	return fsrs_recall_s(m, d, s, r, g);
+}
+
+/*
+ * fsrs_next_s for a pass (Hard, Good or Easy), given core: the value of
+ * fsrs_recall_core for the review, or anything when t == 0 in short-term
+ * mode (the core is not used then; see fsrs_pass_core).
+ */
+static double
+fsrs_pass_s(const struct fsrs_model *m, double s, int64_t t, double core, int g)
+{
+	if (t == 0 && m->p->short_term)
+		return fsrs_short_s(m, s, g);
+	return fsrs_recall_s_core(m, s, core, g);
+}
+
+/* The core fsrs_pass_s needs: computed only when it will be used. */
+static double
+fsrs_pass_core(const struct fsrs_model *m, double d, double s, int64_t t, double r)
+{
+	return t == 0 && m->p->short_term ? 0.0 : fsrs_recall_core(m, d, s, r);
 }
 
 /* get_fuzz_range */
@@ -660,8 +699,9 @@ fsrs_review_basic(const struct fsrs_model *m, const struct fsrs_card *before,
 			c->lapses++;
 		} else {
 			double ivl_mod = fsrs_model_ivl_modifier(m);
-			double s_hard = fsrs_next_s(m, d, s, t, FSRS_HARD, r);
-			double s_good = fsrs_next_s(m, d, s, t, FSRS_GOOD, r), s_easy;
+			double core = fsrs_pass_core(m, d, s, t, r);
+			double s_hard = fsrs_pass_s(m, s, t, core, FSRS_HARD);
+			double s_good = fsrs_pass_s(m, s, t, core, FSRS_GOOD), s_easy;
 			int32_t hard, good, easy;
 
 			hard = fsrs_next_interval(m, ivl_mod, s_hard, t);
@@ -669,7 +709,7 @@ fsrs_review_basic(const struct fsrs_model *m, const struct fsrs_card *before,
 			hard = hard < good ? hard : good;
 			good = good > hard + 1 ? good : hard + 1;
 			if (g == FSRS_EASY) {
-				s_easy = fsrs_next_s(m, d, s, t, FSRS_EASY, r);
+				s_easy = fsrs_pass_s(m, s, t, core, FSRS_EASY);
 				easy = fsrs_next_interval(m, ivl_mod, s_easy, t);
 				easy = easy > good + 1 ? easy : good + 1;
 				c->stability = s_easy;
@@ -699,6 +739,7 @@ fsrs_review_long(const struct fsrs_model *m, const struct fsrs_card *before,
 	double d = before->difficulty, s = before->stability;
 	double ivl_mod = fsrs_model_ivl_modifier(m);
 	double nd[5], ns[5];
+	double core = before->state == FSRS_NEW ? 0.0 : fsrs_pass_core(m, d, s, t, r);
 	int32_t ivl[5];
 	int k;
 
@@ -707,7 +748,8 @@ fsrs_review_long(const struct fsrs_model *m, const struct fsrs_card *before,
 			nd[k] = fsrs_clamp(fsrs_init_d(w, k), 1.0, 10.0);
 			ns[k] = fsrs_init_s(w, k);
 		} else {
-			ns[k] = fsrs_next_s(m, d, s, t, k, r);
+			ns[k] = k == FSRS_AGAIN ? fsrs_next_s(m, d, s, t, k, r)
+						: fsrs_pass_s(m, s, t, core, k);
 			nd[k] = fsrs_next_d(m, d, k);
 		}
 		ivl[k] = fsrs_next_interval(m, ivl_mod, ns[k], t);

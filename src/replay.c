@@ -83,30 +83,33 @@ replay_hash(const char *s, size_t n)
 }
 
 /*
- * The slot of hash h in a table of n (a power of two) slots. FNV-1a's low
- * bits cluster on ids that differ only in their last characters
- * ("c1", "c2", ...), so the bits are mixed first (murmur3's finalizer).
+ * Hash h mixed for the table: its low bits pick the slot, its high 32 bits
+ * are the slot's tag. FNV-1a's low bits cluster on ids that differ only in
+ * their last characters ("c1", "c2", ...), hence murmur3's finalizer.
  */
-static size_t
-replay_slot(uint64_t h, size_t n)
+static uint64_t
+replay_mix(uint64_t h)
 {
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
-	return (size_t)h & (n - 1);
+	return h;
 }
 
 static void
 replay_table_grow(struct replay *r)
 {
 	size_t n = r->nslots ? r->nslots * 2 : 1024, i, j;
-	size_t *slots = xcalloc(n, sizeof *slots);
+	struct replay_slot *slots = xcalloc(n, sizeof *slots);
 
 	for (i = 0; i < r->ncards; i++) {
-		j = replay_slot(r->cards[i].hash, n);
-		while (slots[j] != 0)
+		uint64_t m = replay_mix(r->cards[i].hash);
+
+		j = (size_t)m & (n - 1);
+		while (slots[j].card != 0)
 			j = (j + 1) & (n - 1);
-		slots[j] = i + 1;
+		slots[j].tag = (uint32_t)(m >> 32);
+		slots[j].card = (uint32_t)(i + 1);
 	}
 	free(r->slots);
 	r->slots = slots;
@@ -134,23 +137,28 @@ replay_store_id(struct replay *r, const char *id, size_t n)
 	return p;
 }
 
-/* Returns the index of card id[0..n), adding a copy if new. */
+/* Returns the index of card id[0..n), adding a copy if new; SIZE_MAX when the table is full. */
 static size_t
 replay_table_get(struct replay *r, const char *id, size_t n)
 {
-	uint64_t h = replay_hash(id, n);
+	uint64_t h = replay_hash(id, n), m = replay_mix(h);
+	uint32_t tag = (uint32_t)(m >> 32);
 	struct replay_card *c;
 	size_t j;
 
 	if ((r->ncards + 1) * 2 > r->nslots)
 		replay_table_grow(r);
-	j = replay_slot(h, r->nslots);
-	while (r->slots[j] != 0) {
-		c = &r->cards[r->slots[j] - 1];
-		if (c->hash == h && c->idlen == n && memcmp(c->id, id, n) == 0)
-			return r->slots[j] - 1;
+	j = (size_t)m & (r->nslots - 1);
+	while (r->slots[j].card != 0) {
+		if (r->slots[j].tag == tag) {
+			c = &r->cards[r->slots[j].card - 1];
+			if (c->idlen == n && memcmp(c->id, id, n) == 0)
+				return r->slots[j].card - 1;
+		}
 		j = (j + 1) & (r->nslots - 1);
 	}
+	if (r->ncards >= UINT32_MAX - 1)
+		return SIZE_MAX;
 	if (r->ncards == r->cardcap) {
 		r->cardcap = r->cardcap ? r->cardcap * 2 : 256;
 		r->cards = xrealloc(r->cards, r->cardcap * sizeof *r->cards);
@@ -160,7 +168,8 @@ replay_table_get(struct replay *r, const char *id, size_t n)
 	c->id = replay_store_id(r, id, n);
 	c->idlen = n;
 	c->hash = h;
-	r->slots[j] = ++r->ncards;
+	r->slots[j].tag = tag;
+	r->slots[j].card = (uint32_t)++r->ncards;
 	return r->ncards - 1;
 }
 
@@ -264,6 +273,10 @@ replay_line(struct replay *r, const char *s, size_t n, size_t line, struct repla
 		return REPLAY_BAD;
 	}
 	rec->card = replay_table_get(r, f[0], fl[0]);
+	if (rec->card == SIZE_MAX) {
+		replay_error(r, line, "more than %" PRIu32 " different cards", UINT32_MAX - 1);
+		return REPLAY_BAD;
+	}
 	c = &r->cards[rec->card];
 	if (c->last_line != 0 && secs < c->last_secs) {
 		replay_error(r, line,

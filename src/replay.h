@@ -61,6 +61,12 @@ struct replay_error {
  */
 typedef int (*replay_offset_fn)(int64_t secs, int32_t *utc_offset, void *ctx);
 
+/* A slot of the card table (private to replay.c). */
+struct replay_slot {
+	uint32_t tag;  /* high bits of the id's mixed hash */
+	uint32_t card; /* index in cards + 1; 0: free */
+};
+
 struct replay {
 	struct replay_rec *recs; /* owned; the good lines, in input order (replay_parse only) */
 	size_t nrecs;
@@ -78,7 +84,7 @@ struct replay {
 	char **blocks;	  /* the card ids, packed */
 	size_t nblocks;	  /* blocks in use; the last one is being filled */
 	size_t blockused; /* bytes used in the last block */
-	size_t *slots; /* card index + 1; 0 = empty */
+	struct replay_slot *slots; /* the card table; a free slot has card 0 */
 	size_t nslots; /* a power of two */
 };
 
