@@ -465,7 +465,10 @@ cmd_fsrs_run(const struct fsrs_params *p, int rollover)
 		app_err("cannot read stdin: %s", strerror(errno));
 		return EXIT_ENV;
 	}
-	job.rp1 = replay_new(rollover, cmd_fsrs_utc_offset, NULL);
+	/* The checker needs no days, only to know that every time converts:
+	 * with a 64-bit time_t, localtime_r cannot fail for years 1..9999 (it
+	 * fails only when the year overflows an int), so it is not asked. */
+	job.rp1 = replay_new(rollover, sizeof(time_t) >= 8 ? NULL : cmd_fsrs_utc_offset, NULL);
 	job.rp2 = replay_new(rollover, cmd_fsrs_utc_offset, NULL);
 	job.out = xmalloc(CMD_FSRS_CHUNK);
 	job.ring = xmalloc((size_t)CMD_FSRS_NBLOCKS * CMD_FSRS_BLOCK * sizeof *job.ring);
@@ -495,6 +498,9 @@ cmd_fsrs_run(const struct fsrs_params *p, int rollover)
 		rc = EXIT_ENV;
 	} else if (job.check_rc == EXIT_USER) {
 		cmd_fsrs_report(job.rp1);
+		rc = EXIT_USER;
+	} else if (replay_rc != EXIT_OK && job.rp2->nerrors > 0) {
+		cmd_fsrs_report(job.rp2); /* a line the checker could not see as bad */
 		rc = EXIT_USER;
 	} else if (replay_rc != EXIT_OK || job.write_rc == EXIT_USER) {
 		app_err("stdin changed while it was read; the output stops there");

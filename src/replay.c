@@ -137,11 +137,12 @@ replay_store_id(struct replay *r, const char *id, size_t n)
 	return p;
 }
 
-/* Returns the index of card id[0..n), adding a copy if new; SIZE_MAX when the table is full. */
+/* Returns the index of card id[0..n) (of hash h), adding a copy if new; SIZE_MAX when the
+ * table is full. */
 static size_t
-replay_table_get(struct replay *r, const char *id, size_t n)
+replay_table_get(struct replay *r, const char *id, size_t n, uint64_t h)
 {
-	uint64_t h = replay_hash(id, n), m = replay_mix(h);
+	uint64_t m = replay_mix(h);
 	uint32_t tag = (uint32_t)(m >> 32);
 	struct replay_card *c;
 	size_t j;
@@ -208,6 +209,7 @@ replay_line(struct replay *r, const char *s, size_t n, size_t line, struct repla
 	int64_t secs, rating;
 	int32_t utc_offset = 0;
 	int nul = 0, ctrl = 0;
+	uint64_t h;
 	struct replay_card *c;
 
 	if (n > 0 && s[n - 1] == '\r')
@@ -254,6 +256,11 @@ replay_line(struct replay *r, const char *s, size_t n, size_t line, struct repla
 		replay_error(r, line, "card_id contains a control character");
 		return REPLAY_BAD;
 	}
+	/* Start loading the card's slot now: the rest of the checks and the
+	 * time zone lookup hide the cache miss. */
+	h = replay_hash(f[0], fl[0]);
+	if (r->nslots > 0)
+		__builtin_prefetch(&r->slots[replay_mix(h) & (r->nslots - 1)]);
 	if (replay_parse_int(f[1], fl[1], &secs) != 0 || secs < REPLAY_MIN_TIME ||
 	    secs > REPLAY_MAX_TIME) {
 		replay_error(r, line,
@@ -272,7 +279,7 @@ replay_line(struct replay *r, const char *s, size_t n, size_t line, struct repla
 		replay_error(r, line, "cannot convert %.*s to local time", (int)fl[1], f[1]);
 		return REPLAY_BAD;
 	}
-	rec->card = replay_table_get(r, f[0], fl[0]);
+	rec->card = replay_table_get(r, f[0], fl[0], h);
 	if (rec->card == SIZE_MAX) {
 		replay_error(r, line, "more than %" PRIu32 " different cards", UINT32_MAX - 1);
 		return REPLAY_BAD;
