@@ -326,23 +326,51 @@ replay_parse(const char *buf, size_t len, int rollover_hour, replay_offset_fn of
 
 /* ---- output ---- */
 
+/* "00" .. "99": two digits at a time. */
+static const char replay_digits[201] = "00010203040506070809"
+				       "10111213141516171819"
+				       "20212223242526272829"
+				       "30313233343536373839"
+				       "40414243444546474849"
+				       "50515253545556575859"
+				       "60616263646566676869"
+				       "70717273747576777879"
+				       "80818283848586878889"
+				       "90919293949596979899";
+
+/* Writes u in decimal at out; returns the length. */
+static size_t
+replay_format_uint(uint64_t u, char *out)
+{
+	char tmp[24];
+	size_t n = sizeof tmp, len;
+
+	while (u >= 100) {
+		unsigned d = (unsigned)(u % 100);
+
+		u /= 100;
+		n -= 2;
+		memcpy(tmp + n, replay_digits + 2 * d, 2);
+	}
+	if (u >= 10) {
+		n -= 2;
+		memcpy(tmp + n, replay_digits + 2 * u, 2);
+	} else {
+		tmp[--n] = (char)('0' + u);
+	}
+	len = sizeof tmp - n;
+	memcpy(out, tmp + n, len);
+	return len;
+}
+
 /* Writes v in decimal at out; returns the length. */
 static size_t
 replay_format_int(int64_t v, char *out)
 {
-	char tmp[24];
-	size_t n = 0, len = 0;
-	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-
-	do {
-		tmp[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (v < 0)
-		out[len++] = '-';
-	while (n > 0)
-		out[len++] = tmp[--n];
-	return len;
+	if (v >= 0)
+		return replay_format_uint((uint64_t)v, out);
+	out[0] = '-';
+	return 1 + replay_format_uint((uint64_t)0 - (uint64_t)v, out + 1);
 }
 
 /*
@@ -418,20 +446,20 @@ replay_format_double(double x, char *out)
 		out[len++] = '-';
 	ip = u / 100000000u;
 	fp = u % 100000000u;
-	len += replay_format_int((int64_t)ip, out + len);
+	len += replay_format_uint(ip, out + len);
 	if (fp != 0) {
-		int digits = 8;
+		char frac[8];
+		size_t digits = 8;
 
-		while (fp % 10 == 0) {
-			fp /= 10;
+		for (int i = 6; i >= 0; i -= 2) {
+			memcpy(frac + i, replay_digits + 2 * (fp % 100), 2);
+			fp /= 100;
+		}
+		while (frac[digits - 1] == '0')
 			digits--;
-		}
 		out[len++] = '.';
-		for (int i = digits - 1; i >= 0; i--) {
-			out[len + (size_t)i] = (char)('0' + fp % 10);
-			fp /= 10;
-		}
-		len += (size_t)digits;
+		memcpy(out + len, frac, digits);
+		len += digits;
 	}
 	return len;
 }
@@ -450,8 +478,13 @@ size_t
 replay_format_step(char *out, const struct replay_card *c, const struct replay_rec *rec,
 		   const struct fsrs_card *after, double r_before)
 {
-	const char *state = fsrs_state_name(after->state);
-	size_t len = c->idlen, n = strlen(state);
+	static const struct {
+		const char *s;
+		size_t n;
+	} names[] = {{"new", 3}, {"learning", 8}, {"review", 6}, {"relearning", 10}};
+	unsigned st = (unsigned)after->state;
+	const char *state = st < 4 ? names[st].s : fsrs_state_name(after->state);
+	size_t len = c->idlen, n = st < 4 ? names[st].n : strlen(state);
 
 	memcpy(out, c->id, len);
 	out[len++] = '\t';
