@@ -71,11 +71,17 @@ for size in "${sizes[@]}"; do
 	[ "$node_ok" = 1 ] || continue
 
 	nbest=
+	nwall=
 	for ((i = 0; i < (runs < 3 ? runs : 3); i++)); do
-		r=$(node "$here/ts_replay_tsv.mjs" "$tmp/in.tsv" "$tmp/node.out" 2>&1 >/dev/null | awk '$1 == "result"')
+		TIMEFORMAT='%3R'
+		t=$({ time node "$here/ts_replay_tsv.mjs" "$tmp/in.tsv" "$tmp/node.out" 2>"$tmp/node.err" >/dev/null; } 2>&1)
+		r=$(awk '$1 == "result"' "$tmp/node.err")
 		set -- $r
 		if [ -z "$nbest" ] || awk -v a="$2" -v b="$nbest" 'BEGIN { exit !(a < b) }'; then
 			nbest=$2
+		fi
+		if [ -z "$nwall" ] || awk -v a="$t" -v b="$nwall" 'BEGIN { exit !(a < b) }'; then
+			nwall=$t
 		fi
 		ndays=$3
 		version=$4
@@ -83,7 +89,11 @@ for size in "${sizes[@]}"; do
 	nmem=$(/usr/bin/time -f %M node "$here/ts_replay_tsv.mjs" "$tmp/in.tsv" "$tmp/node.out" 2>&1 >/dev/null | tail -n 1)
 	printf 'ts-fsrs: %8.3f s (best of %d, in Node, ts-fsrs %s), peak memory %.1f MB\n' \
 		"$nbest" "$((runs < 3 ? runs : 3))" "$version" "$(awk -v k="$nmem" 'BEGIN { print k / 1024 }')"
-	printf 'ratio:   %8.1fx\n' "$(awk -v a="$nbest" -v b="$dreal" 'BEGIN { print (b > 0) ? a / b : 0 }')"
+	printf 'ts-fsrs: %8.3f s for the whole node process (start, load ts-fsrs, replay)\n' "$nwall"
+	printf 'ratio:   %8.1fx (ts-fsrs from first read to last write / drill process)\n' \
+		"$(awk -v a="$nbest" -v b="$dreal" 'BEGIN { print (b > 0) ? a / b : 0 }')"
+	printf 'ratio:   %8.1fx (both processes, end to end)\n' \
+		"$(awk -v a="$nwall" -v b="$dreal" 'BEGIN { print (b > 0) ? a / b : 0 }')"
 	ddays=$(awk -F'\t' 'NR > 1 { s += $8 } END { print s }' "$tmp/drill.out")
 	[ "$ddays" = "$ndays" ] && [ "$(wc -l <"$tmp/drill.out")" = "$(wc -l <"$tmp/node.out")" ] ||
 		{ echo "bench_replay: the two replays disagree (intervals $ddays vs $ndays)" >&2; exit 1; }

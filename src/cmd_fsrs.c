@@ -83,7 +83,7 @@ static void cmd_fsrs_report(const struct replay *in);
  * the main thread checks first and then writes each block as it fills.
  */
 #define CMD_FSRS_CHUNK ((size_t)1 << 20)
-#define CMD_FSRS_BLOCK 2048 /* steps in a block of the ring */
+#define CMD_FSRS_BLOCK 4096 /* steps in a block of the ring */
 #define CMD_FSRS_NBLOCKS 8 /* blocks in the ring */
 
 /* The input of one pass: a regular file read in chunks, or memory. */
