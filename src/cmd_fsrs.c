@@ -420,7 +420,8 @@ cmd_fsrs_replayer(struct cmd_fsrs_job *job)
 			rec.day = fc->last_day;
 		if (fsrs_review_model(&model, fc, rec.secs * 1000, rec.day,
 				      (enum fsrs_rating)rec.rating,
-				      fsrs_fuzz_seed(c->hash, fc->reps + 1), fc, &rb) != FSRS_OK) {
+				      job->p->fuzz ? fsrs_fuzz_seed(c->hash, fc->reps + 1) : 0, fc,
+				      &rb) != FSRS_OK) {
 			rc = EXIT_USER; /* cannot happen on checked input */
 			break;
 		}
