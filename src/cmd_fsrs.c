@@ -207,6 +207,7 @@ cmd_fsrs_in_line(struct cmd_fsrs_in *in, const char **s, size_t *n)
 /* One replayed review, as the writer needs it. */
 struct cmd_fsrs_step {
 	int64_t secs;	/* unix seconds of the review */
+	int64_t day;	/* its day number (for the writer's cards) */
 	int64_t due;	/* unix ms of the next review */
 	double s, d, r; /* stability, difficulty after; R before (NaN: new) */
 	uint64_t hash;	/* the card id's hash: the writer checks its own card has it */
@@ -214,6 +215,7 @@ struct cmd_fsrs_step {
 	int32_t ivl;	/* interval in days */
 	int8_t rating;	/* 1..4 */
 	int8_t state;	/* enum fsrs_state after */
+	int8_t done;	/* 1: scheduled by the replayer; 0: the writer's card, to schedule */
 };
 
 /* What the replayer and the checker-writer share. */
@@ -225,6 +227,8 @@ struct cmd_fsrs_job {
 	/* the checker-writer's own */
 	struct cmd_fsrs_in in1;
 	struct replay *rp1; /* the first pass's table and messages */
+	struct fsrs_model model; /* the parameters' model, for the writer's cards */
+	struct fsrs_card *wsched; /* the writer's cards' states, by card index */
 	char *out;	    /* CMD_FSRS_CHUNK bytes */
 	size_t outlen;
 	/* the replayer's own */
@@ -260,6 +264,26 @@ cmd_fsrs_check(struct cmd_fsrs_job *job)
 	job->check_err = job->in1.err;
 }
 
+/*
+ * Reviews card *fc (named c) at secs, on day (clamped to its last day: a
+ * change of UTC offset can move a later time to an earlier local day, which
+ * counts as the same day). Sets *rb to R before. Returns 0, or -1 (cannot
+ * happen on checked input).
+ */
+static int
+cmd_fsrs_review(const struct fsrs_params *p, const struct fsrs_model *model,
+		struct fsrs_card *fc, const struct replay_card *c, int64_t secs, int64_t day,
+		int rating, double *rb)
+{
+	if (fc->state != FSRS_NEW && day < fc->last_day)
+		day = fc->last_day;
+	return fsrs_review_model(model, fc, secs * 1000, day, (enum fsrs_rating)rating,
+				 p->fuzz ? fsrs_fuzz_seed(c->hash, fc->reps + 1) : 0, fc, rb) ==
+			       FSRS_OK
+		       ? 0
+		       : -1;
+}
+
 /* Writes job->out to stdout and empties it; returns -1 with errno on failure. */
 static int
 cmd_fsrs_flush(struct cmd_fsrs_job *job)
@@ -277,6 +301,7 @@ cmd_fsrs_write_block(struct cmd_fsrs_job *job, const struct cmd_fsrs_step *st, s
 	const struct replay *rp = job->rp1;
 	struct replay_rec rec;
 	struct fsrs_card after;
+	double rb;
 
 	memset(&after, 0, sizeof after);
 	for (size_t i = 0; i < n && job->write_rc == EXIT_OK; i++) {
@@ -291,13 +316,23 @@ cmd_fsrs_write_block(struct cmd_fsrs_job *job, const struct cmd_fsrs_step *st, s
 		}
 		rec.secs = st[i].secs;
 		rec.rating = st[i].rating;
-		after.state = (enum fsrs_state)st[i].state;
-		after.stability = st[i].s;
-		after.difficulty = st[i].d;
-		after.scheduled_days = st[i].ivl;
-		after.due = st[i].due;
+		if (st[i].done) {
+			after.state = (enum fsrs_state)st[i].state;
+			after.stability = st[i].s;
+			after.difficulty = st[i].d;
+			after.scheduled_days = st[i].ivl;
+			after.due = st[i].due;
+			rb = st[i].r;
+		} else if (cmd_fsrs_review(job->p, &job->model, &job->wsched[st[i].card],
+					   &rp->cards[st[i].card], st[i].secs, st[i].day,
+					   st[i].rating, &rb) == 0) {
+			after = job->wsched[st[i].card];
+		} else {
+			job->write_rc = EXIT_USER; /* cannot happen on checked input */
+			break;
+		}
 		job->outlen += replay_format_step(job->out + job->outlen, &rp->cards[st[i].card],
-						  &rec, &after, st[i].r);
+						  &rec, &after, rb);
 	}
 }
 
@@ -310,6 +345,16 @@ cmd_fsrs_end_write(struct cmd_fsrs_job *job)
 		job->write_rc = EXIT_ENV;
 		job->write_err = errno;
 	}
+}
+
+/* After a good first pass: the header, and the writer's cards. */
+static void
+cmd_fsrs_start_write(struct cmd_fsrs_job *job)
+{
+	memcpy(job->out, REPLAY_HEADER, sizeof REPLAY_HEADER - 1);
+	job->outlen = sizeof REPLAY_HEADER - 1;
+	fsrs_model_init(&job->model, job->p);
+	job->wsched = xcalloc(job->rp1->ncards + 1, sizeof *job->wsched);
 }
 
 /* The checker-writer's thread: the first pass, then the writer. */
@@ -326,8 +371,7 @@ cmd_fsrs_writer(void *arg)
 	pthread_mutex_unlock(&job->mu);
 	if (job->check_rc != EXIT_OK)
 		return NULL;
-	memcpy(job->out, REPLAY_HEADER, sizeof REPLAY_HEADER - 1);
-	job->outlen = sizeof REPLAY_HEADER - 1;
+	cmd_fsrs_start_write(job);
 	for (;;) {
 		pthread_mutex_lock(&job->mu);
 		while (job->head == job->tail && !job->done)
@@ -413,28 +457,29 @@ cmd_fsrs_replayer(struct cmd_fsrs_job *job)
 			schedcap = cap;
 		}
 		c = &job->rp2->cards[rec.card];
-		fc = &sched[rec.card];
-		/* A change of UTC offset can move a later time to an earlier
-		 * local day; count such a review as same-day. */
-		if (fc->state != FSRS_NEW && rec.day < fc->last_day)
-			rec.day = fc->last_day;
-		if (fsrs_review_model(&model, fc, rec.secs * 1000, rec.day,
-				      (enum fsrs_rating)rec.rating,
-				      job->p->fuzz ? fsrs_fuzz_seed(c->hash, fc->reps + 1) : 0, fc,
-				      &rb) != FSRS_OK) {
-			rc = EXIT_USER; /* cannot happen on checked input */
-			break;
-		}
 		step[n].secs = rec.secs;
-		step[n].due = fc->due;
-		step[n].s = fc->stability;
-		step[n].d = fc->difficulty;
-		step[n].r = rb;
+		step[n].day = rec.day;
 		step[n].hash = c->hash;
 		step[n].card = (uint32_t)rec.card;
-		step[n].ivl = fc->scheduled_days;
 		step[n].rating = (int8_t)rec.rating;
-		step[n].state = (int8_t)fc->state;
+		/* The cards are shared out by index: the replayer schedules the
+		 * even ones, the writer the odd ones as it writes them, which
+		 * evens out the two threads' work. */
+		step[n].done = (rec.card & 1) == 0;
+		if (step[n].done) {
+			fc = &sched[rec.card];
+			if (cmd_fsrs_review(job->p, &model, fc, c, rec.secs, rec.day, rec.rating,
+					    &rb) != 0) {
+				rc = EXIT_USER; /* cannot happen on checked input */
+				break;
+			}
+			step[n].due = fc->due;
+			step[n].s = fc->stability;
+			step[n].d = fc->difficulty;
+			step[n].r = rb;
+			step[n].ivl = fc->scheduled_days;
+			step[n].state = (int8_t)fc->state;
+		}
 		if (++n == CMD_FSRS_BLOCK) {
 			if (cmd_fsrs_publish(job, n) != 0)
 				goto done;
@@ -488,8 +533,7 @@ cmd_fsrs_run(const struct fsrs_params *p, int rollover)
 		job.checked = 1;
 		replay_rc = EXIT_OK;
 		if (job.check_rc == EXIT_OK) {
-			memcpy(job.out, REPLAY_HEADER, sizeof REPLAY_HEADER - 1);
-			job.outlen = sizeof REPLAY_HEADER - 1;
+			cmd_fsrs_start_write(&job);
 			replay_rc = cmd_fsrs_replayer(&job);
 			cmd_fsrs_end_write(&job);
 		}
@@ -515,6 +559,7 @@ cmd_fsrs_run(const struct fsrs_params *p, int rollover)
 	pthread_cond_destroy(&job.cv);
 	pthread_mutex_destroy(&job.mu);
 	free(job.ring);
+	free(job.wsched);
 	free(job.out);
 	replay_free(job.rp1);
 	replay_free(job.rp2);
