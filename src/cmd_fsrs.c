@@ -77,7 +77,9 @@ static void cmd_fsrs_report(const struct replay *in);
  * The replayer hands its results over in blocks through a ring of
  * CMD_FSRS_NBLOCKS blocks; once the checker has found no bad line, the
  * same thread becomes the writer: it formats the blocks (with the ids from
- * its own table) and writes them. Nothing reaches stdout before every line
+ * its own table) and writes them. The scheduling is shared out by card:
+ * the replayer reviews the even-numbered cards, the writer the odd ones as
+ * it meets their lines (each card's reviews stay in order on one thread). Nothing reaches stdout before every line
  * was checked; memory is the card tables, the ring and a few 1 MB buffers.
  * The checker-writer runs on a second thread; when one cannot be started,
  * the main thread checks first and then writes each block as it fills.
