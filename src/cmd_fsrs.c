@@ -79,30 +79,31 @@ static void cmd_fsrs_report(const struct replay *in);
  * same thread becomes the writer: it formats the blocks (with the ids from
  * its own table) and writes them. The scheduling is shared out by card:
  * the replayer reviews the even-numbered cards, the writer the odd ones as
- * it meets their lines (each card's reviews stay in order on one thread). Nothing reaches stdout before every line
- * was checked; memory is the card tables, the ring and a few 1 MB buffers.
- * The checker-writer runs on a second thread; when one cannot be started,
- * the main thread checks first and then writes each block as it fills.
+ * it meets their lines (each card's reviews stay in order on one thread).
+ * Nothing reaches stdout before every line was checked; memory is the card
+ * tables, the ring and a few 1 MB buffers. The checker-writer runs on a
+ * second thread; when one cannot be started, the main thread checks first
+ * and then writes each block as it fills.
  */
 #define CMD_FSRS_CHUNK ((size_t)1 << 20)
 #define CMD_FSRS_BLOCK 4096 /* steps in a block of the ring */
-#define CMD_FSRS_NBLOCKS 8 /* blocks in the ring */
+#define CMD_FSRS_NBLOCKS 8  /* blocks in the ring */
 
 /* The input of one pass: a regular file read in chunks, or memory. */
 struct cmd_fsrs_in {
-	int fd;	      /* the regular file read with pread; -1: all of it is in buf */
-	off_t start;  /* fd's offset where the input starts */
-	off_t size;   /* bytes of input (fd only): the file's size when opened */
-	off_t done;   /* bytes read so far (fd only) */
-	char *buf;    /* owned when own */
-	int own;      /* buf is this pass's to free */
-	size_t cap;   /* bytes allocated at buf */
-	size_t pos;   /* start of the next line in buf */
-	size_t end;   /* bytes of input in buf */
-	int eof;      /* nothing more to read into buf */
-	int first;    /* nothing handed out yet (to drop a BOM) */
-	size_t line;  /* number of the line last handed out */
-	int err;      /* errno of a failed read; 0 */
+	int fd;	     /* the regular file read with pread; -1: all of it is in buf */
+	off_t start; /* fd's offset where the input starts */
+	off_t size;  /* bytes of input (fd only): the file's size when opened */
+	off_t done;  /* bytes read so far (fd only) */
+	char *buf;   /* owned when own */
+	int own;     /* buf is this pass's to free */
+	size_t cap;  /* bytes allocated at buf */
+	size_t pos;  /* start of the next line in buf */
+	size_t end;  /* bytes of input in buf */
+	int eof;     /* nothing more to read into buf */
+	int first;   /* nothing handed out yet (to drop a BOM) */
+	size_t line; /* number of the line last handed out */
+	int err;     /* errno of a failed read; 0 */
 };
 
 /* Opens stdin for the two passes: *a and *b read it independently. */
@@ -188,7 +189,8 @@ cmd_fsrs_in_line(struct cmd_fsrs_in *in, const char **s, size_t *n)
 	for (;;) {
 		if (in->first && (in->end - in->pos >= 3 || in->eof)) {
 			in->first = 0;
-			if (in->end - in->pos >= 3 && memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
+			if (in->end - in->pos >= 3 &&
+			    memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
 				in->pos += 3;
 		}
 		nl = in->first ? NULL : memchr(in->buf + in->pos, '\n', in->end - in->pos);
@@ -228,10 +230,10 @@ struct cmd_fsrs_job {
 	int threaded; /* the checker-writer runs on its own thread */
 	/* the checker-writer's own */
 	struct cmd_fsrs_in in1;
-	struct replay *rp1; /* the first pass's table and messages */
-	struct fsrs_model model; /* the parameters' model, for the writer's cards */
+	struct replay *rp1;	  /* the first pass's table and messages */
+	struct fsrs_model model;  /* the parameters' model, for the writer's cards */
 	struct fsrs_card *wsched; /* the writer's cards' states, by card index */
-	char *out;	    /* CMD_FSRS_CHUNK bytes */
+	char *out;		  /* CMD_FSRS_CHUNK bytes */
 	size_t outlen;
 	/* the replayer's own */
 	struct cmd_fsrs_in in2;
@@ -241,14 +243,14 @@ struct cmd_fsrs_job {
 	pthread_cond_t cv;
 	struct cmd_fsrs_step *ring; /* CMD_FSRS_NBLOCKS * CMD_FSRS_BLOCK */
 	size_t count[CMD_FSRS_NBLOCKS];
-	size_t head;	 /* blocks published by the replayer */
-	size_t tail;	 /* blocks written by the writer; head - tail <= CMD_FSRS_NBLOCKS */
-	int done;	 /* the replayer published its last block */
-	int checked;	 /* the first pass is over: check_rc tells how it went */
-	int check_rc;	 /* EXIT_OK; EXIT_USER: bad lines; EXIT_ENV: cannot read */
-	int check_err;	 /* errno of a failed read in the first pass */
-	int write_rc;	 /* EXIT_OK; EXIT_ENV: cannot write; EXIT_USER: the passes disagree */
-	int write_err;	 /* errno of a failed write */
+	size_t head;   /* blocks published by the replayer */
+	size_t tail;   /* blocks written by the writer; head - tail <= CMD_FSRS_NBLOCKS */
+	int done;      /* the replayer published its last block */
+	int checked;   /* the first pass is over: check_rc tells how it went */
+	int check_rc;  /* EXIT_OK; EXIT_USER: bad lines; EXIT_ENV: cannot read */
+	int check_err; /* errno of a failed read in the first pass */
+	int write_rc;  /* EXIT_OK; EXIT_ENV: cannot write; EXIT_USER: the passes disagree */
+	int write_err; /* errno of a failed write */
 };
 
 /* The first pass: checks every line. */
@@ -273,17 +275,16 @@ cmd_fsrs_check(struct cmd_fsrs_job *job)
  * happen on checked input).
  */
 static int
-cmd_fsrs_review(const struct fsrs_params *p, const struct fsrs_model *model,
-		struct fsrs_card *fc, const struct replay_card *c, int64_t secs, int64_t day,
-		int rating, double *rb)
+cmd_fsrs_review(const struct fsrs_params *p, const struct fsrs_model *model, struct fsrs_card *fc,
+		const struct replay_card *c, int64_t secs, int64_t day, int rating, double *rb)
 {
 	if (fc->state != FSRS_NEW && day < fc->last_day)
 		day = fc->last_day;
 	return fsrs_review_model(model, fc, secs * 1000, day, (enum fsrs_rating)rating,
-				 p->fuzz ? fsrs_fuzz_seed(c->hash, fc->reps + 1) : 0, fc, rb) ==
-			       FSRS_OK
-		       ? 0
-		       : -1;
+				 p->fuzz ? fsrs_fuzz_seed(c->hash, fc->reps + 1) : 0, fc,
+				 rb) == FSRS_OK
+		   ? 0
+		   : -1;
 }
 
 /* Writes job->out to stdout and empties it; returns -1 with errno on failure. */
@@ -414,7 +415,8 @@ cmd_fsrs_publish(struct cmd_fsrs_job *job, size_t n)
 	job->count[job->head % CMD_FSRS_NBLOCKS] = n;
 	job->head++;
 	pthread_cond_broadcast(&job->cv);
-	while (job->head - job->tail >= CMD_FSRS_NBLOCKS && !(job->checked && job->check_rc != EXIT_OK))
+	while (job->head - job->tail >= CMD_FSRS_NBLOCKS &&
+	       !(job->checked && job->check_rc != EXIT_OK))
 		pthread_cond_wait(&job->cv, &job->mu);
 	if (job->checked && job->check_rc != EXIT_OK)
 		rc = -1;

@@ -488,7 +488,7 @@ fsrs_recall_s_core(const struct fsrs_model *m, double s, double core, int g)
 	double easy_bonus = g == FSRS_EASY ? w[16] : 1.0;
 
 	return fsrs_round8(
-		fsrs_clamp(s * (1.0 + core * hard_penalty * easy_bonus), FSRS_S_MIN, FSRS_S_MAX));
+	    fsrs_clamp(s * (1.0 + core * hard_penalty * easy_bonus), FSRS_S_MIN, FSRS_S_MAX));
 }
 
 /* next_recall_stability */
@@ -781,9 +781,9 @@ fsrs_review(const struct fsrs_params *p, const struct fsrs_card *before,
 }
 
 int
-fsrs_review_model(const struct fsrs_model *model, const struct fsrs_card *before,
-		  int64_t now_ms, int64_t now_day, enum fsrs_rating g, uint64_t fuzz_seed,
-		  struct fsrs_card *after, double *retrievability_before)
+fsrs_review_model(const struct fsrs_model *model, const struct fsrs_card *before, int64_t now_ms,
+		  int64_t now_day, enum fsrs_rating g, uint64_t fuzz_seed, struct fsrs_card *after,
+		  double *retrievability_before)
 {
 	const struct fsrs_params *p = model->p;
 	struct fsrs_model m = *model;

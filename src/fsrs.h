@@ -160,10 +160,10 @@ struct fsrs_model {
 	double decay;		     /* -w20 */
 	double factor;		     /* computeDecayFactor */
 	double w17, w18;	     /* effective short-term weights */
-	double d0_easy;		     /* init_difficulty(Easy), unclamped: the mean-reversion target */
-	double exp_w8;		     /* Math.exp(w8) of next_recall_stability */
-	double ivl_mod;		     /* calculate_interval_modifier, from the retention */
-	double u;		     /* fuzz draw of the review under way (fsrs_review_model) */
+	double d0_easy; /* init_difficulty(Easy), unclamped: the mean-reversion target */
+	double exp_w8;	/* Math.exp(w8) of next_recall_stability */
+	double ivl_mod; /* calculate_interval_modifier, from the retention */
+	double u;	/* fuzz draw of the review under way (fsrs_review_model) */
 };
 
 /* Fills *m from p, which must satisfy fsrs_params_is_valid. */

@@ -42,7 +42,8 @@ struct replay_rec {
 
 /* A card named in the input, in order of first appearance. */
 struct replay_card {
-	const char *id;	   /* 1..REPLAY_MAX_ID bytes, no control character, NUL-terminated; owned by the replay */
+	const char *id;	   /* 1..REPLAY_MAX_ID bytes, no control character, NUL-terminated; owned by
+			      the replay */
 	size_t idlen;	   /* strlen(id) */
 	uint64_t hash;	   /* rng_hash(id): the table key and the fuzz card key */
 	int64_t last_secs; /* unix seconds of its latest review so far */
@@ -81,13 +82,12 @@ struct replay {
 	replay_offset_fn offset; /* NULL: UTC */
 	void *ctx;		 /* for offset */
 	size_t reccap, cardcap;
-	char **blocks;	  /* the card ids, packed */
-	size_t nblocks;	  /* blocks in use; the last one is being filled */
-	size_t blockused; /* bytes used in the last block */
+	char **blocks;		   /* the card ids, packed */
+	size_t nblocks;		   /* blocks in use; the last one is being filled */
+	size_t blockused;	   /* bytes used in the last block */
 	struct replay_slot *slots; /* the card table; a free slot has card 0 */
-	size_t nslots; /* a power of two */
+	size_t nslots;		   /* a power of two */
 };
-
 
 /*
  * Reads buf[0..len) (any bytes). Blank lines and lines starting with '#'
@@ -133,7 +133,7 @@ void replay_rewind(struct replay *r);
 void replay_free(struct replay *r);
 
 /* The output's first line, with its newline. */
-#define REPLAY_HEADER                                                                            \
+#define REPLAY_HEADER                                                                              \
 	"card_id\tunix_seconds\trating\tstate_after\tstability\tdifficulty\t"                      \
 	"retrievability_before\tinterval_days\tdue_unix\n"
 

@@ -196,7 +196,6 @@ test_empty_input(void **state)
 	replay_free(r);
 }
 
-
 /*
  * The number format drill fsrs replay used before issue 20, copied from
  * cmd_fsrs.c as it was (cmd_fsrs_fmt, 48-byte buffer): the reference that
@@ -266,11 +265,36 @@ static void
 test_format_double(void **state)
 {
 	static const double edges[] = {
-		0.0,	      -0.0,	      1.0,	   -1.0,	 10.0,	       0.5,
-		0.00012,      2.3065,	      36500.0,	   1e-8,	 -1e-8,	       5e-9,
-		-5e-9,	      4.9999999e-9,   1e-9,	   1e-300,	 -1e-300,      5e-324,
-		67108864.0,   67108863.99999999, 67108864.00000001, 1e15, 1e22, 1e300,
-		-67108864.0,  0.1,	      0.2,	   0.3,		 123456.78901234, 99999999.5,
+	    0.0,
+	    -0.0,
+	    1.0,
+	    -1.0,
+	    10.0,
+	    0.5,
+	    0.00012,
+	    2.3065,
+	    36500.0,
+	    1e-8,
+	    -1e-8,
+	    5e-9,
+	    -5e-9,
+	    4.9999999e-9,
+	    1e-9,
+	    1e-300,
+	    -1e-300,
+	    5e-324,
+	    67108864.0,
+	    67108863.99999999,
+	    67108864.00000001,
+	    1e15,
+	    1e22,
+	    1e300,
+	    -67108864.0,
+	    0.1,
+	    0.2,
+	    0.3,
+	    123456.78901234,
+	    99999999.5,
 	};
 	struct rng r;
 	int bad = 0;
@@ -322,12 +346,14 @@ test_format_step(void **state)
 	(void)state;
 	n = replay_format_step(out, &c, &rec, &after, NAN);
 	out[n] = '\0';
-	assert_string_equal(out, "card \xc3\xa4\t-62135596800\t4\trelearning\t2.30650001\t10\t-\t36500\t-1\n");
+	assert_string_equal(
+	    out, "card \xc3\xa4\t-62135596800\t4\trelearning\t2.30650001\t10\t-\t36500\t-1\n");
 	after.state = FSRS_REVIEW;
 	after.due = 1999;
 	n = replay_format_step(out, &c, &rec, &after, 0.9);
 	out[n] = '\0';
-	assert_string_equal(out, "card \xc3\xa4\t-62135596800\t4\treview\t2.30650001\t10\t0.9\t36500\t1\n");
+	assert_string_equal(
+	    out, "card \xc3\xa4\t-62135596800\t4\treview\t2.30650001\t10\t0.9\t36500\t1\n");
 }
 
 /*
@@ -338,11 +364,12 @@ test_format_step(void **state)
 static void
 test_line_by_line(void **state)
 {
-	static const char *const lines[] = {"# c", "", "x\t10\t1\r", "y\t5\t2", "x\t10\t3", "y\t6\t4"};
+	static const char *const lines[] = {"# c",     "",	   "x\t10\t1\r",
+					    "y\t5\t2", "x\t10\t3", "y\t6\t4"};
 	struct replay *r = replay_new(0, NULL, NULL);
 	struct replay_rec rec;
-	int want[] = {REPLAY_SKIP, REPLAY_SKIP, REPLAY_REVIEW, REPLAY_REVIEW, REPLAY_REVIEW,
-		      REPLAY_REVIEW};
+	int want[] = {REPLAY_SKIP,   REPLAY_SKIP,   REPLAY_REVIEW,
+		      REPLAY_REVIEW, REPLAY_REVIEW, REPLAY_REVIEW};
 
 	(void)state;
 	for (int pass = 0; pass < 2; pass++) {
@@ -364,7 +391,8 @@ test_line_by_line(void **state)
 	/* out of order only without the rewind */
 	assert_int_equal(replay_line(r, "y\t6\t4", 5, 7, &rec), REPLAY_REVIEW);
 	assert_int_equal(replay_line(r, "y\t5\t4", 5, 8, &rec), REPLAY_BAD);
-	assert_string_equal(r->errors[0].msg, "card \"y\" at 5 is earlier than its review on line 7");
+	assert_string_equal(r->errors[0].msg,
+			    "card \"y\" at 5 is earlier than its review on line 7");
 	replay_free(r);
 }
 
