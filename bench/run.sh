@@ -51,3 +51,8 @@ bash "$root/bench/bench_cards.sh" "$build/drill"
 # under 100 ms), and the largest input it takes.
 echo "== bench_loop"
 "$build/bench/bench_loop"
+
+# drill fsrs replay end to end (read, schedule, write) beside ts-fsrs in
+# Node, 10,000 x 20 and 50,000 x 20 reviews (issue 20: at least 50x).
+echo "== bench_replay"
+bash "$root/bench/bench_replay.sh" "$build/drill"

@@ -12,10 +12,13 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "fsrs.h"
@@ -46,47 +49,6 @@ static const char cmd_fsrs_usage[] =
 	"Days are local calendar days ($TZ); TZ=UTC with --rollover 0 matches ts-fsrs.\n"
 	"See docs/fsrs.md.\n";
 
-/*
- * Writes x as the shortest decimal that reads back as the same double, in
- * plain notation ("2.3065", "10", "0.00012"). The scheduler's values are
- * rounded to 8 decimals, so the first attempt nearly always succeeds.
- */
-static void
-cmd_fsrs_fmt(double x, char *buf, size_t len)
-{
-	char sci[40];
-	char *end;
-	int p, e, dec;
-	size_t n;
-
-	if (!isfinite(x)) {
-		snprintf(buf, len, "%s", "nan");
-		return;
-	}
-	snprintf(buf, len, "%.8f", x);
-	if (strtod(buf, NULL) == x) {
-		n = strlen(buf);
-		while (n > 0 && buf[n - 1] == '0')
-			buf[--n] = '\0';
-		if (n > 0 && buf[n - 1] == '.')
-			buf[--n] = '\0';
-		if (strcmp(buf, "-0") == 0)
-			snprintf(buf, len, "0");
-		return;
-	}
-	for (p = 1; p <= 17; p++) {
-		snprintf(sci, sizeof sci, "%.*e", p - 1, x);
-		if (strtod(sci, NULL) == x)
-			break;
-	}
-	end = strchr(sci, 'e');
-	e = end != NULL ? atoi(end + 1) : 0;
-	dec = p - 1 - e;
-	if (dec < 0)
-		dec = 0;
-	snprintf(buf, len, "%.*f", dec, x);
-}
-
 /* The UTC offset of local time at secs, for replay_parse ($TZ). */
 static int
 cmd_fsrs_utc_offset(int64_t secs, int32_t *utc_offset, void *ctx)
@@ -101,62 +63,512 @@ cmd_fsrs_utc_offset(int64_t secs, int32_t *utc_offset, void *ctx)
 	return 0;
 }
 
-static int64_t
-cmd_fsrs_floor_div(int64_t a, int64_t b)
-{
-	int64_t q = a / b;
+static void cmd_fsrs_report(const struct replay *in);
 
-	if (a % b != 0 && (a < 0) != (b < 0))
-		q--;
-	return q;
+/*
+ * How the replay runs (issue 20: the whole command at least 50 times as
+ * fast as ts-fsrs, memory growing with the cards and not the reviews).
+ *
+ * The input is gone over twice, a line at a time, never held whole unless
+ * it is not a regular file: a checker reads every line for bad ones (the
+ * first pass), while a replayer parses the same lines again and runs the
+ * scheduler (the second pass). Each has its own card table (replay.c
+ * numbers cards in order of first appearance, so both number them alike).
+ * The replayer hands its results over in blocks through a ring of
+ * CMD_FSRS_NBLOCKS blocks; once the checker has found no bad line, the
+ * same thread becomes the writer: it formats the blocks (with the ids from
+ * its own table) and writes them. The scheduling is shared out by card:
+ * the replayer reviews the even-numbered cards, the writer the odd ones as
+ * it meets their lines (each card's reviews stay in order on one thread).
+ * Nothing reaches stdout before every line was checked; memory is the card
+ * tables, the ring and a few 1 MB buffers. The checker-writer runs on a
+ * second thread; when one cannot be started, the main thread checks first
+ * and then writes each block as it fills.
+ */
+#define CMD_FSRS_CHUNK ((size_t)1 << 20)
+#define CMD_FSRS_BLOCK 4096 /* steps in a block of the ring */
+#define CMD_FSRS_NBLOCKS 8  /* blocks in the ring */
+
+/* The input of one pass: a regular file read in chunks, or memory. */
+struct cmd_fsrs_in {
+	int fd;	     /* the regular file read with pread; -1: all of it is in buf */
+	off_t start; /* fd's offset where the input starts */
+	off_t size;  /* bytes of input (fd only): the file's size when opened */
+	off_t done;  /* bytes read so far (fd only) */
+	char *buf;   /* owned when own */
+	int own;     /* buf is this pass's to free */
+	size_t cap;  /* bytes allocated at buf */
+	size_t pos;  /* start of the next line in buf */
+	size_t end;  /* bytes of input in buf */
+	int eof;     /* nothing more to read into buf */
+	int first;   /* nothing handed out yet (to drop a BOM) */
+	size_t line; /* number of the line last handed out */
+	int err;     /* errno of a failed read; 0 */
+};
+
+/* Opens stdin for the two passes: *a and *b read it independently. */
+static int
+cmd_fsrs_in_open(struct cmd_fsrs_in *a, struct cmd_fsrs_in *b)
+{
+	struct stat st;
+	off_t start;
+
+	memset(a, 0, sizeof *a);
+	a->fd = -1;
+	if (fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (start = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0) {
+		a->fd = STDIN_FILENO;
+		a->start = start;
+		a->size = st.st_size > start ? st.st_size - start : 0;
+		a->first = 1;
+		*b = *a;
+		a->cap = b->cap = CMD_FSRS_CHUNK;
+		a->buf = xmalloc(a->cap);
+		b->buf = xmalloc(b->cap);
+		a->own = b->own = 1;
+		return 0;
+	}
+	if ((a->buf = slurp("-", &a->end)) == NULL)
+		return -1;
+	a->eof = 1; /* slurp dropped the BOM */
+	*b = *a;
+	a->own = 1;
+	return 0;
 }
 
-/* Replays the checked records and writes the output. */
-static int
-cmd_fsrs_replay_run(const struct fsrs_params *p, const struct replay *in)
+static void
+cmd_fsrs_in_close(struct cmd_fsrs_in *in)
 {
-	struct fsrs_card *sched = xcalloc(in->ncards ? in->ncards : 1, sizeof *sched);
-	char s[48], d[48], r[48];
-	int rc = EXIT_OK;
+	if (in->own)
+		free(in->buf);
+	in->buf = NULL;
+}
 
-	fputs("card_id\tunix_seconds\trating\tstate_after\tstability\tdifficulty\t"
-	      "retrievability_before\tinterval_days\tdue_unix\n", stdout);
-	for (size_t i = 0; i < in->nrecs; i++) {
-		const struct replay_card *c = &in->cards[in->recs[i].card];
-		struct fsrs_card *fc = &sched[in->recs[i].card];
-		int64_t day = in->recs[i].day;
-		double rb;
-		int st;
+/* Reads more into buf, keeping its unread part. Returns 0, or -1 (in->err). */
+static int
+cmd_fsrs_in_fill(struct cmd_fsrs_in *in)
+{
+	ssize_t got;
+	size_t want;
 
-		/* A change of UTC offset can move a later time to an earlier
-		 * local day; count such a review as same-day. */
-		if (fc->state != FSRS_NEW && day < fc->last_day)
-			day = fc->last_day;
-		st = fsrs_review(p, fc, in->recs[i].secs * 1000, day,
-				 (enum fsrs_rating)in->recs[i].rating,
-				 fsrs_fuzz_seed(c->hash, fc->reps + 1), fc, &rb);
-		if (st != FSRS_OK) {
-			/* cannot happen on checked input */
-			app_err("card \"%s\": %s", c->id, fsrs_status_text(st));
-			rc = EXIT_USER;
-			goto done;
+	if (in->pos > 0) {
+		memmove(in->buf, in->buf + in->pos, in->end - in->pos);
+		in->end -= in->pos;
+		in->pos = 0;
+	}
+	if (in->end == in->cap) { /* a line longer than the buffer */
+		in->cap *= 2;
+		in->buf = xrealloc(in->buf, in->cap);
+	}
+	want = in->cap - in->end;
+	if ((off_t)want > in->size - in->done)
+		want = (size_t)(in->size - in->done);
+	do
+		got = want > 0 ? pread(in->fd, in->buf + in->end, want, in->start + in->done) : 0;
+	while (got < 0 && errno == EINTR);
+	if (got < 0) {
+		in->err = errno;
+		return -1;
+	}
+	if (got == 0)
+		in->eof = 1;
+	in->end += (size_t)got;
+	in->done += got;
+	return 0;
+}
+
+/*
+ * Sets *s and *n to the next line (without its newline; valid until the
+ * next call). Returns 1, 0 at the end of the input, or -1 (in->err).
+ */
+static int
+cmd_fsrs_in_line(struct cmd_fsrs_in *in, const char **s, size_t *n)
+{
+	char *nl;
+
+	for (;;) {
+		if (in->first && (in->end - in->pos >= 3 || in->eof)) {
+			in->first = 0;
+			if (in->end - in->pos >= 3 &&
+			    memcmp(in->buf + in->pos, "\xef\xbb\xbf", 3) == 0)
+				in->pos += 3;
 		}
-		cmd_fsrs_fmt(fc->stability, s, sizeof s);
-		cmd_fsrs_fmt(fc->difficulty, d, sizeof d);
-		if (isnan(rb))
-			snprintf(r, sizeof r, "-");
-		else
-			cmd_fsrs_fmt(rb, r, sizeof r);
-		printf("%s\t%" PRId64 "\t%d\t%s\t%s\t%s\t%s\t%d\t%" PRId64 "\n", c->id,
-		       in->recs[i].secs, in->recs[i].rating, fsrs_state_name(fc->state), s, d, r,
-		       (int)fc->scheduled_days, cmd_fsrs_floor_div(fc->due, 1000));
+		nl = in->first ? NULL : memchr(in->buf + in->pos, '\n', in->end - in->pos);
+		if (nl != NULL || (in->eof && in->pos < in->end)) {
+			*s = in->buf + in->pos;
+			*n = nl != NULL ? (size_t)(nl - *s) : in->end - in->pos;
+			in->pos += *n + (nl != NULL);
+			in->line++;
+			return 1;
+		}
+		if (in->eof)
+			return 0;
+		if (cmd_fsrs_in_fill(in) != 0)
+			return -1;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		app_err("cannot write the output: %s", strerror(errno));
-		rc = EXIT_ENV;
+}
+
+/* One replayed review, as the writer needs it. */
+struct cmd_fsrs_step {
+	int64_t secs;	/* unix seconds of the review */
+	int64_t day;	/* its day number (for the writer's cards) */
+	int64_t due;	/* unix ms of the next review */
+	double s, d, r; /* stability, difficulty after; R before (NaN: new) */
+	uint64_t hash;	/* the card id's hash: the writer checks its own card has it */
+	uint32_t card;	/* card index (both tables number cards alike) */
+	int32_t ivl;	/* interval in days */
+	int8_t rating;	/* 1..4 */
+	int8_t state;	/* enum fsrs_state after */
+	int8_t done;	/* 1: scheduled by the replayer; 0: the writer's card, to schedule */
+};
+
+/* What the replayer and the checker-writer share. */
+struct cmd_fsrs_job {
+	/* set before the threads start, then read-only */
+	const struct fsrs_params *p;
+	int rollover;
+	int threaded; /* the checker-writer runs on its own thread */
+	/* the checker-writer's own */
+	struct cmd_fsrs_in in1;
+	struct replay *rp1;	  /* the first pass's table and messages */
+	struct fsrs_model model;  /* the parameters' model, for the writer's cards */
+	struct fsrs_card *wsched; /* the writer's cards' states, by card index */
+	char *out;		  /* CMD_FSRS_CHUNK bytes */
+	size_t outlen;
+	/* the replayer's own */
+	struct cmd_fsrs_in in2;
+	struct replay *rp2;
+	/* the ring, under mu */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct cmd_fsrs_step *ring; /* CMD_FSRS_NBLOCKS * CMD_FSRS_BLOCK */
+	size_t count[CMD_FSRS_NBLOCKS];
+	size_t head;   /* blocks published by the replayer */
+	size_t tail;   /* blocks written by the writer; head - tail <= CMD_FSRS_NBLOCKS */
+	int done;      /* the replayer published its last block */
+	int checked;   /* the first pass is over: check_rc tells how it went */
+	int check_rc;  /* EXIT_OK; EXIT_USER: bad lines; EXIT_ENV: cannot read */
+	int check_err; /* errno of a failed read in the first pass */
+	int write_rc;  /* EXIT_OK; EXIT_ENV: cannot write; EXIT_USER: the passes disagree */
+	int write_err; /* errno of a failed write */
+};
+
+/* The first pass: checks every line. */
+static void
+cmd_fsrs_check(struct cmd_fsrs_job *job)
+{
+	struct replay_rec rec;
+	const char *s;
+	size_t n;
+	int got;
+
+	while ((got = cmd_fsrs_in_line(&job->in1, &s, &n)) > 0)
+		replay_line(job->rp1, s, n, job->in1.line, &rec);
+	job->check_rc = got < 0 ? EXIT_ENV : job->rp1->nbad != 0 ? EXIT_USER : EXIT_OK;
+	job->check_err = job->in1.err;
+}
+
+/*
+ * Reviews card *fc (named c) at secs, on day (clamped to its last day: a
+ * change of UTC offset can move a later time to an earlier local day, which
+ * counts as the same day). Sets *rb to R before. Returns 0, or -1 (cannot
+ * happen on checked input).
+ */
+static int
+cmd_fsrs_review(const struct fsrs_params *p, const struct fsrs_model *model, struct fsrs_card *fc,
+		const struct replay_card *c, int64_t secs, int64_t day, int rating, double *rb)
+{
+	if (fc->state != FSRS_NEW && day < fc->last_day)
+		day = fc->last_day;
+	return fsrs_review_model(model, fc, secs * 1000, day, (enum fsrs_rating)rating,
+				 p->fuzz ? fsrs_fuzz_seed(c->hash, fc->reps + 1) : 0, fc,
+				 rb) == FSRS_OK
+		   ? 0
+		   : -1;
+}
+
+/* Writes job->out to stdout and empties it; returns -1 with errno on failure. */
+static int
+cmd_fsrs_flush(struct cmd_fsrs_job *job)
+{
+	size_t n = job->outlen;
+
+	job->outlen = 0;
+	return n == 0 || fwrite(job->out, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* Formats and writes one block of n steps. */
+static void
+cmd_fsrs_write_block(struct cmd_fsrs_job *job, const struct cmd_fsrs_step *st, size_t n)
+{
+	const struct replay *rp = job->rp1;
+	struct replay_rec rec;
+	struct fsrs_card after;
+	double rb;
+
+	memset(&after, 0, sizeof after);
+	for (size_t i = 0; i < n && job->write_rc == EXIT_OK; i++) {
+		if (st[i].card >= rp->ncards || rp->cards[st[i].card].hash != st[i].hash) {
+			job->write_rc = EXIT_USER; /* stdin changed between the passes */
+			break;
+		}
+		if (CMD_FSRS_CHUNK - job->outlen < REPLAY_STEP_MAX && cmd_fsrs_flush(job) != 0) {
+			job->write_rc = EXIT_ENV;
+			job->write_err = errno;
+			break;
+		}
+		rec.secs = st[i].secs;
+		rec.rating = st[i].rating;
+		if (st[i].done) {
+			after.state = (enum fsrs_state)st[i].state;
+			after.stability = st[i].s;
+			after.difficulty = st[i].d;
+			after.scheduled_days = st[i].ivl;
+			after.due = st[i].due;
+			rb = st[i].r;
+		} else if (cmd_fsrs_review(job->p, &job->model, &job->wsched[st[i].card],
+					   &rp->cards[st[i].card], st[i].secs, st[i].day,
+					   st[i].rating, &rb) == 0) {
+			after = job->wsched[st[i].card];
+		} else {
+			job->write_rc = EXIT_USER; /* cannot happen on checked input */
+			break;
+		}
+		job->outlen += replay_format_step(job->out + job->outlen, &rp->cards[st[i].card],
+						  &rec, &after, rb);
 	}
+}
+
+/* The writer's last flush: records a failure unless one is recorded. */
+static void
+cmd_fsrs_end_write(struct cmd_fsrs_job *job)
+{
+	if (job->write_rc == EXIT_OK &&
+	    (cmd_fsrs_flush(job) != 0 || fflush(stdout) != 0 || ferror(stdout))) {
+		job->write_rc = EXIT_ENV;
+		job->write_err = errno;
+	}
+}
+
+/* After a good first pass: the header, and the writer's cards. */
+static void
+cmd_fsrs_start_write(struct cmd_fsrs_job *job)
+{
+	memcpy(job->out, REPLAY_HEADER, sizeof REPLAY_HEADER - 1);
+	job->outlen = sizeof REPLAY_HEADER - 1;
+	fsrs_model_init(&job->model, job->p);
+	job->wsched = xcalloc(job->rp1->ncards + 1, sizeof *job->wsched);
+}
+
+/* The checker-writer's thread: the first pass, then the writer. */
+static void *
+cmd_fsrs_writer(void *arg)
+{
+	struct cmd_fsrs_job *job = arg;
+	size_t blk;
+
+	cmd_fsrs_check(job);
+	pthread_mutex_lock(&job->mu);
+	job->checked = 1;
+	pthread_cond_broadcast(&job->cv);
+	pthread_mutex_unlock(&job->mu);
+	if (job->check_rc != EXIT_OK)
+		return NULL;
+	cmd_fsrs_start_write(job);
+	for (;;) {
+		pthread_mutex_lock(&job->mu);
+		while (job->head == job->tail && !job->done)
+			pthread_cond_wait(&job->cv, &job->mu);
+		if (job->head == job->tail) {
+			pthread_mutex_unlock(&job->mu);
+			break;
+		}
+		blk = job->tail % CMD_FSRS_NBLOCKS;
+		pthread_mutex_unlock(&job->mu);
+		if (job->write_rc == EXIT_OK)
+			cmd_fsrs_write_block(job, job->ring + blk * CMD_FSRS_BLOCK,
+					     job->count[blk]);
+		pthread_mutex_lock(&job->mu);
+		job->tail++;
+		pthread_cond_broadcast(&job->cv);
+		pthread_mutex_unlock(&job->mu);
+	}
+	cmd_fsrs_end_write(job);
+	return NULL;
+}
+
+/*
+ * Publishes the replayer's current block of n steps. Returns 0 to go on,
+ * -1 when the writer will write nothing (bad lines, or the first pass
+ * could not read).
+ */
+static int
+cmd_fsrs_publish(struct cmd_fsrs_job *job, size_t n)
+{
+	int rc = 0;
+
+	if (!job->threaded) { /* checked already: write it now */
+		cmd_fsrs_write_block(job, job->ring, n);
+		return 0;
+	}
+	pthread_mutex_lock(&job->mu);
+	job->count[job->head % CMD_FSRS_NBLOCKS] = n;
+	job->head++;
+	pthread_cond_broadcast(&job->cv);
+	while (job->head - job->tail >= CMD_FSRS_NBLOCKS &&
+	       !(job->checked && job->check_rc != EXIT_OK))
+		pthread_cond_wait(&job->cv, &job->mu);
+	if (job->checked && job->check_rc != EXIT_OK)
+		rc = -1;
+	pthread_mutex_unlock(&job->mu);
+	return rc;
+}
+
+/*
+ * The replayer: the second pass. Returns EXIT_OK, or EXIT_USER when a line
+ * the first pass found good is bad now (stdin changed).
+ */
+static int
+cmd_fsrs_replayer(struct cmd_fsrs_job *job)
+{
+	struct fsrs_card *sched = NULL;
+	size_t schedcap = 0, n = 0;
+	struct fsrs_model model;
+	struct replay_rec rec;
+	struct cmd_fsrs_step *step = job->ring;
+	const char *s;
+	size_t len;
+	int rc = EXIT_OK, got, kind;
+
+	fsrs_model_init(&model, job->p);
+	while ((got = cmd_fsrs_in_line(&job->in2, &s, &len)) > 0) {
+		const struct replay_card *c;
+		struct fsrs_card *fc;
+		double rb;
+
+		kind = replay_line(job->rp2, s, len, job->in2.line, &rec);
+		if (kind == REPLAY_SKIP)
+			continue;
+		if (kind != REPLAY_REVIEW) {
+			rc = EXIT_USER; /* the first pass reports it, or stdin changed */
+			break;
+		}
+		if (rec.card >= schedcap) {
+			size_t cap = schedcap ? schedcap * 2 : 1024;
+
+			sched = xrealloc(sched, cap * sizeof *sched);
+			memset(sched + schedcap, 0, (cap - schedcap) * sizeof *sched);
+			schedcap = cap;
+		}
+		c = &job->rp2->cards[rec.card];
+		step[n].secs = rec.secs;
+		step[n].day = rec.day;
+		step[n].hash = c->hash;
+		step[n].card = (uint32_t)rec.card;
+		step[n].rating = (int8_t)rec.rating;
+		/* The cards are shared out by index: the replayer schedules the
+		 * even ones, the writer the odd ones as it writes them, which
+		 * evens out the two threads' work. */
+		step[n].done = (rec.card & 1) == 0;
+		if (step[n].done) {
+			fc = &sched[rec.card];
+			if (cmd_fsrs_review(job->p, &model, fc, c, rec.secs, rec.day, rec.rating,
+					    &rb) != 0) {
+				rc = EXIT_USER; /* cannot happen on checked input */
+				break;
+			}
+			step[n].due = fc->due;
+			step[n].s = fc->stability;
+			step[n].d = fc->difficulty;
+			step[n].r = rb;
+			step[n].ivl = fc->scheduled_days;
+			step[n].state = (int8_t)fc->state;
+		}
+		if (++n == CMD_FSRS_BLOCK) {
+			if (cmd_fsrs_publish(job, n) != 0)
+				goto done;
+			n = 0;
+			step = job->ring + (job->head % CMD_FSRS_NBLOCKS) * CMD_FSRS_BLOCK;
+		}
+	}
+	if (got < 0)
+		rc = EXIT_USER; /* the first pass reports a read error, or stdin changed */
+	if (rc == EXIT_OK && n > 0)
+		cmd_fsrs_publish(job, n);
 done:
 	free(sched);
+	return rc;
+}
+
+/* Runs both passes; reports and returns the exit status. */
+static int
+cmd_fsrs_run(const struct fsrs_params *p, int rollover)
+{
+	struct cmd_fsrs_job job;
+	pthread_t writer;
+	int rc, replay_rc;
+
+	memset(&job, 0, sizeof job);
+	job.p = p;
+	job.rollover = rollover;
+	if (cmd_fsrs_in_open(&job.in1, &job.in2) != 0) {
+		app_err("cannot read stdin: %s", strerror(errno));
+		return EXIT_ENV;
+	}
+	/* The checker needs no days, only to know that every time converts:
+	 * with a 64-bit time_t, localtime_r cannot fail for years 1..9999 (it
+	 * fails only when the year overflows an int), so it is not asked. */
+	job.rp1 = replay_new(rollover, sizeof(time_t) >= 8 ? NULL : cmd_fsrs_utc_offset, NULL);
+	job.rp2 = replay_new(rollover, cmd_fsrs_utc_offset, NULL);
+	job.out = xmalloc(CMD_FSRS_CHUNK);
+	job.ring = xmalloc((size_t)CMD_FSRS_NBLOCKS * CMD_FSRS_BLOCK * sizeof *job.ring);
+	pthread_mutex_init(&job.mu, NULL);
+	pthread_cond_init(&job.cv, NULL);
+	job.threaded = pthread_create(&writer, NULL, cmd_fsrs_writer, &job) == 0;
+	if (job.threaded) {
+		replay_rc = cmd_fsrs_replayer(&job);
+		pthread_mutex_lock(&job.mu);
+		job.done = 1;
+		pthread_cond_broadcast(&job.cv);
+		pthread_mutex_unlock(&job.mu);
+		pthread_join(writer, NULL);
+	} else {
+		cmd_fsrs_check(&job);
+		job.checked = 1;
+		replay_rc = EXIT_OK;
+		if (job.check_rc == EXIT_OK) {
+			cmd_fsrs_start_write(&job);
+			replay_rc = cmd_fsrs_replayer(&job);
+			cmd_fsrs_end_write(&job);
+		}
+	}
+	if (job.check_rc == EXIT_ENV) {
+		app_err("cannot read stdin: %s", strerror(job.check_err));
+		rc = EXIT_ENV;
+	} else if (job.check_rc == EXIT_USER) {
+		cmd_fsrs_report(job.rp1);
+		rc = EXIT_USER;
+	} else if (replay_rc != EXIT_OK && job.rp2->nerrors > 0) {
+		cmd_fsrs_report(job.rp2); /* a line the checker could not see as bad */
+		rc = EXIT_USER;
+	} else if (replay_rc != EXIT_OK || job.write_rc == EXIT_USER) {
+		app_err("stdin changed while it was read; the output stops there");
+		rc = EXIT_ENV;
+	} else if (job.write_rc != EXIT_OK) {
+		app_err("cannot write the output: %s", strerror(job.write_err));
+		rc = EXIT_ENV;
+	} else {
+		rc = EXIT_OK;
+	}
+	pthread_cond_destroy(&job.cv);
+	pthread_mutex_destroy(&job.mu);
+	free(job.ring);
+	free(job.wsched);
+	free(job.out);
+	replay_free(job.rp1);
+	replay_free(job.rp2);
+	cmd_fsrs_in_close(&job.in1);
+	cmd_fsrs_in_close(&job.in2);
 	return rc;
 }
 
@@ -222,9 +634,6 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct fsrs_params p;
-	struct replay *in = NULL;
-	char *text = NULL;
-	size_t len = 0;
 	const char *weights = NULL;
 	char err[256];
 	int rollover = 4, c, idx, rc = EXIT_OK;
@@ -296,18 +705,7 @@ cmd_fsrs_replay(struct app *app, int argc, char **argv)
 		return EXIT_USER;
 	}
 	tzset();
-	if ((text = slurp("-", &len)) == NULL) {
-		app_err("cannot read stdin: %s", strerror(errno));
-		rc = EXIT_ENV;
-	}
-	if (rc == EXIT_OK && replay_parse(text, len, rollover, cmd_fsrs_utc_offset, NULL, &in) != 0) {
-		cmd_fsrs_report(in);
-		rc = EXIT_USER;
-	}
-	if (rc == EXIT_OK)
-		rc = cmd_fsrs_replay_run(&p, in);
-	replay_free(in);
-	free(text);
+	return cmd_fsrs_run(&p, rollover);
 	return rc;
 }
 

@@ -397,21 +397,8 @@ fsrs_init_d(const double *w, int g)
 	return fsrs_round8(w[4] - exp((double)(g - 1) * w[5]) + 1.0);
 }
 
-/* What one review needs beyond p: the decay and its derived constants,
- * and w17/w18 after the relearning-step ceiling. */
-struct fsrs_model {
-	const struct fsrs_params *p;
-	const double *w;
-	double decay;    /* -w20 */
-	double factor;   /* computeDecayFactor */
-	double w17, w18; /* effective short-term weights */
-	double d0_easy;  /* init_difficulty(Easy), unclamped: the mean-reversion target */
-	double exp_w8;   /* Math.exp(w8) of next_recall_stability */
-	double u;        /* fuzz draw for this review */
-};
-
-static void
-fsrs_model_init(struct fsrs_model *m, const struct fsrs_params *p, uint64_t seed)
+void
+fsrs_model_init(struct fsrs_model *m, const struct fsrs_params *p)
 {
 	const double *w = p->w;
 
@@ -434,8 +421,16 @@ fsrs_model_init(struct fsrs_model *m, const struct fsrs_params *p, uint64_t seed
 		m->w17 = fsrs_clamp(m->w17, 0.0, ceiling);
 		m->w18 = fsrs_clamp(m->w18, 0.0, ceiling);
 	}
+	m->ivl_mod = fsrs_round8((pow(p->retention, 1.0 / m->decay) - 1.0) / m->factor);
 	m->u = 0.0;
-	if (p->fuzz) {
+}
+
+/* Sets m->u, the review's fuzz draw, from seed. */
+static void
+fsrs_model_seed(struct fsrs_model *m, uint64_t seed)
+{
+	m->u = 0.0;
+	if (m->p->fuzz) {
 		struct rng r;
 
 		rng_seed(&r, seed);
@@ -454,7 +449,7 @@ fsrs_model_r(const struct fsrs_model *m, int64_t t, double s)
 static double
 fsrs_model_ivl_modifier(const struct fsrs_model *m)
 {
-	return fsrs_round8((pow(m->p->retention, 1.0 / m->decay) - 1.0) / m->factor);
+	return m->ivl_mod;
 }
 
 /* next_difficulty with linear_damping and mean_reversion */
@@ -469,19 +464,38 @@ fsrs_next_d(const struct fsrs_model *m, double d, int g)
 			  10.0);
 }
 
-/* next_recall_stability */
+/*
+ * The part of next_recall_stability that does not depend on the rating
+ * (its power and exponential), so that one review's Hard, Good and Easy
+ * compute it once (issue 20). Evaluated in the same order as the whole
+ * expression, left to right, and the build has -ffp-contract=off, so the
+ * results are the same to the bit.
+ */
 static double
-fsrs_recall_s(const struct fsrs_model *m, double d, double s, double r, int g)
+fsrs_recall_core(const struct fsrs_model *m, double d, double s, double r)
+{
+	const double *w = m->w;
+
+	return m->exp_w8 * (11.0 - d) * pow(s, -w[9]) * (exp((1.0 - r) * w[10]) - 1.0);
+}
+
+/* next_recall_stability from fsrs_recall_core's value. */
+static double
+fsrs_recall_s_core(const struct fsrs_model *m, double s, double core, int g)
 {
 	const double *w = m->w;
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1.0;
 	double easy_bonus = g == FSRS_EASY ? w[16] : 1.0;
 
-	return fsrs_round8(fsrs_clamp(
-		s * (1.0 + m->exp_w8 * (11.0 - d) * pow(s, -w[9]) *
-				   (exp((1.0 - r) * w[10]) - 1.0) * hard_penalty *
-				   easy_bonus),
-		FSRS_S_MIN, FSRS_S_MAX));
+	return fsrs_round8(
+	    fsrs_clamp(s * (1.0 + core * hard_penalty * easy_bonus), FSRS_S_MIN, FSRS_S_MAX));
+}
+
+/* next_recall_stability */
+static double
+fsrs_recall_s(const struct fsrs_model *m, double d, double s, double r, int g)
+{
+	return fsrs_recall_s_core(m, s, fsrs_recall_core(m, d, s, r), g);
 }
 
 /* next_forget_stability */
@@ -525,6 +539,26 @@ fsrs_next_s(const struct fsrs_model *m, double d, double s, int64_t t, int g, do
 		return fsrs_clamp(fsrs_round8(s / exp(w17 * w18)), FSRS_S_MIN, s_fail);
 	}
 	return fsrs_recall_s(m, d, s, r, g);
+}
+
+/*
+ * fsrs_next_s for a pass (Hard, Good or Easy), given core: the value of
+ * fsrs_recall_core for the review, or anything when t == 0 in short-term
+ * mode (the core is not used then; see fsrs_pass_core).
+ */
+static double
+fsrs_pass_s(const struct fsrs_model *m, double s, int64_t t, double core, int g)
+{
+	if (t == 0 && m->p->short_term)
+		return fsrs_short_s(m, s, g);
+	return fsrs_recall_s_core(m, s, core, g);
+}
+
+/* The core fsrs_pass_s needs: computed only when it will be used. */
+static double
+fsrs_pass_core(const struct fsrs_model *m, double d, double s, int64_t t, double r)
+{
+	return t == 0 && m->p->short_term ? 0.0 : fsrs_recall_core(m, d, s, r);
 }
 
 /* get_fuzz_range */
@@ -665,8 +699,9 @@ fsrs_review_basic(const struct fsrs_model *m, const struct fsrs_card *before,
 			c->lapses++;
 		} else {
 			double ivl_mod = fsrs_model_ivl_modifier(m);
-			double s_hard = fsrs_next_s(m, d, s, t, FSRS_HARD, r);
-			double s_good = fsrs_next_s(m, d, s, t, FSRS_GOOD, r), s_easy;
+			double core = fsrs_pass_core(m, d, s, t, r);
+			double s_hard = fsrs_pass_s(m, s, t, core, FSRS_HARD);
+			double s_good = fsrs_pass_s(m, s, t, core, FSRS_GOOD), s_easy;
 			int32_t hard, good, easy;
 
 			hard = fsrs_next_interval(m, ivl_mod, s_hard, t);
@@ -674,7 +709,7 @@ fsrs_review_basic(const struct fsrs_model *m, const struct fsrs_card *before,
 			hard = hard < good ? hard : good;
 			good = good > hard + 1 ? good : hard + 1;
 			if (g == FSRS_EASY) {
-				s_easy = fsrs_next_s(m, d, s, t, FSRS_EASY, r);
+				s_easy = fsrs_pass_s(m, s, t, core, FSRS_EASY);
 				easy = fsrs_next_interval(m, ivl_mod, s_easy, t);
 				easy = easy > good + 1 ? easy : good + 1;
 				c->stability = s_easy;
@@ -704,6 +739,7 @@ fsrs_review_long(const struct fsrs_model *m, const struct fsrs_card *before,
 	double d = before->difficulty, s = before->stability;
 	double ivl_mod = fsrs_model_ivl_modifier(m);
 	double nd[5], ns[5];
+	double core = before->state == FSRS_NEW ? 0.0 : fsrs_pass_core(m, d, s, t, r);
 	int32_t ivl[5];
 	int k;
 
@@ -712,7 +748,8 @@ fsrs_review_long(const struct fsrs_model *m, const struct fsrs_card *before,
 			nd[k] = fsrs_clamp(fsrs_init_d(w, k), 1.0, 10.0);
 			ns[k] = fsrs_init_s(w, k);
 		} else {
-			ns[k] = fsrs_next_s(m, d, s, t, k, r);
+			ns[k] = k == FSRS_AGAIN ? fsrs_next_s(m, d, s, t, k, r)
+						: fsrs_pass_s(m, s, t, core, k);
 			nd[k] = fsrs_next_d(m, d, k);
 		}
 		ivl[k] = fsrs_next_interval(m, ivl_mod, ns[k], t);
@@ -737,6 +774,19 @@ fsrs_review(const struct fsrs_params *p, const struct fsrs_card *before,
 	    double *retrievability_before)
 {
 	struct fsrs_model m;
+
+	fsrs_model_init(&m, p);
+	return fsrs_review_model(&m, before, now_ms, now_day, g, fuzz_seed, after,
+				 retrievability_before);
+}
+
+int
+fsrs_review_model(const struct fsrs_model *model, const struct fsrs_card *before, int64_t now_ms,
+		  int64_t now_day, enum fsrs_rating g, uint64_t fuzz_seed, struct fsrs_card *after,
+		  double *retrievability_before)
+{
+	const struct fsrs_params *p = model->p;
+	struct fsrs_model m = *model;
 	struct fsrs_card c;
 	int64_t t = 0;
 	double r = NAN;
@@ -752,7 +802,7 @@ fsrs_review(const struct fsrs_params *p, const struct fsrs_card *before,
 		if (t < 0)
 			return FSRS_ERR_TIME;
 	}
-	fsrs_model_init(&m, p, fuzz_seed);
+	fsrs_model_seed(&m, fuzz_seed);
 	c = *before;
 	c.reps++;
 	c.last_review = now_ms;
@@ -787,7 +837,7 @@ fsrs_retrievability(const struct fsrs_params *p, const struct fsrs_card *card,
 
 	if (card->state == FSRS_NEW || card->stability < FSRS_S_MIN)
 		return 0.0;
-	fsrs_model_init(&m, p, 0);
+	fsrs_model_init(&m, p);
 	t = now_day - card->last_day;
 	if (t < 0)
 		t = 0;

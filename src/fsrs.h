@@ -147,6 +147,34 @@ int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *before,
 		double *retrievability_before);
 
 /*
+ * What every review derives from the parameters: the decay and its
+ * constants, w17/w18 after the relearning-step ceiling, the interval
+ * modifier. fsrs_model_init computes it once so that fsrs_review_model can
+ * review any number of cards without recomputing it (a replay of many
+ * reviews, issue 20). Plain data: p is borrowed and must outlive it
+ * unchanged.
+ */
+struct fsrs_model {
+	const struct fsrs_params *p; /* borrowed */
+	const double *w;	     /* p->w */
+	double decay;		     /* -w20 */
+	double factor;		     /* computeDecayFactor */
+	double w17, w18;	     /* effective short-term weights */
+	double d0_easy; /* init_difficulty(Easy), unclamped: the mean-reversion target */
+	double exp_w8;	/* Math.exp(w8) of next_recall_stability */
+	double ivl_mod; /* calculate_interval_modifier, from the retention */
+	double u;	/* fuzz draw of the review under way (fsrs_review_model) */
+};
+
+/* Fills *m from p, which must satisfy fsrs_params_is_valid. */
+void fsrs_model_init(struct fsrs_model *m, const struct fsrs_params *p);
+
+/* fsrs_review with the parameters' model already computed: the same results. */
+int fsrs_review_model(const struct fsrs_model *m, const struct fsrs_card *before, int64_t now_ms,
+		      int64_t now_day, enum fsrs_rating g, uint64_t fuzz_seed,
+		      struct fsrs_card *after, double *retrievability_before);
+
+/*
  * A fuzz seed from a stable card key (its integer id, or rng_hash of its
  * text id) and the review number (reps after the review), so replaying a
  * history gives the same fuzz every time.

@@ -9,11 +9,14 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsrs.h"
 #include "replay.h"
+#include "rng.h"
 #include "util.h"
 
 static struct replay *
@@ -193,6 +196,206 @@ test_empty_input(void **state)
 	replay_free(r);
 }
 
+/*
+ * The number format drill fsrs replay used before issue 20, copied from
+ * cmd_fsrs.c as it was (cmd_fsrs_fmt, 48-byte buffer): the reference that
+ * replay_format_double must match byte for byte.
+ */
+static void
+test_replay_fmt_reference(double x, char *buf, size_t len)
+{
+	char sci[40];
+	char *end;
+	int p, e, dec;
+	size_t n;
+
+	if (!isfinite(x)) {
+		snprintf(buf, len, "%s", "nan");
+		return;
+	}
+	snprintf(buf, len, "%.8f", x);
+	if (strtod(buf, NULL) == x) {
+		n = strlen(buf);
+		while (n > 0 && buf[n - 1] == '0')
+			buf[--n] = '\0';
+		if (n > 0 && buf[n - 1] == '.')
+			buf[--n] = '\0';
+		if (strcmp(buf, "-0") == 0)
+			snprintf(buf, len, "0");
+		return;
+	}
+	for (p = 1; p <= 17; p++) {
+		snprintf(sci, sizeof sci, "%.*e", p - 1, x);
+		if (strtod(sci, NULL) == x)
+			break;
+	}
+	end = strchr(sci, 'e');
+	e = end != NULL ? atoi(end + 1) : 0;
+	dec = p - 1 - e;
+	if (dec < 0)
+		dec = 0;
+	snprintf(buf, len, "%.*f", dec, x);
+}
+
+/* Checks one value; returns 1 when it differs (and prints it). */
+static int
+test_replay_fmt_one(double x)
+{
+	char want[48], got[REPLAY_DOUBLE_MAX + 1];
+	size_t n;
+
+	test_replay_fmt_reference(x, want, sizeof want);
+	n = replay_format_double(x, got);
+	assert_true(n <= REPLAY_DOUBLE_MAX);
+	got[n] = '\0';
+	if (strcmp(want, got) != 0) {
+		print_error("x = %.17g (%a): want \"%s\", got \"%s\"\n", x, x, want, got);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * replay_format_double writes what printf did: the scheduler's values
+ * (k / 10^8), their neighbours one ulp away, the halfway cases between two
+ * 8-decimal numbers and next to them, random bit patterns, and the edges
+ * (0, -0, 2^26, tiny, huge, inf, nan).
+ */
+static void
+test_format_double(void **state)
+{
+	static const double edges[] = {
+	    0.0,
+	    -0.0,
+	    1.0,
+	    -1.0,
+	    10.0,
+	    0.5,
+	    0.00012,
+	    2.3065,
+	    36500.0,
+	    1e-8,
+	    -1e-8,
+	    5e-9,
+	    -5e-9,
+	    4.9999999e-9,
+	    1e-9,
+	    1e-300,
+	    -1e-300,
+	    5e-324,
+	    67108864.0,
+	    67108863.99999999,
+	    67108864.00000001,
+	    1e15,
+	    1e22,
+	    1e300,
+	    -67108864.0,
+	    0.1,
+	    0.2,
+	    0.3,
+	    123456.78901234,
+	    99999999.5,
+	};
+	struct rng r;
+	int bad = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+		bad += test_replay_fmt_one(edges[i]);
+	bad += test_replay_fmt_one(INFINITY);
+	bad += test_replay_fmt_one(-INFINITY);
+	bad += test_replay_fmt_one(NAN);
+	rng_seed(&r, 20);
+	for (int i = 0; i < 50000 && bad < 10; i++) {
+		/* k / 10^8 over magnitudes 1e-8 .. 1e8, both signs */
+		int64_t k = (int64_t)(rng_next(&r) % (UINT64_C(1) << (1 + i % 56)));
+		double x = (double)k / 100000000.0 * (i % 7 == 0 ? -1.0 : 1.0);
+		/* halfway between two 8-decimal numbers, as near as a double gets */
+		double h = ((double)k + 0.5) / 100000000.0;
+		uint64_t bits = rng_next(&r);
+		double any;
+
+		memcpy(&any, &bits, sizeof any);
+		bad += test_replay_fmt_one(x);
+		bad += test_replay_fmt_one(nextafter(x, INFINITY));
+		bad += test_replay_fmt_one(nextafter(x, -INFINITY));
+		bad += test_replay_fmt_one(h);
+		bad += test_replay_fmt_one(nextafter(h, INFINITY));
+		bad += test_replay_fmt_one(nextafter(h, -INFINITY));
+		bad += test_replay_fmt_one(-h);
+		bad += test_replay_fmt_one(any);
+		bad += test_replay_fmt_one((double)(bits % 4000000000u) / 1e4);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* A step line: every column, "-" for a new card's R, the due time floored. */
+static void
+test_format_step(void **state)
+{
+	struct replay_card c = {.id = "card \xc3\xa4", .idlen = 7};
+	struct replay_rec rec = {.secs = -62135596800, .rating = 4};
+	struct fsrs_card after = {.state = FSRS_RELEARNING,
+				  .stability = 2.30650001,
+				  .difficulty = 10.0,
+				  .scheduled_days = 36500,
+				  .due = -1};
+	char out[REPLAY_STEP_MAX + 1];
+	size_t n;
+
+	(void)state;
+	n = replay_format_step(out, &c, &rec, &after, NAN);
+	out[n] = '\0';
+	assert_string_equal(
+	    out, "card \xc3\xa4\t-62135596800\t4\trelearning\t2.30650001\t10\t-\t36500\t-1\n");
+	after.state = FSRS_REVIEW;
+	after.due = 1999;
+	n = replay_format_step(out, &c, &rec, &after, 0.9);
+	out[n] = '\0';
+	assert_string_equal(
+	    out, "card \xc3\xa4\t-62135596800\t4\treview\t2.30650001\t10\t0.9\t36500\t1\n");
+}
+
+/*
+ * replay_line one line at a time, as drill fsrs replay reads: records and
+ * skipped lines, the id hash (rng_hash, which seeds fuzz), and a second
+ * pass after replay_rewind that finds the same cards and no bad line.
+ */
+static void
+test_line_by_line(void **state)
+{
+	static const char *const lines[] = {"# c",     "",	   "x\t10\t1\r",
+					    "y\t5\t2", "x\t10\t3", "y\t6\t4"};
+	struct replay *r = replay_new(0, NULL, NULL);
+	struct replay_rec rec;
+	int want[] = {REPLAY_SKIP,   REPLAY_SKIP,   REPLAY_REVIEW,
+		      REPLAY_REVIEW, REPLAY_REVIEW, REPLAY_REVIEW};
+
+	(void)state;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+			assert_int_equal(replay_line(r, lines[i], strlen(lines[i]), i + 1, &rec),
+					 want[i]);
+			if (i == 4) {
+				assert_int_equal(rec.card, 0);
+				assert_int_equal(rec.rating, 3);
+			}
+		}
+		assert_int_equal(r->ncards, 2);
+		assert_int_equal(r->nbad, 0);
+		replay_rewind(r);
+	}
+	assert_string_equal(r->cards[1].id, "y");
+	assert_int_equal(r->cards[1].idlen, 1);
+	assert_true(r->cards[0].hash == rng_hash("x"));
+	/* out of order only without the rewind */
+	assert_int_equal(replay_line(r, "y\t6\t4", 5, 7, &rec), REPLAY_REVIEW);
+	assert_int_equal(replay_line(r, "y\t5\t4", 5, 8, &rec), REPLAY_BAD);
+	assert_string_equal(r->errors[0].msg,
+			    "card \"y\" at 5 is earlier than its review on line 7");
+	replay_free(r);
+}
+
 int
 main(void)
 {
@@ -200,6 +403,8 @@ main(void)
 	    cmocka_unit_test(test_good_input),	   cmocka_unit_test(test_bad_lines),
 	    cmocka_unit_test(test_many_bad_lines), cmocka_unit_test(test_many_cards),
 	    cmocka_unit_test(test_local_days),	   cmocka_unit_test(test_empty_input),
+	    cmocka_unit_test(test_format_double),  cmocka_unit_test(test_format_step),
+	    cmocka_unit_test(test_line_by_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
