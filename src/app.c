@@ -218,6 +218,39 @@ app_refresh_decks(const struct app *app, struct store *s, struct import_counts *
 }
 
 int
+app_read_stories(const struct app *app, char **dir, struct story_set *set, bool *missing)
+{
+	struct diag_list dl = {0};
+	struct importer_stamp stamp;
+	int rc;
+
+	*missing = false;
+	*dir = paths_stories(app->stories_dir);
+	if (*dir == NULL) {
+		app_err("no story folder: set --stories, DRILL_STORIES, XDG_DATA_HOME or HOME");
+		return EXIT_ENV;
+	}
+	rc = importer_read_stories(*dir, set, &stamp, &dl);
+	*missing = rc == 1;
+	for (size_t i = 0; i < dl.n; i++) {
+		char *m = diag_format(&dl.v[i]);
+		app_err("%s", m);
+		free(m);
+	}
+	if (rc < 0) {
+		bool env = false; /* a file that could not be read has no line */
+		for (size_t i = 0; i < dl.n; i++)
+			env = env || dl.v[i].line == 0;
+		app_err("the stories in %s were not loaded: fix the %s above", *dir,
+			dl.errors == 1 ? "error" : "errors");
+		diag_list_free(&dl);
+		return env ? EXIT_ENV : EXIT_USER;
+	}
+	diag_list_free(&dl);
+	return EXIT_OK;
+}
+
+int
 app_refresh_stories(const struct app *app, struct store *s, struct import_counts *add)
 {
 	struct diag_list dl = {0};

@@ -90,6 +90,16 @@ struct import_counts;
  */
 int app_refresh_decks(const struct app *app, struct store *s, struct import_counts *counts);
 
+struct story_set;
+/*
+ * Reads the story folder (--stories, $DRILL_STORIES or the default) into
+ * set, printing every problem as a "drill CMD: path:line: ..." line. *dir
+ * receives the folder (caller frees). Returns EXIT_OK (*missing when the
+ * folder does not exist: no stories), EXIT_USER when a story has an error,
+ * EXIT_ENV when no folder can be named or a file cannot be read.
+ */
+int app_read_stories(const struct app *app, char **dir, struct story_set *set, bool *missing);
+
 /* The story files' part of app_refresh_decks (the "stories" deck); adds
  * what changed to *add when add is not NULL. */
 struct import_counts;

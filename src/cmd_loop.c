@@ -143,32 +143,10 @@ cmd_loop_options(struct cmd_loop_run *r, int argc, char **argv)
 static int
 cmd_loop_read(struct cmd_loop_run *r, bool *missing)
 {
-	struct diag_list dl = {0};
-	struct importer_stamp stamp;
-	int rc;
+	int rc = app_read_stories(r->app, &r->dir, &r->set, missing);
 
-	r->dir = paths_stories(r->app->stories_dir);
-	if (r->dir == NULL) {
-		app_err("no story folder: set --stories, DRILL_STORIES, XDG_DATA_HOME or HOME");
-		return EXIT_ENV;
-	}
-	rc = importer_read_stories(r->dir, &r->set, &stamp, &dl);
-	*missing = rc == 1;
-	for (size_t i = 0; i < dl.n; i++) {
-		char *m = diag_format(&dl.v[i]);
-		app_err("%s", m);
-		free(m);
-	}
-	if (rc < 0) {
-		bool env = false;
-		for (size_t i = 0; i < dl.n; i++)
-			env = env || dl.v[i].line == 0;
-		app_err("the stories in %s were not loaded: fix the %s above", r->dir,
-			dl.errors == 1 ? "error" : "errors");
-		diag_list_free(&dl);
-		return env ? EXIT_ENV : EXIT_USER;
-	}
-	diag_list_free(&dl);
+	if (rc != EXIT_OK)
+		return rc;
 	if (r->set.n > LOOP_STORIES_MAX) {
 		app_err("%s holds %zu stories; drill loop plans from %d at most: keep your best "
 			"in a folder of their own and pass it with --stories",

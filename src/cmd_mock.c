@@ -799,29 +799,19 @@ static int
 cmd_mock_story(struct app *app, const struct cmd_mock_opts *o, struct cmd_mock_run *run,
 	       struct story_set *set, struct card *card)
 {
-	struct diag_list dl = {0};
-	struct importer_stamp stamp;
-	char *dir = paths_stories(app->stories_dir);
+	char *dir = NULL;
 	const struct story *st;
+	bool missing = false;
 	int rc, p = -1;
 
-	if (dir == NULL) {
-		app_err("no story folder: set --stories, DRILL_STORIES, XDG_DATA_HOME or HOME");
-		return EXIT_ENV;
+	rc = app_read_stories(app, &dir, set, &missing);
+	if (rc == EXIT_OK && missing) {
+		app_err("no story folder at %s (drill story new writes one)", dir);
+		rc = EXIT_USER;
 	}
-	rc = importer_read_stories(dir, set, &stamp, &dl);
-	for (size_t i = 0; i < dl.n; i++) {
-		char *m = diag_format(&dl.v[i]);
-		app_err("%s", m);
-		free(m);
-	}
-	diag_list_free(&dl);
-	if (rc != 0) {
-		app_err(rc > 0 ? "no story folder at %s (drill story new writes one)"
-			       : "the stories in %s were not loaded: fix the errors above",
-			dir);
+	if (rc != EXIT_OK) {
 		free(dir);
-		return EXIT_USER;
+		return rc;
 	}
 	st = story_find(set, o->story);
 	if (st == NULL) {

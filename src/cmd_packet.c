@@ -591,14 +591,12 @@ cmd_packet(struct app *app, int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0},
 	};
 	struct story_set set = {0};
-	struct diag_list dl = {0};
-	struct importer_stamp stamp;
 	struct packet *p = NULL;
 	const char *hc_text = NULL, *out = NULL;
 	char *dir = NULL, *text = NULL, err[160];
-	bool json = false, has_hc = false;
+	bool json = false, has_hc = false, missing = false;
 	int64_t hc = 0, today;
-	int c, idx, rc = EXIT_OK, read;
+	int c, idx, rc = EXIT_OK;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
@@ -642,27 +640,10 @@ cmd_packet(struct app *app, int argc, char **argv)
 		has_hc = true;
 	}
 
-	dir = paths_stories(app->stories_dir);
-	if (dir == NULL) {
-		app_err("no story folder: set --stories, DRILL_STORIES, XDG_DATA_HOME or HOME");
-		return EXIT_ENV;
-	}
-	read = importer_read_stories(dir, &set, &stamp, &dl);
-	for (size_t i = 0; i < dl.n; i++) {
-		char *m = diag_format(&dl.v[i]);
-		app_err("%s", m);
-		free(m);
-	}
-	if (read < 0) {
-		bool env = false;
-		for (size_t i = 0; i < dl.n; i++)
-			env = env || dl.v[i].line == 0;
-		app_err("the stories in %s were not loaded: fix the %s above", dir,
-			dl.errors == 1 ? "error" : "errors");
-		rc = env ? EXIT_ENV : EXIT_USER;
+	rc = app_read_stories(app, &dir, &set, &missing);
+	if (rc != EXIT_OK)
 		goto out;
-	}
-	if (read == 1) {
+	if (missing) {
 		app_err("there is no story folder at %s: write a story with drill story new, or "
 			"name the folder with --stories DIR",
 			dir);
@@ -711,7 +692,6 @@ out:
 	free(text);
 	packet_free(p);
 	story_set_free(&set);
-	diag_list_free(&dl);
 	free(dir);
 	return rc;
 }

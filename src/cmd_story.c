@@ -96,9 +96,7 @@ cmd_story_open(struct cmd_story_run *r, int argc, char **argv, bool *missing)
 		{"seed", required_argument, NULL, 0},	 {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct diag_list dl = {0};
-	struct importer_stamp stamp;
-	int c, idx, rc;
+	int c, idx;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
@@ -131,25 +129,7 @@ cmd_story_open(struct cmd_story_run *r, int argc, char **argv, bool *missing)
 		app_err("unexpected argument \"%s\"", argv[optind]);
 		return EXIT_USER;
 	}
-	r->dir = paths_stories(r->app->stories_dir);
-	if (r->dir == NULL) {
-		app_err("no story folder: set --stories, DRILL_STORIES, XDG_DATA_HOME or HOME");
-		return EXIT_ENV;
-	}
-	rc = importer_read_stories(r->dir, &r->set, &stamp, &dl);
-	*missing = rc == 1;
-	cmd_story_report(&dl);
-	if (rc < 0) {
-		bool env = false;
-		for (size_t i = 0; i < dl.n; i++)
-			env = env || dl.v[i].line == 0;
-		app_err("the stories in %s were not loaded: fix the %s above", r->dir,
-			dl.errors == 1 ? "error" : "errors");
-		diag_list_free(&dl);
-		return env ? EXIT_ENV : EXIT_USER;
-	}
-	diag_list_free(&dl);
-	return EXIT_OK;
+	return app_read_stories(r->app, &r->dir, &r->set, missing);
 }
 
 static void
