@@ -16,7 +16,6 @@
 #include "fsrs.h"
 #include "importer.h"
 #include "paths.h"
-#include "rng.h"
 #include "settings.h"
 #include "slurp.h"
 #include "store.h"
@@ -102,12 +101,8 @@ ankiimport_replay_row(void *ctx, const struct store_review *rv)
 
 	if (x->broken)
 		return 0;
-	int64_t day = settings_day(rv->at, x->st->rollover);
-	if (x->state.state != FSRS_NEW && day < x->state.last_day)
-		day = x->state.last_day;
-	if (fsrs_review(&x->st->fsrs, &x->state, rv->at, day, (enum fsrs_rating)rv->rating,
-			fsrs_fuzz_seed(rng_hash(rv->card_id), x->state.reps + 1), &x->state,
-			NULL) != FSRS_OK)
+	if (settings_replay_review(x->st, rv->card_id, &x->state, rv->at,
+				   (enum fsrs_rating)rv->rating) != FSRS_OK)
 		x->broken = true;
 	x->n++;
 	return 0;
@@ -152,12 +147,8 @@ ankiimport_history(struct store *s, const struct settings *st, const struct anki
 		rv.retrievability = state.state == FSRS_NEW
 					    ? NAN
 					    : fsrs_retrievability(&st->fsrs, &state, a->id);
-		int64_t day = rv.day;
-		if (state.state != FSRS_NEW && day < state.last_day)
-			day = state.last_day;
-		if (fsrs_review(&st->fsrs, &state, a->id, day, (enum fsrs_rating)a->ease,
-				fsrs_fuzz_seed(rng_hash(o->id), state.reps + 1), &state,
-				NULL) != FSRS_OK)
+		if (settings_replay_review(st, o->id, &state, a->id, (enum fsrs_rating)a->ease) !=
+		    FSRS_OK)
 			state = rv.before; /* a time before the last: kept as logged */
 		rv.after = state;
 		rc = store_import_review(s, &rv, &added);

@@ -13,7 +13,6 @@
 #include "deck.h"
 #include "importer.h"
 #include "paths.h"
-#include "rng.h"
 #include "settings.h"
 #include "store.h"
 #include "util.h"
@@ -222,12 +221,8 @@ cmd_resched_row(void *ctx, const struct store_review *rv)
 	}
 	if (r->broken)
 		return 0;
-	int64_t day = settings_day(rv->at, r->st->rollover);
-	if (r->state.state != FSRS_NEW && day < r->state.last_day)
-		day = r->state.last_day;
-	if (fsrs_review(&r->st->fsrs, &r->state, rv->at, day, (enum fsrs_rating)rv->rating,
-			fsrs_fuzz_seed(rng_hash(rv->card_id), r->state.reps + 1), &r->state,
-			NULL) != FSRS_OK)
+	if (settings_replay_review(r->st, rv->card_id, &r->state, rv->at,
+				   (enum fsrs_rating)rv->rating) != FSRS_OK)
 		r->broken = true;
 	return 0;
 }

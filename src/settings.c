@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "plan.h"
+#include "rng.h"
 #include "store.h"
 #include "util.h"
 
@@ -386,4 +387,16 @@ settings_when(const struct settings *st, int64_t now_ms, struct store_when *w)
 	w->pass_start = 0;
 	if (st->has_interview && w->day >= st->pass_day && w->day < st->interview_day)
 		w->pass_start = settings_day_start(st->pass_day, st->rollover);
+}
+
+int
+settings_replay_review(const struct settings *st, const char *card_id,
+		       struct fsrs_card *state, int64_t at_ms, enum fsrs_rating rating)
+{
+	int64_t day = settings_day(at_ms, st->rollover);
+
+	if (state->state != FSRS_NEW && day < state->last_day)
+		day = state->last_day;
+	return fsrs_review(&st->fsrs, state, at_ms, day, rating,
+			   fsrs_fuzz_seed(rng_hash(card_id), state->reps + 1), state, NULL);
 }

@@ -76,6 +76,14 @@ int settings_set(struct store *s, const char *name, const char *value, char *err
 
 /* The local day number of unix_ms, with the day starting at rollover. */
 int64_t settings_day(int64_t unix_ms, int rollover);
+/*
+ * Replays one logged review of card_id on *state (in place), as drill
+ * reschedule and the Anki import do: the review's study day, never before
+ * the card's last day, and the card's own fuzz seed. Returns fsrs_review's
+ * status.
+ */
+int settings_replay_review(const struct settings *st, const char *card_id,
+			   struct fsrs_card *state, int64_t at_ms, enum fsrs_rating rating);
 /* Unix ms at which local study day `day` (settings_day numbering) starts. */
 int64_t settings_day_start(int64_t day, int rollover);
 
