@@ -258,20 +258,6 @@ ankiimport_decks_free(struct ankiimport_deck *v, size_t n)
 	free(v);
 }
 
-/* The ",deck-tag,card-tag," string the store keeps. */
-static char *
-ankiimport_tags(const struct deck *d, const struct card *c)
-{
-	struct sbuf b = {0};
-
-	sbuf_addc(&b, ',');
-	for (size_t i = 0; i < d->tags.n; i++)
-		sbuf_printf(&b, "%s,", d->tags.v[i]);
-	for (size_t i = 0; i < c->tags.n; i++)
-		sbuf_printf(&b, "%s,", c->tags.v[i]);
-	return sbuf_take(&b);
-}
-
 /* The config key under which the digest of the deck file drill wrote
  * last for key is kept. */
 static char *
@@ -365,7 +351,7 @@ ankiimport_run(struct store *s, const struct settings *st, const char *path, int
 		free(abs);
 		for (size_t j = 0; src == STORE_OK && j < d->deck->ncards; j++) {
 			enum store_change ch;
-			char *tags = ankiimport_tags(d->deck, &d->deck->cards[j]);
+			char *tags = importer_card_tags(d->deck, &d->deck->cards[j]);
 			src = store_card_save(s, d->id, &d->deck->cards[j], tags, gen, now_ms, &ch);
 			free(tags);
 			r->cards++;

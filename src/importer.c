@@ -112,9 +112,8 @@ importer_files_free(struct importer_file *f, size_t n)
 	free(f);
 }
 
-/* The ",deck-tag,card-tag," string stored for matching --tag. */
-static char *
-importer_tags(const struct deck *d, const struct card *c)
+char *
+importer_card_tags(const struct deck *d, const struct card *c)
 {
 	struct sbuf b = {0};
 
@@ -235,7 +234,7 @@ importer_write(struct store *s, struct importer_file *files, size_t n, int64_t n
 				     files[i].mtime, files[i].size, now_ms, &deck_id);
 		for (size_t j = 0; rc == STORE_OK && j < d->ncards; j++) {
 			enum store_change ch;
-			char *tags = importer_tags(d, &d->cards[j]);
+			char *tags = importer_card_tags(d, &d->cards[j]);
 			rc = store_card_save(s, deck_id, &d->cards[j], tags, gen, now_ms, &ch);
 			free(tags);
 			if (rc != STORE_OK)

@@ -68,6 +68,11 @@ void importer_read(const char *const *paths, size_t npaths, struct deck ***out, 
 		   struct diag_list *dl);
 void importer_decks_free(struct deck **v, size_t n);
 
+struct card;
+/* The ",deck-tag,card-tag," string the store keeps for matching --tag
+ * (caller frees). */
+char *importer_card_tags(const struct deck *d, const struct card *c);
+
 /* What the story files of a folder were at a reading, to tell a change. */
 struct importer_stamp {
 	char hash[17]; /* digest of every file's name, size and content */
